@@ -1,0 +1,14 @@
+package io.greenportal.publicity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+public class PublicityApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PublicityApplication.class, args);
+    }
+}

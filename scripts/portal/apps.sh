@@ -1,0 +1,89 @@
+# The five applications: built by Maven, copied under .portal/apps (so a rebuild never pulls a jar
+# from under a running process), started with pid files, and stopped by those pid files only.
+# shellcheck shell=bash
+
+GP_APPS="registry certification incentive publicity gateway"
+
+app_module() { if [ "$1" = gateway ]; then echo gateway; else echo "$1-service"; fi; }
+app_port() { local v="GP_$(echo "$1" | tr a-z A-Z)_PORT"; echo "${!v}"; }
+app_ready() { curl -fs --max-time 3 "http://127.0.0.1:$(app_port "$1")/actuator/health/readiness" >/dev/null; }
+
+# Ready, or fails at once (with the end of its log) when the process has died.
+app_ready_or_dead() {
+  app_ready "$1" && return 0
+  if ! pid_alive "$1"; then
+    tail -n 40 "$GP_LOGS/$1.log" >&2
+    die "$1 exited during start-up (log: $GP_LOGS/$1.log)"
+  fi
+  return 1
+}
+
+apps_build() {
+  log "building the applications (mvn package, tests skipped)"
+  mvn_run -B -q -DskipTests package 2>&1 | grep -v -E '^WARNING: |^\[0m' >&2 || true
+  local app
+  for app in $GP_APPS; do
+    [ -f "$GP_ROOT/$(app_module "$app")/target/$(app_module "$app")-0.1.0-SNAPSHOT.jar" ] \
+      || die "the build did not produce $(app_module "$app"); run: mvn -DskipTests package"
+  done
+}
+
+app_start() {
+  local app=$1 module jar
+  module=$(app_module "$app")
+  if pid_alive "$app"; then stop_pid "$app"; fi
+  if port_open 127.0.0.1 "$(app_port "$app")"; then
+    die "port $(app_port "$app") for $app is taken by a process this portal did not start; free it or set GP_$(echo "$app" | tr a-z A-Z)_PORT"
+  fi
+  mkdir -p "$GP_STATE/apps" "$GP_STATE/tmp/$app" "$GP_STATE/files"
+  jar="$GP_STATE/apps/$module.jar"
+  cp "$GP_ROOT/$module/target/$module-0.1.0-SNAPSHOT.jar" "$jar"
+  log "starting $app on http://127.0.0.1:$(app_port "$app")"
+  (
+    cd "$GP_STATE"
+    export GP_DEMO_DATA=${GP_DEMO_DATA:-true}
+    nohup "$GP_JAVA_HOME/bin/java" -Xms64m -Xmx"${GP_APP_HEAP:-256m}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -Xss512k -Djava.io.tmpdir="$GP_STATE/tmp/$app" -Duser.timezone=Asia/Shanghai \
+      -jar "$jar" >"$GP_LOGS/$app.log" 2>&1 </dev/null &
+    echo $! >"$GP_RUN/$app.pid"
+  )
+}
+
+apps_up() {
+  local app
+  app_start registry
+  for app in certification incentive publicity gateway; do app_start "$app"; done
+  for app in $GP_APPS; do
+    wait_for "$app" 180 app_ready_or_dead "$app"
+  done
+  log "all applications are ready"
+}
+
+apps_down() {
+  local app
+  for app in gateway publicity incentive certification registry; do stop_pid "$app"; done
+}
+
+apps_status() {
+  local app
+  for app in $GP_APPS; do
+    if app_ready "$app"; then printf '%-14s up    http://127.0.0.1:%s\n' "$app" "$(app_port "$app")"
+    elif pid_alive "$app"; then printf '%-14s starting (pid %s)\n' "$app" "$(cat "$GP_RUN/$app.pid")"
+    else printf '%-14s down\n' "$app"; fi
+  done
+}
+
+print_urls() {
+  cat >&2 <<TXT
+
+  Green Portal is up.
+    Gateway (the only public entry)  http://127.0.0.1:$GP_GATEWAY_PORT
+    API documentation                http://127.0.0.1:$GP_GATEWAY_PORT/swagger-ui.html
+    Public search                    http://127.0.0.1:$GP_GATEWAY_PORT/api/v1/public/listings?q=水泥
+    Keycloak                         $GP_KC_URL   (admin console: $GP_KC_ADMIN / $GP_KC_ADMIN_PASSWORD)
+    Elasticsearch                    http://127.0.0.1:$GP_ES_PORT
+    Logs                             $GP_LOGS
+  Demo accounts are listed in README.md. Stop everything with: ./portal down
+
+TXT
+}
