@@ -25,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     static final String[] PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/error"};
+            "/v3/api-docs", "/v3/api-docs/**", "/error", "/api/v1/registry/reference/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {

@@ -1,0 +1,78 @@
+package io.greenportal.registry.enterprise;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.greenportal.registry.listing.EnterpriseRef;
+import io.greenportal.registry.listing.Listing;
+import io.greenportal.registry.listing.ListingService;
+import io.greenportal.registry.web.ApiException;
+import io.greenportal.registry.web.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An enterprise with its name history and listings. Enterprises may read only their own. */
+@RestController
+@RequestMapping("/api/v1/registry/enterprises")
+public class EnterpriseController {
+
+    private final EnterpriseStore enterprises;
+    private final ListingService listings;
+
+    public EnterpriseController(EnterpriseStore enterprises, ListingService listings) {
+        this.enterprises = enterprises;
+        this.listings = listings;
+    }
+
+    public record EnterpriseDetail(EnterpriseRef enterprise, List<EnterpriseStore.NamePeriod> names,
+            List<Listing> listings) {
+    }
+
+    @Operation(summary = "An enterprise by its credit code, with its name history and every listing (optionally as of a day)")
+    @GetMapping("/{uscc}")
+    @PreAuthorize("hasAnyRole('admin','bank','reviewer-municipal','reviewer-provincial','enterprise')")
+    public EnterpriseDetail get(@PathVariable String uscc, @RequestParam(required = false) LocalDate asOf,
+            Authentication authentication) {
+        String problem = Uscc.problem(uscc);
+        if (problem != null) {
+            throw ApiException.invalid("uscc", problem);
+        }
+        Caller caller = Caller.of(authentication);
+        boolean seesAll = caller.hasAny("admin", "bank", "reviewer-municipal", "reviewer-provincial");
+        if (!seesAll && !uscc.equals(caller.uscc())) {
+            throw ApiException.notFound("Enterprise " + uscc);
+        }
+        EnterpriseRef enterprise = enterprises.find(uscc).orElseThrow(() -> ApiException.notFound("Enterprise " + uscc));
+        return new EnterpriseDetail(enterprise, enterprises.nameHistory(uscc),
+                listings.lookup(List.of(uscc), asOf).get(uscc).listings());
+    }
+
+    public record RenameRequest(String name) {
+    }
+
+    @Operation(summary = "Rename an enterprise (administrators); the old name stays in its history and its listings follow")
+    @PatchMapping("/{uscc}")
+    @PreAuthorize("hasRole('admin')")
+    public EnterpriseDetail rename(@PathVariable String uscc, @RequestBody RenameRequest request,
+            Authentication authentication) {
+        String problem = Uscc.problem(uscc);
+        if (problem != null) {
+            throw ApiException.invalid("uscc", problem);
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw ApiException.invalid("name", "is required, at most 200 characters");
+        }
+        listings.renameEnterprise(uscc, name, Caller.of(authentication).username());
+        return get(uscc, null, authentication);
+    }
+}

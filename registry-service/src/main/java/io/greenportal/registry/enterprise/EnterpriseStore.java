@@ -1,0 +1,79 @@
+package io.greenportal.registry.enterprise;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.greenportal.registry.listing.EnterpriseRef;
+import io.greenportal.registry.reference.Industries;
+import io.greenportal.registry.reference.Regions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Enterprises and the history of their names, in PostgreSQL. */
+@Repository
+public class EnterpriseStore {
+
+    private final JdbcClient jdbc;
+    private final Regions regions;
+    private final Industries industries;
+
+    public EnterpriseStore(JdbcClient jdbc, Regions regions, Industries industries) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.industries = industries;
+    }
+
+    /** Creates the enterprise unless it is known; an existing enterprise keeps its current data. */
+    public void createIfAbsent(String uscc, String name, String regionCode, String industryCode, OffsetDateTime at,
+            String actor) {
+        int created = jdbc.sql("""
+                insert into enterprise (uscc, name, region_code, industry_code, created_at, updated_at)
+                values (:uscc, :name, :region, :industry, :at, :at) on conflict (uscc) do nothing""")
+                .param("uscc", uscc).param("name", name).param("region", regionCode).param("industry", industryCode)
+                .param("at", at).update();
+        if (created == 1) {
+            jdbc.sql("insert into enterprise_name (uscc, name, valid_from, changed_by) values (:uscc, :name, :at, :actor)")
+                    .param("uscc", uscc).param("name", name).param("at", at).param("actor", actor).update();
+        }
+    }
+
+    public Optional<EnterpriseRef> find(String uscc) {
+        return jdbc.sql("select uscc, name, region_code, industry_code from enterprise where uscc = :uscc")
+                .param("uscc", uscc)
+                .query((rs, n) -> ref(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Renames the enterprise, closing the previous name's period. Returns false when unknown. */
+    public boolean rename(String uscc, String newName, OffsetDateTime at, String actor) {
+        int updated = jdbc.sql("update enterprise set name = :name, updated_at = :at where uscc = :uscc")
+                .param("name", newName).param("at", at).param("uscc", uscc).update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("update enterprise_name set valid_to = :at where uscc = :uscc and valid_to is null")
+                .param("at", at).param("uscc", uscc).update();
+        jdbc.sql("insert into enterprise_name (uscc, name, valid_from, changed_by) values (:uscc, :name, :at, :actor)")
+                .param("uscc", uscc).param("name", newName).param("at", at).param("actor", actor).update();
+        return true;
+    }
+
+    public record NamePeriod(String name, OffsetDateTime validFrom, OffsetDateTime validTo, String changedBy) {
+    }
+
+    public List<NamePeriod> nameHistory(String uscc) {
+        return jdbc.sql("select name, valid_from, valid_to, changed_by from enterprise_name where uscc = :uscc order by valid_from")
+                .param("uscc", uscc)
+                .query((rs, n) -> new NamePeriod(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
+                .list();
+    }
+
+    public EnterpriseRef ref(String uscc, String name, String regionCode, String industryCode) {
+        String region = regionCode.trim();
+        return new EnterpriseRef(uscc.trim(), name, region, regions.name(region).orElse(region), Regions.cityOf(region),
+                Regions.provinceOf(region), industryCode, industries.name(industryCode).orElse(industryCode));
+    }
+}

@@ -1,0 +1,41 @@
+package io.greenportal.registry.listing;
+
+import io.greenportal.registry.reference.Regions;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Generates certificate numbers for listings granted here: type code, issuing region, year and a
+ * serial, e.g. {@code GF-640000-2025-0007} for the 7th provincial green factory of 2025. Municipal
+ * listings carry their city's code; national ones without a number {@code CN}.
+ */
+@Component
+public class CertificateNumbers {
+
+    private final JdbcClient jdbc;
+    private final String provinceCode;
+
+    public CertificateNumbers(JdbcClient jdbc, @Value("${greenportal.province-code:640000}") String provinceCode) {
+        this.jdbc = jdbc;
+        this.provinceCode = provinceCode;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String next(ListingType type, Level level, int year, String regionCode) {
+        String issuer = switch (level) {
+            case NATIONAL -> "CN";
+            case PROVINCIAL -> provinceCode;
+            case MUNICIPAL -> Regions.cityOf(regionCode);
+        };
+        String prefix = type.code() + "-" + issuer + "-" + year;
+        int serial = jdbc.sql("""
+                insert into certificate_serial (prefix, last) values (:prefix, 1)
+                on conflict (prefix) do update set last = certificate_serial.last + 1 returning last""")
+                .param("prefix", prefix).query(Integer.class).single();
+        return prefix + "-" + String.format("%04d", serial);
+    }
+}

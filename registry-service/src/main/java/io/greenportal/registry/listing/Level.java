@@ -1,0 +1,5 @@
+package io.greenportal.registry.listing;
+
+public enum Level {
+    NATIONAL, PROVINCIAL, MUNICIPAL
+}

@@ -1,0 +1,34 @@
+package io.greenportal.registry.listing;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A green designation held by an enterprise. {@code asOf} is set when the listing is shown as it
+ * stood on a past day. This record is also the snapshot stored with every change-log entry.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Listing(UUID id, ListingType type, Level level, EnterpriseRef enterprise, Subject subject, int year,
+        String batch, String certificateNumber, List<Indicator> indicators, ListingStatus status,
+        String statusReason, OffsetDateTime statusChangedAt, String statusChangedBy, LocalDate grantedOn,
+        OffsetDateTime createdAt, String source, String sourceRef, LocalDate asOf) {
+
+    public Listing withStatus(ListingStatus newStatus, String reason, OffsetDateTime at, String actor) {
+        return new Listing(id, type, level, enterprise, subject, year, batch, certificateNumber, indicators, newStatus,
+                reason, at, actor, grantedOn, createdAt, source, sourceRef, asOf);
+    }
+
+    public Listing withEnterprise(EnterpriseRef newEnterprise) {
+        return new Listing(id, type, level, newEnterprise, subject, year, batch, certificateNumber, indicators, status,
+                statusReason, statusChangedAt, statusChangedBy, grantedOn, createdAt, source, sourceRef, asOf);
+    }
+
+    public Listing asOf(LocalDate day) {
+        return new Listing(id, type, level, enterprise, subject, year, batch, certificateNumber, indicators, status,
+                statusReason, statusChangedAt, statusChangedBy, grantedOn, createdAt, source, sourceRef, day);
+    }
+}

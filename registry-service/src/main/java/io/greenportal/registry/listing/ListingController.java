@@ -1,0 +1,131 @@
+package io.greenportal.registry.listing;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.greenportal.registry.listing.ListingStore.Filter;
+import io.greenportal.registry.listing.ListingStore.Page;
+import io.greenportal.registry.reference.Regions;
+import io.greenportal.registry.web.ApiException;
+import io.greenportal.registry.web.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Listings over REST. Banks, reviewers and administrators read every listing; an enterprise reads
+ * only its own (another's is "not found"); only administrators write.
+ */
+@RestController
+@RequestMapping("/api/v1/registry/listings")
+public class ListingController {
+
+    static final String READERS = "hasAnyRole('admin','bank','reviewer-municipal','reviewer-provincial','enterprise')";
+
+    private final ListingService service;
+    private final ListingRules rules;
+    private final Regions regions;
+
+    public ListingController(ListingService service, ListingRules rules, Regions regions) {
+        this.service = service;
+        this.rules = rules;
+        this.regions = regions;
+    }
+
+    public record ListingPage(List<Listing> items, int page, int size, long total) {
+    }
+
+    @Operation(summary = "Search listings by type, level, region (a province or city code includes everything under it), industry, year and status")
+    @GetMapping
+    @PreAuthorize(READERS)
+    public ListingPage search(@RequestParam(required = false) ListingType type,
+            @RequestParam(required = false) Level level, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) ListingStatus status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (region != null && !regions.isKnown(region)) {
+            throw ApiException.invalid("region", "'" + region + "' is not a known GB/T 2260 region code");
+        }
+        if (industry != null && !industry.matches("[A-T][0-9]{2}")) {
+            throw ApiException.invalid("industry", "must be a GB/T 4754-2017 division such as C30");
+        }
+        if (page < 0 || page > 100_000) {
+            throw ApiException.invalid("page", "must be between 0 and 100000");
+        }
+        if (size < 1 || size > 200) {
+            throw ApiException.invalid("size", "must be between 1 and 200");
+        }
+        String uscc = ownUsccOnly(caller);
+        Page result = service.search(new Filter(type, level, region, industry, year, status, uscc), page, size);
+        return new ListingPage(result.items(), result.page(), result.size(), result.total());
+    }
+
+    public record ListingDetail(Listing listing, List<StatusChange> statusHistory) {
+    }
+
+    @Operation(summary = "One listing; with asOf=YYYY-MM-DD, its status and data as they stood at the end of that day")
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    public ListingDetail get(@PathVariable UUID id, @RequestParam(required = false) LocalDate asOf,
+            Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Listing listing = service.get(id, asOf);
+        String own = ownUsccOnly(caller);
+        if (own != null && !own.equals(listing.enterprise().uscc())) {
+            throw ApiException.notFound("Listing " + id);
+        }
+        return new ListingDetail(listing, asOf == null ? service.statusHistory(id) : null);
+    }
+
+    @Operation(summary = "Register a listing (administrators). Send an Idempotency-Key to make retries safe.")
+    @PostMapping
+    @PreAuthorize("hasRole('admin')")
+    public ResponseEntity<Listing> register(@RequestBody ListingRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Authentication authentication) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
+            throw ApiException.invalid("Idempotency-Key", "must be 1-128 characters");
+        }
+        var valid = rules.check(request);
+        var registered = service.register(valid, idempotencyKey == null ? null : "rest:" + idempotencyKey, "ADMIN",
+                null, Caller.of(authentication).username());
+        var created = URI.create("/api/v1/registry/listings/" + registered.listing().id());
+        return registered.created() ? ResponseEntity.created(created).body(registered.listing())
+                : ResponseEntity.ok().location(created).body(registered.listing());
+    }
+
+    public record StatusRequest(StatusAction action, String reason) {
+    }
+
+    @Operation(summary = "Suspend, revoke or restore a listing, with a reason (administrators). Revocation is final.")
+    @PostMapping("/{id}/status")
+    @PreAuthorize("hasRole('admin')")
+    public Listing changeStatus(@PathVariable UUID id, @RequestBody StatusRequest request,
+            Authentication authentication) {
+        return service.changeStatus(id, request.action(), request.reason(), Caller.of(authentication).username());
+    }
+
+    /** An enterprise is confined to its own USCC; other readers see everything. */
+    static String ownUsccOnly(Caller caller) {
+        if (caller.hasAny("admin", "bank", "reviewer-municipal", "reviewer-provincial")) {
+            return null;
+        }
+        if (caller.uscc() == null) {
+            throw ApiException.forbidden("Your account carries no enterprise credit code");
+        }
+        return caller.uscc();
+    }
+}

@@ -1,0 +1,18 @@
+package io.greenportal.registry.listing;
+
+import java.util.List;
+
+/**
+ * A listing to register, exactly as a client sent it (REST body, gRPC message or import row):
+ * every field is checked by {@link ListingRules} before anything is written.
+ */
+public record ListingRequest(String type, String level, EnterpriseInput enterprise, Subject subject, Integer year,
+        String batch, String certificateNumber, List<IndicatorInput> indicators, String grantedOn, String status,
+        String statusReason) {
+
+    public record EnterpriseInput(String uscc, String name, String regionCode, String industryCode) {
+    }
+
+    public record IndicatorInput(String code, String name, String value, String unit) {
+    }
+}

@@ -1,0 +1,264 @@
+package io.greenportal.registry.listing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
+import io.greenportal.registry.reference.Industries;
+import io.greenportal.registry.reference.Regions;
+import io.greenportal.registry.web.ApiException;
+import io.greenportal.registry.web.ApiException.Violation;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The registry's rules for a new listing, shared by the REST API, gRPC and imports so every door
+ * refuses the same things with the same field names.
+ */
+@Component
+public class ListingRules {
+
+    /** The first national green-manufacturing lists were published for 2016. */
+    static final int FIRST_YEAR = 2016;
+    static final Pattern CERTIFICATE_NUMBER = Pattern.compile("[\\p{IsHan}A-Za-z0-9\\-_/.()（）〔〕\\[\\]]{4,64}");
+    private static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+    private static final int MAX_TEXT = 200;
+
+    private final Regions regions;
+    private final Industries industries;
+    private final java.time.Clock clock;
+
+    public ListingRules(Regions regions, Industries industries, java.time.Clock clock) {
+        this.regions = regions;
+        this.industries = industries;
+        this.clock = clock;
+    }
+
+    /** A request that passed every rule, with its values typed. */
+    public record Valid(ListingType type, Level level, ListingRequest.EnterpriseInput enterprise, Subject subject,
+            int year, String batch, String certificateNumber, List<Indicator> indicators, LocalDate grantedOn,
+            ListingStatus status, String statusReason) {
+    }
+
+    public Valid check(ListingRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        ListingType type = enumValue(ListingType.class, request.type(), "type", violations);
+        Level level = enumValue(Level.class, request.level(), "level", violations);
+        checkEnterprise(request.enterprise(), violations);
+        Subject subject = checkSubject(type, request.subject() == null ? Subject.NONE : request.subject(), violations);
+
+        int year = request.year() == null ? 0 : request.year();
+        int thisYear = LocalDate.now(clock).getYear();
+        if (request.year() == null) {
+            violations.add(new Violation("year", "is required"));
+        } else if (year < FIRST_YEAR || year > thisYear + 1) {
+            violations.add(new Violation("year", "must be between " + FIRST_YEAR + " and " + (thisYear + 1)));
+        }
+        String batch = trimToNull(request.batch());
+        if (batch != null && batch.length() > 64) {
+            violations.add(new Violation("batch", "must be at most 64 characters"));
+        }
+        String certificateNumber = trimToNull(request.certificateNumber());
+        if (certificateNumber != null && !CERTIFICATE_NUMBER.matcher(certificateNumber).matches()) {
+            violations.add(new Violation("certificateNumber",
+                    "must be 4-64 letters, digits, Chinese characters or - _ / . ( ) 〔 〕"));
+        }
+        List<Indicator> indicators = checkIndicators(request.indicators(), violations);
+
+        LocalDate grantedOn = null;
+        if (request.grantedOn() != null && !request.grantedOn().isBlank()) {
+            try {
+                grantedOn = LocalDate.parse(request.grantedOn().trim());
+                if (grantedOn.isAfter(LocalDate.now(clock))) {
+                    violations.add(new Violation("grantedOn", "cannot be in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                violations.add(new Violation("grantedOn", "must be a date YYYY-MM-DD"));
+            }
+        }
+        ListingStatus status = request.status() == null || request.status().isBlank() ? ListingStatus.ACTIVE
+                : enumValue(ListingStatus.class, request.status(), "status", violations);
+        String statusReason = trimToNull(request.statusReason());
+        if (status != null && status != ListingStatus.ACTIVE && statusReason == null) {
+            violations.add(new Violation("statusReason", "is required for a " + status + " listing"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        var enterprise = request.enterprise();
+        return new Valid(type, level, new ListingRequest.EnterpriseInput(enterprise.uscc().trim(),
+                enterprise.name().trim(), enterprise.regionCode().trim(), enterprise.industryCode().trim()),
+                subject, year, batch, certificateNumber, indicators, grantedOn, status, statusReason);
+    }
+
+    private void checkEnterprise(ListingRequest.EnterpriseInput enterprise, List<Violation> violations) {
+        if (enterprise == null) {
+            violations.add(new Violation("enterprise", "is required"));
+            return;
+        }
+        String usccProblem = Uscc.problem(enterprise.uscc() == null ? null : enterprise.uscc().trim());
+        if (usccProblem != null) {
+            violations.add(new Violation("enterprise.uscc", usccProblem));
+        }
+        String name = trimToNull(enterprise.name());
+        if (name == null) {
+            violations.add(new Violation("enterprise.name", "is required"));
+        } else if (name.length() > MAX_TEXT) {
+            violations.add(new Violation("enterprise.name", "must be at most " + MAX_TEXT + " characters"));
+        }
+        String region = enterprise.regionCode() == null ? null : enterprise.regionCode().trim();
+        if (region == null || region.isEmpty()) {
+            violations.add(new Violation("enterprise.regionCode", "is required"));
+        } else if (!regions.isKnown(region)) {
+            violations.add(new Violation("enterprise.regionCode", "'" + region + "' is not a known GB/T 2260 region code"));
+        }
+        String industry = enterprise.industryCode() == null ? null : enterprise.industryCode().trim();
+        if (industry == null || industry.isEmpty()) {
+            violations.add(new Violation("enterprise.industryCode", "is required"));
+        } else if (!industries.isKnown(industry)) {
+            violations.add(new Violation("enterprise.industryCode",
+                    "'" + industry + "' is not a GB/T 4754-2017 industry division such as C30"));
+        }
+    }
+
+    private static Subject checkSubject(ListingType type, Subject raw, List<Violation> violations) {
+        Subject subject = new Subject(trimToNull(raw.siteName()), trimToNull(raw.parkName()),
+                trimToNull(raw.productName()), trimToNull(raw.productModel()), trimToNull(raw.productCategory()),
+                trimToNull(raw.evaluationStandard()));
+        if (type == null) {
+            return subject;
+        }
+        switch (type) {
+            case GREEN_FACTORY, GREEN_SUPPLY_CHAIN -> {
+                notAllowed(type, "parkName", subject.parkName(), violations);
+                notAllowed(type, "productName", subject.productName(), violations);
+                notAllowed(type, "productModel", subject.productModel(), violations);
+                notAllowed(type, "productCategory", subject.productCategory(), violations);
+                if (type == ListingType.GREEN_SUPPLY_CHAIN) {
+                    notAllowed(type, "siteName", subject.siteName(), violations);
+                }
+            }
+            case GREEN_PARK -> {
+                required("parkName", subject.parkName(), violations);
+                notAllowed(type, "siteName", subject.siteName(), violations);
+                notAllowed(type, "productName", subject.productName(), violations);
+                notAllowed(type, "productModel", subject.productModel(), violations);
+                notAllowed(type, "productCategory", subject.productCategory(), violations);
+            }
+            case GREEN_PRODUCT -> {
+                required("productName", subject.productName(), violations);
+                required("productCategory", subject.productCategory(), violations);
+                notAllowed(type, "siteName", subject.siteName(), violations);
+                notAllowed(type, "parkName", subject.parkName(), violations);
+            }
+        }
+        for (String[] field : new String[][] {{"siteName", subject.siteName()}, {"parkName", subject.parkName()},
+                {"productName", subject.productName()}, {"productModel", subject.productModel()},
+                {"productCategory", subject.productCategory()}, {"evaluationStandard", subject.evaluationStandard()}}) {
+            if (field[1] != null && field[1].length() > MAX_TEXT) {
+                violations.add(new Violation("subject." + field[0], "must be at most " + MAX_TEXT + " characters"));
+            }
+        }
+        return subject;
+    }
+
+    private static List<Indicator> checkIndicators(List<IndicatorInput> inputs, List<Violation> violations) {
+        if (inputs == null) {
+            return List.of();
+        }
+        if (inputs.size() > 50) {
+            violations.add(new Violation("indicators", "at most 50 indicators"));
+            return List.of();
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            IndicatorInput input = inputs.get(i);
+            String at = "indicators[" + i + "]";
+            if (input == null) {
+                violations.add(new Violation(at, "is empty"));
+                continue;
+            }
+            String code = trimToNull(input.code());
+            if (code == null || !INDICATOR_CODE.matcher(code).matches()) {
+                violations.add(new Violation(at + ".code", "must be an upper-case code such as ENERGY_PER_VALUE_ADDED"));
+                continue;
+            }
+            if (!seen.add(code)) {
+                violations.add(new Violation(at + ".code", code + " appears twice"));
+            }
+            KnownIndicators.Definition known = KnownIndicators.ALL.get(code);
+            String unit = trimToNull(input.unit());
+            String name = trimToNull(input.name());
+            if (known != null) {
+                if (unit != null && !unit.equals(known.unit())) {
+                    violations.add(new Violation(at + ".unit", code + " is measured in " + known.unit() + ", not " + unit));
+                }
+                unit = known.unit();
+                name = name == null ? known.name() : name;
+            } else if (unit == null) {
+                violations.add(new Violation(at + ".unit", "is required"));
+            }
+            if (name == null) {
+                violations.add(new Violation(at + ".name", "is required"));
+            }
+            BigDecimal value;
+            try {
+                value = new BigDecimal(input.value() == null ? "" : input.value().trim());
+            } catch (NumberFormatException e) {
+                violations.add(new Violation(at + ".value", "must be a decimal number such as 0.352"));
+                continue;
+            }
+            if (value.precision() > 18 || value.scale() > 6) {
+                violations.add(new Violation(at + ".value", "has too many digits"));
+            } else if (value.signum() < 0) {
+                violations.add(new Violation(at + ".value", "cannot be negative"));
+            } else if (known != null && ((known.min() != null && value.compareTo(known.min()) < 0)
+                    || (known.max() != null && value.compareTo(known.max()) > 0))) {
+                violations.add(new Violation(at + ".value", "is outside the range of " + code));
+            }
+            indicators.add(new Indicator(code, name, value, unit));
+        }
+        return List.copyOf(indicators);
+    }
+
+    private static void required(String field, String value, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation("subject." + field, "is required"));
+        }
+    }
+
+    private static void notAllowed(ListingType type, String field, String value, List<Violation> violations) {
+        if (value != null) {
+            violations.add(new Violation("subject." + field, "does not apply to " + type));
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is required"));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    static String trimToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

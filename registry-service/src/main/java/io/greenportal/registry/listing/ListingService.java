@@ -1,0 +1,172 @@
+package io.greenportal.registry.listing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.greenportal.registry.Times;
+import io.greenportal.registry.changefeed.ChangeKind;
+import io.greenportal.registry.changefeed.ChangeLog;
+import io.greenportal.registry.enterprise.EnterpriseStore;
+import io.greenportal.registry.web.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry's write and read rules. Every write runs in one transaction that first takes the
+ * change-log lock, writes the listing and appends its change.
+ */
+@Service
+public class ListingService {
+
+    private final ListingStore listings;
+    private final EnterpriseStore enterprises;
+    private final ChangeLog changeLog;
+    private final CertificateNumbers certificateNumbers;
+    private final Clock clock;
+
+    public ListingService(ListingStore listings, EnterpriseStore enterprises, ChangeLog changeLog,
+            CertificateNumbers certificateNumbers, Clock clock) {
+        this.listings = listings;
+        this.enterprises = enterprises;
+        this.changeLog = changeLog;
+        this.certificateNumbers = certificateNumbers;
+        this.clock = clock;
+    }
+
+    public record Registered(Listing listing, boolean created) {
+    }
+
+    /**
+     * Registers a validated listing. A repeated {@code requestId} returns the listing created the
+     * first time; a certificate number already in the registry is a conflict.
+     */
+    @Transactional
+    public Registered register(ListingRules.Valid valid, String requestId, String source, String sourceRef,
+            String actor) {
+        changeLog.lockForWrite();
+        if (requestId != null) {
+            var existing = listings.findByRequestId(requestId);
+            if (existing.isPresent()) {
+                return new Registered(existing.get(), false);
+            }
+        }
+        return new Registered(insert(valid, requestId, source, sourceRef, actor), true);
+    }
+
+    /** Inserts one listing; the caller holds the change-log lock. */
+    @Transactional
+    public Listing insert(ListingRules.Valid valid, String requestId, String source, String sourceRef, String actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var input = valid.enterprise();
+        enterprises.createIfAbsent(input.uscc(), input.name(), input.regionCode(), input.industryCode(), now, actor);
+        var enterprise = enterprises.find(input.uscc()).orElseThrow();
+        String certificateNumber = valid.certificateNumber();
+        if (certificateNumber == null) {
+            do {
+                certificateNumber = certificateNumbers.next(valid.type(), valid.level(), valid.year(),
+                        enterprise.regionCode());
+            } while (listings.certificateNumberExists(certificateNumber));
+        } else if (listings.certificateNumberExists(certificateNumber)) {
+            throw ApiException.conflict("duplicate-certificate-number", "certificateNumber",
+                    "Certificate number " + certificateNumber + " is already in the registry");
+        }
+        // without a date, a listing of a past year counts from that year's last day (lists are published
+        // late in the year); one of this year from today
+        LocalDate today = LocalDate.now(clock);
+        LocalDate yearEnd = LocalDate.of(valid.year(), 12, 31);
+        LocalDate grantedOn = valid.grantedOn() != null ? valid.grantedOn() : yearEnd.isBefore(today) ? yearEnd : today;
+        OffsetDateTime effective = grantedOn.isBefore(today) ? Times.startOf(grantedOn) : now;
+        Listing listing = new Listing(UUID.randomUUID(), valid.type(), valid.level(), enterprise, valid.subject(),
+                valid.year(), valid.batch(), certificateNumber, valid.indicators(), ListingStatus.ACTIVE, null, now,
+                actor, grantedOn, now, source, sourceRef, null);
+        listings.insert(listing, requestId);
+        changeLog.append(ChangeKind.LISTING_CREATED, listing, null, now, effective, actor);
+        if (valid.status() != ListingStatus.ACTIVE) {
+            Listing changed = listing.withStatus(valid.status(), valid.statusReason(), now, actor);
+            listings.updateStatus(listing.id(), valid.status(), valid.statusReason(), now, actor);
+            changeLog.append(ChangeKind.STATUS_CHANGED, changed, ListingStatus.ACTIVE, now, now, actor);
+            listing = changed;
+        }
+        return listing;
+    }
+
+    /** Suspends, revokes or restores a listing. REVOKED is final. */
+    @Transactional
+    public Listing changeStatus(UUID id, StatusAction action, String reason, String actor) {
+        if (action == null) {
+            throw ApiException.invalid("action", "is required: one of SUSPEND, REVOKE, RESTORE");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalid("reason", "is required");
+        }
+        if (reason.length() > 500) {
+            throw ApiException.invalid("reason", "must be at most 500 characters");
+        }
+        changeLog.lockForWrite();
+        Listing current = listings.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Listing " + id));
+        if (!action.allowedFrom(current.status())) {
+            throw new ApiException(HttpStatus.CONFLICT, "status-transition-not-allowed", "action",
+                    "Cannot " + action.name().toLowerCase() + " a listing that is " + current.status()
+                            + (current.status() == ListingStatus.REVOKED ? " (revocation is final)" : ""))
+                    .withProperty("currentStatus", current.status().name());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String cleanReason = reason.strip();
+        listings.updateStatus(id, action.target(), cleanReason, now, actor);
+        Listing changed = current.withStatus(action.target(), cleanReason, now, actor);
+        changeLog.append(ChangeKind.STATUS_CHANGED, changed, current.status(), now, now, actor);
+        return changed;
+    }
+
+    /** Renames an enterprise; its listings follow, and consumers are told through the change log. */
+    @Transactional
+    public void renameEnterprise(String uscc, String newName, String actor) {
+        changeLog.lockForWrite();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var current = enterprises.find(uscc).orElseThrow(() -> ApiException.notFound("Enterprise " + uscc));
+        if (current.name().equals(newName)) {
+            return;
+        }
+        enterprises.rename(uscc, newName, now, actor);
+        for (Listing listing : listings.findByUscc(uscc)) {
+            changeLog.append(ChangeKind.LISTING_UPDATED, listing, null, now, now, actor);
+        }
+    }
+
+    public Listing get(UUID id, LocalDate asOf) {
+        if (asOf == null) {
+            return listings.find(id).orElseThrow(() -> ApiException.notFound("Listing " + id));
+        }
+        listings.find(id).orElseThrow(() -> ApiException.notFound("Listing " + id));
+        return changeLog.snapshotBefore(id, Times.endOf(asOf))
+                .map(l -> l.asOf(asOf))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-listed-on-date", "asOf",
+                        "Listing " + id + " did not exist yet on " + asOf));
+    }
+
+    /** Each enterprise with its listings (current, or as of a day), answered with one query. */
+    public Map<String, ListingStore.Holder> lookup(List<String> usccs, LocalDate asOf) {
+        var distinct = new LinkedHashSet<>(usccs);
+        Map<String, ListingStore.Holder> holders = listings.lookup(distinct, asOf == null ? null : Times.endOf(asOf));
+        if (asOf != null) {
+            holders.replaceAll((uscc, h) -> new ListingStore.Holder(h.enterprise(),
+                    h.listings().stream().map(l -> l.asOf(asOf)).toList()));
+        }
+        return holders;
+    }
+
+    public ListingStore.Page search(ListingStore.Filter filter, int page, int size) {
+        return listings.search(filter, page, size);
+    }
+
+    public List<StatusChange> statusHistory(UUID id) {
+        return changeLog.statusHistory(id);
+    }
+}
