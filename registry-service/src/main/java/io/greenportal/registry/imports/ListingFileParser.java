@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -222,7 +223,8 @@ public class ListingFileParser {
                     throw new ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "too-many-rows",
                             "file", "an import holds at most " + MAX_ROWS + " rows; split the file");
                 }
-                JsonNode node = json.readTree(parser);
+                JsonNode node = json.readerFor(JsonNode.class)
+                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
                 try {
                     rows.add(ImportRow.of(line, json.treeToValue(node, ListingRequest.class)));
                 } catch (JacksonException e) {

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.greenportal.contracts.registry.v1.Enterprise;
+import io.greenportal.contracts.registry.v1.Level;
+import io.greenportal.contracts.registry.v1.ListingType;
+import io.greenportal.contracts.registry.v1.RegisterListingRequest;
+import io.greenportal.contracts.registry.v1.Subject;
 import io.greenportal.registry.enterprise.Uscc;
 
 /** Fresh, valid test data, so tests never depend on each other's rows. */
@@ -32,5 +37,23 @@ public final class TestData {
                 Map.of("code", "ENERGY_PER_VALUE_ADDED", "value", "0.352", "unit", "tce/万元"),
                 Map.of("code", "WATER_REUSE_RATE", "value", "92.5", "unit", "%")));
         return body;
+    }
+
+    /** A gRPC registration of a provincial green design product in Zhongwei. */
+    public static RegisterListingRequest product(String requestId, String uscc) {
+        return RegisterListingRequest.newBuilder().setRequestId(requestId).setType(ListingType.GREEN_PRODUCT)
+                .setLevel(Level.PROVINCIAL)
+                .setEnterprise(Enterprise.newBuilder().setUscc(uscc).setName("宁夏塞上枸杞科技有限公司")
+                        .setRegionCode("640502").setIndustryCode("C14"))
+                .setSubject(Subject.newBuilder().setProductName("枸杞原浆").setProductModel("250ml")
+                        .setProductCategory("食品"))
+                .setYear(2025).setSource("CERTIFICATION").setSourceRef("application-" + requestId).build();
+    }
+
+    /** A registration request as the registry's rules take it (REST, gRPC and imports all become one). */
+    public static io.greenportal.registry.listing.ListingRequest request(String uscc) {
+        return new io.greenportal.registry.listing.ListingRequest("GREEN_FACTORY", "PROVINCIAL",
+                new io.greenportal.registry.listing.ListingRequest.EnterpriseInput(uscc, "宁夏慢事务有限公司", "640104", "C30"),
+                null, 2025, null, null, null, null, null, null);
     }
 }

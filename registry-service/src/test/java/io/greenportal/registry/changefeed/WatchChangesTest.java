@@ -1,0 +1,249 @@
+package io.greenportal.registry.changefeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.greenportal.contracts.registry.v1.Change;
+import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
+import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.greenportal.contracts.registry.v1.WatchChangesRequest;
+import io.greenportal.registry.support.Grpc;
+import io.greenportal.registry.support.IntegrationTest;
+import io.greenportal.registry.support.TestData;
+import io.greenportal.registry.support.Tokens;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+@IntegrationTest
+class WatchChangesTest {
+
+    @Value("${local.grpc.port}")
+    int grpcPort;
+
+    @Autowired
+    ChangeLog changeLog;
+
+    @Autowired
+    io.greenportal.registry.listing.ListingService listings;
+
+    @Autowired
+    io.greenportal.registry.listing.ListingRules rules;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    ManagedChannel channel;
+    RegistryServiceGrpc.RegistryServiceBlockingStub registry;
+    ChangeFeedServiceGrpc.ChangeFeedServiceStub feed;
+
+    @BeforeEach
+    void connect() {
+        channel = Grpc.channel(grpcPort);
+        registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
+        feed = Grpc.as(ChangeFeedServiceGrpc.newStub(channel), Tokens.client("publicity-service"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    /** A consumer of the feed that a test can read from and hang up. */
+    static final class Consumer implements ClientResponseObserver<WatchChangesRequest, Change> {
+        final BlockingQueue<Change> received = new LinkedBlockingQueue<>();
+        volatile Throwable error;
+        ClientCallStreamObserver<WatchChangesRequest> call;
+
+        @Override
+        public void beforeStart(ClientCallStreamObserver<WatchChangesRequest> requestStream) {
+            call = requestStream;
+        }
+
+        @Override
+        public void onNext(Change change) {
+            received.add(change);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+        }
+
+        @Override
+        public void onCompleted() {
+        }
+
+        Change next(Duration timeout) throws InterruptedException {
+            return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void hangUp() {
+            call.cancel("test hangs up", null);
+        }
+    }
+
+    Consumer watch(long after) {
+        Consumer consumer = new Consumer();
+        feed.watchChanges(WatchChangesRequest.newBuilder().setAfterSequence(after).build(), consumer);
+        return consumer;
+    }
+
+    String register() {
+        return registry.registerListing(TestData.product(UUID.randomUUID().toString(),
+                TestData.uscc("640502"))).getListing().getId();
+    }
+
+    @Test
+    void aConsumerThatHangsUpAndResumesMissesNothingAndSeesNothingTwice() throws Exception {
+        long start = changeLog.lastSequence();
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            written.add(register());
+        }
+
+        Consumer first = watch(start);
+        List<Change> seen = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            seen.add(first.next(Duration.ofSeconds(5)));
+        }
+        first.hangUp();
+
+        Consumer resumed = watch(seen.getLast().getSequence());
+        while (seen.size() < 30) {
+            Change change = resumed.next(Duration.ofSeconds(5));
+            assertThat(change).as("change %d after resuming", seen.size()).isNotNull();
+            seen.add(change);
+        }
+        resumed.hangUp();
+
+        assertThat(seen.stream().map(Change::getSequence).toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(start + 1, start + 30).boxed().toList());
+        assertThat(seen.stream().map(c -> c.getListing().getId()).toList()).isEqualTo(written);
+    }
+
+    @Test
+    void concurrentWritersAreSeenInOrderWithoutGaps() throws Exception {
+        long start = changeLog.lastSequence();
+        Consumer consumer = watch(start);
+        int writers = 8;
+        int each = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<List<String>>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            futures.add(pool.submit(() -> {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    ids.add(register());
+                }
+                return ids;
+            }));
+        }
+        Set<String> written = new HashSet<>();
+        for (Future<List<String>> future : futures) {
+            written.addAll(future.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        List<Change> seen = new ArrayList<>();
+        while (seen.size() < writers * each) {
+            Change change = consumer.next(Duration.ofSeconds(5));
+            assertThat(change).as("change %d of %d", seen.size() + 1, writers * each).isNotNull();
+            seen.add(change);
+        }
+        consumer.hangUp();
+
+        for (int i = 0; i < seen.size(); i++) {
+            assertThat(seen.get(i).getSequence()).isEqualTo(start + 1 + i);
+        }
+        assertThat(seen.stream().map(c -> c.getListing().getId()).collect(java.util.stream.Collectors.toSet()))
+                .isEqualTo(written);
+    }
+
+    /**
+     * The trap of a sequence-numbered log: a write that took a lower number but commits later must
+     * not be skipped by a reader that already saw a higher one. Here the first writer holds its
+     * transaction open after appending; the second must not become visible before it.
+     */
+    @Test
+    void aLowerNumberThatCommitsLateIsNeverSkipped() throws Exception {
+        long start = changeLog.lastSequence();
+        Consumer consumer = watch(start);
+        var firstAppended = new java.util.concurrent.CountDownLatch(1);
+        var slowWriter = Executors.newSingleThreadExecutor().submit(() -> transactions.execute(status -> {
+            String id = listings.insert(rules.check(TestData.request(TestData.uscc("640104"))), null, "ADMIN", null,
+                    "slow-writer").id().toString();
+            firstAppended.countDown();
+            sleep(1500);
+            return id;
+        }));
+        assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
+        String fastId = register();
+        String slowId = slowWriter.get(10, TimeUnit.SECONDS);
+
+        Change first = consumer.next(Duration.ofSeconds(5));
+        Change second = consumer.next(Duration.ofSeconds(5));
+        consumer.hangUp();
+        assertThat(first.getSequence()).isEqualTo(start + 1);
+        assertThat(first.getListing().getId()).isEqualTo(slowId);
+        assertThat(second.getSequence()).isEqualTo(start + 2);
+        assertThat(second.getListing().getId()).isEqualTo(fastId);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aWaitingConsumerGetsALiveChangeWithinASecondOrTwo() throws Exception {
+        Consumer consumer = watch(changeLog.lastSequence());
+        Thread.sleep(300); // let the stream reach the tail and wait there
+        long before = System.nanoTime();
+        String id = register();
+        Change change = consumer.next(Duration.ofSeconds(5));
+        long waitedMillis = (System.nanoTime() - before) / 1_000_000;
+        consumer.hangUp();
+
+        assertThat(change).isNotNull();
+        assertThat(change.getListing().getId()).isEqualTo(id);
+        assertThat(change.getKind().name()).isEqualTo("LISTING_CREATED");
+        // NOTIFY wakes the stream at commit; the fallback poll is one second
+        assertThat(waitedMillis).isLessThan(2_000);
+    }
+
+    @Test
+    void theFeedIsForServicesOnly() throws Exception {
+        var asEnterprise = Grpc.as(ChangeFeedServiceGrpc.newStub(channel), Tokens.user("ent-a"));
+        Consumer consumer = new Consumer();
+        asEnterprise.watchChanges(WatchChangesRequest.newBuilder().build(), consumer);
+        for (int i = 0; i < 50 && consumer.error == null; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(Status.fromThrowable(consumer.error).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(consumer.error).isInstanceOf(StatusRuntimeException.class);
+    }
+}
