@@ -28,6 +28,7 @@ public class GrpcServerConfig {
                         .methods("grpc.reflection.v1.ServerReflection/*").permitAll()
                         .methods("greenportal.registry.v1.RegistryService/*").hasAnyAuthority("ROLE_internal-service", "ROLE_admin")
                         .methods("greenportal.registry.v1.ChangeFeedService/*").hasAnyAuthority("ROLE_internal-service", "ROLE_admin")
+                        .methods("greenportal.registry.v1.ReferenceDataService/*").authenticated()
                         .allRequests().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .build();

@@ -92,6 +92,23 @@ class ListingGrpcTest {
     }
 
     @Test
+    void servesItsReferenceDataToAuthenticatedCallersOnly() {
+        var reference = Grpc.as(io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc.newBlockingStub(channel),
+                Tokens.client("incentive-service"))
+                .getReferenceData(io.greenportal.contracts.registry.v1.GetReferenceDataRequest.getDefaultInstance());
+        assertThat(reference.getRegionsList()).anySatisfy(r -> {
+            assertThat(r.getCode()).isEqualTo("640100");
+            assertThat(r.getName()).isEqualTo("银川市");
+        });
+        assertThat(reference.getIndustriesList()).anySatisfy(i -> assertThat(i.getCode()).isEqualTo("C30"));
+        var anonymous = io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc.newBlockingStub(channel);
+        assertThatThrownBy(() -> anonymous.getReferenceData(
+                io.greenportal.contracts.registry.v1.GetReferenceDataRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    @Test
     void invalidInputIsInvalidArgumentNamingTheField() {
         var missingId = request("", TestData.uscc("640502"));
         assertThatThrownBy(() -> registry.registerListing(missingId))
