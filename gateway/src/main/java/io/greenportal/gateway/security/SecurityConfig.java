@@ -10,12 +10,16 @@ import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcCli
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import reactor.core.publisher.Mono;
 
@@ -30,9 +34,10 @@ import reactor.core.publisher.Mono;
 public class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}") String issuer) {
         var apiUnauthorized = new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
-                new PathPatternParserServerWebExchangeMatcher("/api/**"), new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED));
+                new PathPatternParserServerWebExchangeMatcher("/api/**"), SecurityConfig::unauthorized);
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(apiUnauthorized);
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak"));
 
@@ -45,14 +50,56 @@ public class SecurityConfig {
                                 "/favicon.ico").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(Customizer.withDefaults())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(SecurityConfig::unauthorized))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::browserSessionWrite))
-                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess));
+                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+                .cors(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .hsts(hsts -> hsts.disable())); // see HstsFilter: TLS usually ends at the ingress
         return http.build();
+    }
+
+    /**
+     * The gateway serves only its home page and the API documentation; both load from itself. The
+     * logout form ends in a redirect to Keycloak, which form-action must allow.
+     */
+    static String contentSecurityPolicy(String issuer) {
+        java.net.URI uri = java.net.URI.create(issuer);
+        String keycloak = uri.getScheme() + "://" + uri.getAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' " + keycloak
+                + "; frame-ancestors 'none'";
+    }
+
+    /** Cross-origin calls only from the origins configured (none by default). */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(
+            @org.springframework.beans.factory.annotation.Value("${greenportal.gateway.cors-origins:}") java.util.List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins.stream().filter(o -> !o.isBlank()).toList());
+        cors.setAllowedMethods(java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id",
+                "X-XSRF-TOKEN"));
+        cors.setExposedHeaders(java.util.List.of("X-Request-Id", "Retry-After", "Location", "ETag"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /** A missing, forged, expired or foreign token stops here, before any service is called. */
+    static Mono<Void> unauthorized(org.springframework.web.server.ServerWebExchange exchange,
+            org.springframework.security.core.AuthenticationException e) {
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer realm=\"greenportal\"");
+        return io.greenportal.gateway.web.Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+                "unauthenticated", "A valid bearer token from the portal's Keycloak realm is required");
     }
 
     /**

@@ -1,0 +1,112 @@
+package io.greenportal.gateway.ratelimit;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.greenportal.gateway.web.ClientAddress;
+import io.greenportal.gateway.web.Problems;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits every routed request with Spring Cloud Gateway's Redis token bucket (one Lua call, atomic)
+ * and answers 429 with Retry-After and a problem body. When Redis is unreachable the limiter lets
+ * the request through (fail open); the short Lettuce timeouts keep that fast.
+ */
+@Component
+public class RateLimitFilter implements GlobalFilter, Ordered {
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private final RateLimitProperties properties;
+    private final ClientAddress clientAddress;
+    private final ApplicationContext context;
+    private final Map<String, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
+
+    public RateLimitFilter(RateLimitProperties properties, ClientAddress clientAddress, ApplicationContext context) {
+        this.properties = properties;
+        this.clientAddress = clientAddress;
+        this.context = context;
+    }
+
+    @Override
+    public int getOrder() {
+        return -100;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!properties.enabled()) {
+            return chain.filter(exchange);
+        }
+        return exchange.getPrincipal()
+                .map(RateLimitFilter::callerKey)
+                .defaultIfEmpty("address:" + clientAddress.of(exchange))
+                .flatMap(caller -> {
+                    String bucket = bucket(exchange, caller.startsWith("address:"));
+                    RateLimitPolicy policy = policy(bucket);
+                    return limiter(bucket, policy).isAllowed(properties.namespace() + "." + bucket, caller).flatMap(response -> {
+                        response.getHeaders().forEach(exchange.getResponse().getHeaders()::add);
+                        if (response.isAllowed()) {
+                            return chain.filter(exchange);
+                        }
+                        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(policy.retryAfterSeconds()));
+                        return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                                "Too many requests; retry after " + policy.retryAfterSeconds() + " s");
+                    });
+                });
+    }
+
+    /** Authenticated callers are limited per client and, for people, per user. */
+    static String callerKey(java.security.Principal principal) {
+        if (principal instanceof JwtAuthenticationToken jwt) {
+            return "client:" + jwt.getToken().getClaimAsString("azp") + ":" + jwt.getToken().getSubject();
+        }
+        if (principal instanceof OAuth2AuthenticationToken oauth) {
+            return "client:" + oauth.getAuthorizedClientRegistrationId() + ":" + oauth.getName();
+        }
+        return "principal:" + principal.getName();
+    }
+
+    private static String bucket(ServerWebExchange exchange, boolean anonymous) {
+        String path = exchange.getRequest().getPath().value();
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (method == HttpMethod.POST && PATHS.match("/api/v1/certification/applications/*/objections", path)) {
+            return "objections";
+        }
+        if (method == HttpMethod.POST && path.equals("/api/v1/incentives/verifications/batch")) {
+            return "batch-verification";
+        }
+        return anonymous ? "anonymous" : "authenticated";
+    }
+
+    private RateLimitPolicy policy(String bucket) {
+        return switch (bucket) {
+            case "objections" -> properties.objections();
+            case "batch-verification" -> properties.batchVerification();
+            case "anonymous" -> properties.anonymous();
+            default -> properties.authenticated();
+        };
+    }
+
+    private RedisRateLimiter limiter(String bucket, RateLimitPolicy policy) {
+        return limiters.computeIfAbsent(bucket, b -> {
+            var limiter = new RedisRateLimiter(policy.replenishRate(), policy.burstCapacity(), policy.requestedTokens());
+            limiter.setApplicationContext(context);
+            return limiter;
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package io.greenportal.gateway.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+import reactor.core.publisher.Mono;
+
+/** The gateway's own refusals, as RFC 9457 problem details like the services'. */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://greenportal.io/problems/";
+
+    private Problems() {
+    }
+
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String type, String detail) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String body = "{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+}

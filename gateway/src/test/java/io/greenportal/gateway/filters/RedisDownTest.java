@@ -1,0 +1,41 @@
+package io.greenportal.gateway.filters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** With Redis unreachable the gateway keeps routing, fast (rate limits fail open), and says so. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.data.redis.port=1", "greenportal.rate-limits.anonymous.replenish-rate=1",
+        "greenportal.rate-limits.anonymous.burst-capacity=1"})
+@AutoConfigureWebTestClient
+class RedisDownTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void routesWithoutDelayAndWithoutLimitsAndReportsRedisDown() {
+        long slowest = 0;
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            web.get().uri("/api/v1/registry/reference/regions").exchange().expectStatus().isOk();
+            slowest = Math.max(slowest, System.nanoTime() - start);
+        }
+        // ten requests against a burst of one: all passed, none waited for a Redis timeout
+        assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(2));
+
+        web.get().uri("/actuator/health").exchange().expectBody(JsonNode.class).value(health ->
+                assertThat(health.get("components").get("redis").get("status").asString()).isEqualTo("DOWN"));
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+}
