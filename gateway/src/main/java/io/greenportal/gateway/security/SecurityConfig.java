@@ -16,6 +16,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -62,6 +63,8 @@ public class SecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        // "no-referrer" makes browsers send Origin: null on same-origin form posts (logout)
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
                         .hsts(hsts -> hsts.disable())); // see HstsFilter: TLS usually ends at the ingress
         return http.build();
     }
@@ -92,6 +95,16 @@ public class SecurityConfig {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
+    }
+
+    /**
+     * Browser users' access and refresh tokens live in their web session, which is in Redis: another
+     * gateway instance, or this one after a restart, relays the same tokens. (The default keeps them
+     * in this process's memory.)
+     */
+    @Bean
+    org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        return new org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
     /** A missing, forged, expired or foreign token stops here, before any service is called. */
