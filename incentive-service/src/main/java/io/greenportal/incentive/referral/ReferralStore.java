@@ -120,17 +120,18 @@ public class ReferralStore {
     }
 
     /** Per bank: referrals accepted, decided, and the mean seconds to accept and to decide. */
-    public record BankResponseTimes(String bankId, long accepted, long decided, Double meanSecondsToAccept,
-            Double meanSecondsToDecision) {
+    public record BankResponseTimes(String bankId, long accepted, long decided, BigDecimal meanSecondsToAccept,
+            BigDecimal meanSecondsToDecision) {
     }
 
     public List<BankResponseTimes> responseTimes() {
         return jdbc.sql("""
                 select bank_id, count(*), count(decided_at),
-                  avg(extract(epoch from accepted_at - created_at)), avg(extract(epoch from decided_at - accepted_at))
+                  round(avg(extract(epoch from accepted_at - created_at)), 1),
+                  round(avg(extract(epoch from decided_at - accepted_at)), 1)
                 from credit_referral where bank_id is not null group by bank_id order by bank_id""")
                 .query((rs, n) -> new BankResponseTimes(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        (Double) rs.getObject(4, Double.class), (Double) rs.getObject(5, Double.class)))
+                        rs.getBigDecimal(4), rs.getBigDecimal(5)))
                 .list();
     }
 

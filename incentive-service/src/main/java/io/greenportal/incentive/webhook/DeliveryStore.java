@@ -74,16 +74,12 @@ public class DeliveryStore {
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
     }
 
+    /** Records one attempt and its outcome; nothing when the subscription was deleted meanwhile. */
     @Transactional
     public void recordAttempt(Claimed claimed, OffsetDateTime at, Integer httpStatus, String error, int durationMs,
             String newState, OffsetDateTime nextAttemptAt) {
         int attempt = claimed.attempts() + 1;
-        jdbc.sql("""
-                insert into webhook_attempt (delivery_id, attempt, at, http_status, error, duration_ms)
-                values (:id, :attempt, :at, :status, :error, :duration) on conflict do nothing""")
-                .param("id", claimed.id()).param("attempt", attempt).param("at", at).param("status", httpStatus)
-                .param("error", error).param("duration", durationMs).update();
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update webhook_delivery set state = :state, attempts = :attempt, round_attempts = round_attempts + 1,
                   last_attempt_at = :at, last_status = :status, last_error = :error, lease_until = null,
                   next_attempt_at = coalesce(:next, next_attempt_at),
@@ -91,6 +87,14 @@ public class DeliveryStore {
                 where id = :id""")
                 .param("state", newState).param("attempt", attempt).param("at", at).param("status", httpStatus)
                 .param("error", error).param("next", nextAttemptAt).param("id", claimed.id()).update();
+        if (updated == 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into webhook_attempt (delivery_id, attempt, at, http_status, error, duration_ms)
+                values (:id, :attempt, :at, :status, :error, :duration) on conflict do nothing""")
+                .param("id", claimed.id()).param("attempt", attempt).param("at", at).param("status", httpStatus)
+                .param("error", error).param("duration", durationMs).update();
     }
 
     public record Page(List<Delivery> items, int page, int size, long total) {

@@ -48,7 +48,7 @@ public final class Registry {
     /** A new valid credit code of an enterprise in the given region (synthetic, unique per call). */
     public static String newUscc(String region) {
         long n = ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
-        return Uscc.withCheckCharacter("91" + region + "I" + n);
+        return Uscc.withCheckCharacter("91" + region + "N" + n);
     }
 
     /** Registers a listing; the same requestId always returns the same listing (idempotent). */
