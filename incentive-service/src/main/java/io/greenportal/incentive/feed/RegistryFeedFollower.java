@@ -98,12 +98,6 @@ public class RegistryFeedFollower implements SmartLifecycle {
         return running;
     }
 
-    /** The worker must be running before changes arrive, and stop after them. */
-    @Override
-    public int getPhase() {
-        return DEFAULT_PHASE - 1;
-    }
-
     private void read() {
         Duration wait = Duration.ofMillis(500);
         while (running) {

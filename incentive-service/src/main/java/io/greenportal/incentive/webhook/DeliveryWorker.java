@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,6 +43,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient http;
+    private final MeterRegistry meters;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
@@ -50,7 +53,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private Semaphore inFlight;
 
     public DeliveryWorker(DeliveryStore deliveries, SubscriptionStore subscriptions, SecretBox secrets,
-            WebhookUrls urls, WebhookProperties properties, Clock clock) {
+            WebhookUrls urls, WebhookProperties properties, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.secrets = secrets;
@@ -101,6 +105,12 @@ public class DeliveryWorker implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Starts before the feed follower that wakes it, and stops after it. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
     }
 
     private void run() {
@@ -204,10 +214,13 @@ public class DeliveryWorker implements SmartLifecycle {
         OffsetDateTime done = OffsetDateTime.now(clock);
         if (error == null) {
             deliveries.recordAttempt(claimed, at, status, null, duration, "DELIVERED", null);
+            meters.counter("greenportal.webhook.attempts", "outcome", "delivered").increment();
             return;
         }
         int failures = claimed.roundAttempts() + 1;
-        if (failures >= properties.maxAttempts()) {
+        boolean givingUp = failures >= properties.maxAttempts();
+        meters.counter("greenportal.webhook.attempts", "outcome", givingUp ? "failed" : "retry").increment();
+        if (givingUp) {
             log.info("webhook delivery {} failed {} times; giving up: {}", claimed.eventId(), failures, error);
             deliveries.recordAttempt(claimed, at, status, truncate(error), duration, "FAILED", null);
         } else {

@@ -128,6 +128,9 @@ public class WebhookUrls {
         if (a.isMulticastAddress()) {
             return "a multicast address";
         }
+        if (a instanceof Inet4Address && ((a.getAddress()[0] & 0xff) == 0 || (a.getAddress()[0] & 0xff) >= 240)) {
+            return "a reserved address";
+        }
         if (a.isLoopbackAddress()) {
             return properties.allowLoopback() ? null : "a loopback address";
         }
@@ -142,8 +145,7 @@ public class WebhookUrls {
         if (a instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return a.isSiteLocalAddress() || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-                    || first == 0 || first >= 240;
+            return a.isSiteLocalAddress() || (first == 100 && second >= 64 && second <= 127); // carrier-grade NAT
         }
         return (b[0] & 0xfe) == 0xfc || a.isSiteLocalAddress(); // fc00::/7 unique local, fec0::/10
     }

@@ -54,7 +54,10 @@ class WebhookUrlsTest {
         assertThat(production.refusal(URI.create("https://hooks.nxbank.example/x"))).contains("does not resolve");
         assertThat(production.refusal(InetAddress.getByName("169.254.169.254"))).contains("link-local");
         assertThat(production.refusal(InetAddress.getByName("93.184.216.34"))).isNull();
-        assertThat(new WebhookUrls(properties(false, true)).refusal(InetAddress.getByName("10.1.2.3"))).isNull();
+        WebhookUrls privateLine = new WebhookUrls(properties(false, true));
+        assertThat(privateLine.refusal(InetAddress.getByName("10.1.2.3"))).isNull();
+        assertThat(privateLine.refusal(InetAddress.getByName("240.0.0.1"))).contains("reserved");
+        assertThat(privateLine.refusal(InetAddress.getByName("169.254.169.254"))).contains("link-local");
     }
 
     @Test
