@@ -77,12 +77,12 @@ public class ProgramRules {
 
     private void checkEligibility(List<Violation> errors, Eligibility e) {
         for (int i = 0; i < e.types().size(); i++) {
-            if (!TYPES.contains(e.types().get(i))) {
+            if (e.types().get(i) == null || !TYPES.contains(e.types().get(i))) {
                 errors.add(new Violation("eligibility.types[" + i + "]", "must be one of " + String.join(", ", TYPES)));
             }
         }
         for (int i = 0; i < e.levels().size(); i++) {
-            if (!LEVELS.contains(e.levels().get(i))) {
+            if (e.levels().get(i) == null || !LEVELS.contains(e.levels().get(i))) {
                 errors.add(new Violation("eligibility.levels[" + i + "]", "must be one of NATIONAL, PROVINCIAL, MUNICIPAL"));
             }
         }

@@ -90,6 +90,8 @@ public class WebhookUrls {
         } catch (UnknownHostException e) {
             // a name that does not resolve yet is accepted at subscription and checked before each delivery
             return mustResolve ? "its host " + host + " does not resolve" : scheme.equals("http") ? httpOnlyLoopback() : null;
+        } catch (RuntimeException e) {
+            return "has a host that is not a valid name or address";
         }
         boolean allLoopback = true;
         for (InetAddress address : addresses) {

@@ -94,6 +94,18 @@ class ProgramApiTest {
                 "eligibility.years[0]", "eligibility.regions[0]", "amountRule.share", "amountRule.cap",
                 "amountRule.amount", "closesAt");
         assertThat(programCount()).isEqualTo(before);
+
+        Map<String, Object> holes = new HashMap<>(Programs.award("1000000.00"));
+        holes.put("kind", "award");
+        holes.put("eligibility", Map.of("types", java.util.Arrays.asList((String) null), "levels",
+                java.util.Arrays.asList((String) null), "regions", java.util.Arrays.asList((String) null)));
+        JsonNode nulls = Api.json(api.post(Tokens.user("admin"), "/programs", holes), HttpStatus.BAD_REQUEST);
+        assertThat(nulls.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .contains("kind", "eligibility.types[0]", "eligibility.levels[0]", "eligibility.regions[0]");
+        for (String malformed : List.of("{\"code\": ", "[]", "{\"budget\": \"lots\"}", "{\"eligibility\": {\"years\": [\"x\"]}}")) {
+            api.post(Tokens.user("admin"), "/programs", malformed).expectStatus().isBadRequest();
+        }
+        assertThat(programCount()).isEqualTo(before);
     }
 
     @Test
