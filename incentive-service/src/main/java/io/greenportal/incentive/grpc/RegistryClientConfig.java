@@ -3,6 +3,7 @@ package io.greenportal.incentive.grpc;
 import java.util.List;
 
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
+import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.grpc.ManagedChannel;
 
@@ -46,8 +47,14 @@ public class RegistryClientConfig {
     }
 
     @Bean
-    ChangeFeedServiceGrpc.ChangeFeedServiceStub registryChangeFeed(ManagedChannel registryChannel) {
-        return ChangeFeedServiceGrpc.newStub(registryChannel);
+    ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub registryReferenceData(ManagedChannel registryChannel) {
+        return ReferenceDataServiceGrpc.newBlockingStub(registryChannel);
+    }
+
+    /** Blocking server streaming: the iterator asks for the next change only when we take one (flow control). */
+    @Bean
+    ChangeFeedServiceGrpc.ChangeFeedServiceBlockingStub registryChangeFeed(ManagedChannel registryChannel) {
+        return ChangeFeedServiceGrpc.newBlockingStub(registryChannel);
     }
 
     static String serviceToken(OAuth2AuthorizedClientManager tokens) {

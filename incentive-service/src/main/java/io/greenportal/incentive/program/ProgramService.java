@@ -1,0 +1,93 @@
+package io.greenportal.incentive.program;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.greenportal.incentive.Money;
+import io.greenportal.incentive.web.ApiException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ProgramService {
+
+    private final ProgramStore store;
+    private final Clock clock;
+
+    public ProgramService(ProgramStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public record Created(Program program, boolean created) {
+    }
+
+    /** Creates a program; a repeated Idempotency-Key of the same administrator returns the first one. */
+    @Transactional
+    public Created create(ProgramRules.Valid v, String actor, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var existing = store.findByIdempotencyKey(actor, idempotencyKey);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), false);
+            }
+        }
+        if (store.findByCode(v.code()).isPresent()) {
+            throw duplicateCode(v.code());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Program program = new Program(UUID.randomUUID(), v.code(), v.name(), v.kind(), v.description(), v.eligibility(),
+                v.amountRule(), v.opensAt(), v.closesAt(), v.budget(), Money.ZERO, Money.ZERO, now, actor, now);
+        try {
+            store.insert(program, idempotencyKey);
+        } catch (DuplicateKeyException e) {
+            throw duplicateCode(v.code());
+        }
+        return new Created(store.find(program.id()).orElseThrow(), true);
+    }
+
+    public Program get(UUID id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("Program " + id));
+    }
+
+    public List<Program> list(ProgramKind kind, boolean openNow) {
+        return store.list(kind, openNow ? OffsetDateTime.now(clock) : null);
+    }
+
+    public record Changes(String name, String description, OffsetDateTime opensAt, OffsetDateTime closesAt,
+            BigDecimal budget) {
+    }
+
+    @Transactional
+    public Program update(UUID id, Changes c) {
+        Program current = get(id);
+        String name = c.name() == null ? current.name() : c.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw ApiException.invalid("name", "must be 1-200 characters");
+        }
+        String description = c.description() == null ? current.description() : c.description().strip();
+        if (description != null && description.length() > 4000) {
+            throw ApiException.invalid("description", "must be at most 4000 characters");
+        }
+        OffsetDateTime opensAt = c.opensAt() == null ? current.opensAt() : c.opensAt();
+        OffsetDateTime closesAt = c.closesAt() == null ? current.closesAt() : c.closesAt();
+        if (!opensAt.isBefore(closesAt)) {
+            throw ApiException.invalid("closesAt", "must be after opensAt");
+        }
+        BigDecimal budget = c.budget() == null ? current.budget() : Money.check("budget", c.budget());
+        if (!store.update(id, name, description, opensAt, closesAt, budget, OffsetDateTime.now(clock))) {
+            throw ApiException.conflict("budget-below-committed", "budget", "The budget cannot fall below the "
+                    + current.committed().toPlainString() + " CNY already approved")
+                    .withProperty("committed", current.committed());
+        }
+        return get(id);
+    }
+
+    private static ApiException duplicateCode(String code) {
+        return ApiException.conflict("duplicate-program-code", "code", "A program with code " + code + " exists already");
+    }
+}

@@ -1,0 +1,227 @@
+package io.greenportal.incentive.webhook;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import io.greenportal.incentive.Uscc;
+import io.greenportal.incentive.bank.Bank;
+import io.greenportal.incentive.feed.FeedCursor;
+import io.greenportal.incentive.web.ApiException;
+import io.greenportal.incentive.web.ApiException.Violation;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A bank's webhook subscriptions and its delivery log. Another bank's are "not found". */
+@Service
+public class SubscriptionService {
+
+    private final SubscriptionStore store;
+    private final DeliveryStore deliveries;
+    private final WebhookUrls urls;
+    private final SecretBox secrets;
+    private final FeedCursor cursor;
+    private final DeliveryWorker worker;
+    private final WebhookProperties properties;
+    private final Clock clock;
+
+    public SubscriptionService(SubscriptionStore store, DeliveryStore deliveries, WebhookUrls urls, SecretBox secrets,
+            FeedCursor cursor, DeliveryWorker worker, WebhookProperties properties, Clock clock) {
+        this.store = store;
+        this.deliveries = deliveries;
+        this.urls = urls;
+        this.secrets = secrets;
+        this.cursor = cursor;
+        this.worker = worker;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record Request(String url, String secret, List<String> watchUsccs, String description) {
+    }
+
+    public record Created(Subscription subscription, boolean created) {
+    }
+
+    @Transactional
+    public Created create(Bank bank, Request request, String actor, String idempotencyKey) {
+        if (request == null) {
+            throw ApiException.invalid("body", "a subscription is required: url, secret and optionally watchUsccs");
+        }
+        List<Violation> errors = new ArrayList<>();
+        String url = collect(errors, () -> urls.check(request.url()).toString());
+        String secret = collect(errors, () -> secret(request.secret()));
+        List<String> watch = request.watchUsccs() == null ? null : collect(errors, () -> watchList(request.watchUsccs()));
+        String description = collect(errors, () -> text("description", request.description(), 200));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (idempotencyKey != null) {
+            var existing = store.findByIdempotencyKey(bank.id(), idempotencyKey);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), false);
+            }
+        }
+        if (store.count(bank.id()) >= properties.maxSubscriptionsPerBank()) {
+            throw ApiException.conflict("too-many-subscriptions", null, "A bank may hold at most "
+                    + properties.maxSubscriptionsPerBank() + " subscriptions; delete or change one");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // changes the service has already applied happened before this subscription: not delivered
+        long start = cursor.last(FeedCursor.REGISTRY);
+        Subscription subscription = new Subscription(UUID.randomUUID(), bank.id(), url, description, watch == null,
+                watch, true, start, now, now);
+        try {
+            store.insert(subscription, secrets.seal(secret), actor, idempotencyKey);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("duplicate-request", "Idempotency-Key", "This Idempotency-Key is being used by a concurrent request");
+        }
+        return new Created(store.find(subscription.id(), bank.id()).orElseThrow(), true);
+    }
+
+    public List<Subscription> list(Bank bank) {
+        return store.list(bank.id());
+    }
+
+    public Subscription get(Bank bank, UUID id) {
+        return store.find(id, bank.id()).orElseThrow(() -> ApiException.notFound("Webhook subscription " + id));
+    }
+
+    public record Changes(String url, String secret, List<String> watchUsccs, Boolean watchAll, Boolean active,
+            String description) {
+    }
+
+    @Transactional
+    public Subscription update(Bank bank, UUID id, Changes changes) {
+        Subscription current = get(bank, id);
+        if (changes == null) {
+            throw ApiException.invalid("body", "send the fields to change");
+        }
+        if (changes.watchUsccs() != null && Boolean.TRUE.equals(changes.watchAll())) {
+            throw ApiException.invalid("watchAll", "send either watchUsccs or watchAll=true, not both");
+        }
+        if (Boolean.FALSE.equals(changes.watchAll()) && changes.watchUsccs() == null) {
+            throw ApiException.invalid("watchUsccs", "name the codes to watch when turning watchAll off");
+        }
+        String url = changes.url() == null ? current.url() : urls.check(changes.url()).toString();
+        String sealed = changes.secret() == null ? null : secrets.seal(secret(changes.secret()));
+        List<String> watch = changes.watchUsccs() == null ? null : watchList(changes.watchUsccs());
+        boolean watchAll = Boolean.TRUE.equals(changes.watchAll()) || (watch == null && current.watchAll());
+        String description = changes.description() == null ? current.description() : text("description", changes.description(), 200);
+        boolean active = changes.active() == null ? current.active() : changes.active();
+        store.update(id, url, sealed, description, watchAll, active, OffsetDateTime.now(clock));
+        if (watchAll) {
+            store.replaceWatchList(id, List.of());
+        } else if (watch != null) {
+            store.replaceWatchList(id, watch);
+        }
+        if (active) {
+            worker.wake();
+        }
+        return get(bank, id);
+    }
+
+    public void delete(Bank bank, UUID id) {
+        if (!store.delete(id, bank.id())) {
+            throw ApiException.notFound("Webhook subscription " + id);
+        }
+    }
+
+    public DeliveryStore.Page deliveries(Bank bank, UUID id, String state, int page, int size) {
+        get(bank, id);
+        if (state != null && !List.of("PENDING", "DELIVERED", "FAILED").contains(state)) {
+            throw ApiException.invalid("state", "must be PENDING, DELIVERED or FAILED");
+        }
+        if (page < 0 || page > 100_000) {
+            throw ApiException.invalid("page", "must be between 0 and 100000");
+        }
+        if (size < 1 || size > 200) {
+            throw ApiException.invalid("size", "must be between 1 and 200");
+        }
+        return deliveries.list(id, state, page, size);
+    }
+
+    public Delivery delivery(Bank bank, UUID id, UUID deliveryId) {
+        get(bank, id);
+        return deliveries.find(id, deliveryId).orElseThrow(() -> ApiException.notFound("Delivery " + deliveryId));
+    }
+
+    public Delivery replay(Bank bank, UUID id, UUID deliveryId) {
+        get(bank, id);
+        if (!deliveries.requeue(id, deliveryId, OffsetDateTime.now(clock))) {
+            throw ApiException.notFound("Delivery " + deliveryId);
+        }
+        worker.wake();
+        return deliveries.find(id, deliveryId).orElseThrow();
+    }
+
+    public int replayFrom(Bank bank, UUID id, Long fromSequence) {
+        get(bank, id);
+        if (fromSequence == null || fromSequence < 0) {
+            throw ApiException.invalid("fromSequence", "is required: the registry sequence to replay from (0 or more)");
+        }
+        int requeued = deliveries.requeueFrom(id, fromSequence, OffsetDateTime.now(clock));
+        worker.wake();
+        return requeued;
+    }
+
+    private List<String> watchList(List<String> usccs) {
+        if (usccs.isEmpty()) {
+            throw ApiException.invalid("watchUsccs", "is empty: leave it out to watch every listing, or name the codes");
+        }
+        if (usccs.size() > properties.maxWatchList()) {
+            throw ApiException.invalid("watchUsccs", "may name at most " + properties.maxWatchList() + " credit codes");
+        }
+        List<Violation> errors = new ArrayList<>();
+        LinkedHashSet<String> clean = new LinkedHashSet<>();
+        for (int i = 0; i < usccs.size(); i++) {
+            String code = usccs.get(i) == null ? "" : usccs.get(i).strip().toUpperCase();
+            String problem = Uscc.problem(code);
+            if (problem != null) {
+                errors.add(new Violation("watchUsccs[" + i + "]", "'" + usccs.get(i) + "': " + problem));
+            } else {
+                clean.add(code);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return List.copyOf(clean);
+    }
+
+    private static String secret(String secret) {
+        if (secret == null || secret.length() < 16 || secret.length() > 256 || secret.isBlank()) {
+            throw ApiException.invalid("secret", "is required: 16-256 characters, shared only with us, used to sign deliveries");
+        }
+        return secret;
+    }
+
+    private static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = value.strip();
+        if (clean.length() > max) {
+            throw ApiException.invalid(field, "must be at most " + max + " characters");
+        }
+        return clean;
+    }
+
+    private static <T> T collect(List<Violation> errors, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            if (e.violations().isEmpty()) {
+                errors.add(new Violation(e.field(), e.getMessage()));
+            } else {
+                errors.addAll(e.violations());
+            }
+            return null;
+        }
+    }
+}

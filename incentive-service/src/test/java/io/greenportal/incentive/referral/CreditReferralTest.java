@@ -1,0 +1,265 @@
+package io.greenportal.incentive.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.greenportal.contracts.registry.v1.Level;
+import io.greenportal.contracts.registry.v1.ListingType;
+import io.greenportal.incentive.support.Api;
+import io.greenportal.incentive.support.IntegrationTest;
+import io.greenportal.incentive.support.Registry;
+import io.greenportal.incentive.support.Tokens;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** Green-credit referrals from the demo enterprises to the two participating banks (bank-a NXBANK, bank-b HHRCB). */
+@IntegrationTest
+class CreditReferralTest {
+
+    static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+    @Autowired
+    RestTestClient rest;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+
+    @BeforeAll
+    static void entAHoldsAnActiveListing() {
+        Registry.entA("factory-2025", ListingType.GREEN_FACTORY, Level.PROVINCIAL, 2025);
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+    }
+
+    static Map<String, Object> request(String amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("amount", amount);
+        body.put("termMonths", 36);
+        body.put("purpose", "余热余压利用节能技术改造项目贷款");
+        body.put("projectReference", "宁工信技改〔2026〕12号");
+        return body;
+    }
+
+    JsonNode ask(Map<String, Object> body) {
+        return Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", body), HttpStatus.CREATED);
+    }
+
+    List<String> queue(String bank) {
+        return Api.json(api.get(Tokens.client(bank), "/credit-referrals"), HttpStatus.OK).valueStream()
+                .map(r -> r.get("id").asString()).toList();
+    }
+
+    @Test
+    void aReferralIsTakenByTheFirstBankDecidedAndDisbursed() {
+        JsonNode referral = ask(request("5000000.00"));
+        String id = referral.get("id").asString();
+        String path = "/credit-referrals/" + id;
+        assertThat(referral.get("status").asString()).isEqualTo("OPEN");
+        assertThat(referral.get("uscc").asString()).isEqualTo(Registry.ENT_A);
+        assertThat(referral.get("listing").get("certificateNumber").asString()).isNotBlank();
+        assertThat(queue("bank-a")).contains(id);
+        assertThat(queue("bank-b")).contains(id);
+
+        JsonNode accepted = Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK);
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("bankId").asString()).isEqualTo("NXBANK");
+        assertThat(accepted.get("responseTimes").get("toAcceptSeconds").asLong()).isGreaterThanOrEqualTo(0);
+
+        // gone from the other bank's queue; it can neither take, read, decide nor disburse it
+        assertThat(queue("bank-b")).doesNotContain(id);
+        JsonNode late = Api.json(api.post(Tokens.client("bank-b"), path + "/acceptance", null), HttpStatus.CONFLICT);
+        assertThat(late.get("currentState").asString()).isEqualTo("ACCEPTED");
+        api.get(Tokens.client("bank-b"), path).expectStatus().isNotFound();
+        api.post(Tokens.client("bank-b"), path + "/decision", Map.of("outcome", "DECLINED", "reason", "x"))
+                .expectStatus().isNotFound();
+        api.post(Tokens.client("bank-b"), path + "/disbursement", Map.of("amount", "1.00", "disbursedOn", TODAY))
+                .expectStatus().isNotFound();
+        api.post(Tokens.client("bank-a"), path + "/disbursement", Map.of("amount", "1.00", "disbursedOn", TODAY))
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        JsonNode approved = Api.json(api.post(Tokens.client("bank-a"), path + "/decision",
+                Map.of("outcome", "APPROVED", "approvedAmount", "4000000.00", "annualRatePercent", "3.45",
+                        "termMonths", 36)), HttpStatus.OK);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("decision").get("annualRatePercent").decimalValue()).isEqualByComparingTo("3.45");
+        assertThat(approved.get("responseTimes").get("toDecisionSeconds").asLong()).isGreaterThanOrEqualTo(0);
+
+        JsonNode seen = Api.json(api.get(Tokens.user("ent-a"), path), HttpStatus.OK);
+        assertThat(seen.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(seen.get("decision").get("approvedAmount").decimalValue()).isEqualByComparingTo("4000000.00");
+
+        JsonNode overdrawn = Api.json(api.post(Tokens.client("bank-a"), path + "/disbursement",
+                Map.of("amount", "4000000.01", "disbursedOn", TODAY)), HttpStatus.BAD_REQUEST);
+        assertThat(overdrawn.get("field").asString()).isEqualTo("amount");
+        api.post(Tokens.client("bank-a"), path + "/disbursement",
+                Map.of("amount", "1.00", "disbursedOn", LocalDate.parse(TODAY).plusDays(1).toString())).expectStatus().isBadRequest();
+        JsonNode disbursed = Api.json(api.post(Tokens.client("bank-a"), path + "/disbursement",
+                Map.of("amount", "4000000.00", "disbursedOn", TODAY, "loanReference", "NX-GL-2026-0031")), HttpStatus.OK);
+        assertThat(disbursed.get("status").asString()).isEqualTo("DISBURSED");
+        assertThat(Api.json(api.get(Tokens.user("ent-a"), path), HttpStatus.OK).get("disbursement").get("loanReference")
+                .asString()).isEqualTo("NX-GL-2026-0031");
+        assertThat(queue("bank-a")).contains(id);
+
+        JsonNode times = Api.json(api.get(Tokens.user("admin"), "/credit-referrals/response-times"), HttpStatus.OK);
+        assertThat(times.valueStream().map(t -> t.get("bankId").asString())).contains("NXBANK");
+        api.get(Tokens.client("bank-a"), "/credit-referrals/response-times").expectStatus().isForbidden();
+    }
+
+    @Test
+    void whenTwoBanksAcceptAtTheSameMomentExactlyOneHoldsTheReferral() throws Exception {
+        String path = "/credit-referrals/" + ask(request("800000.00")).get("id").asString();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> outcomes = new ArrayList<>();
+            for (String bank : List.of("bank-a", "bank-b")) {
+                String token = Tokens.client(bank);
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return rest.post().uri(Api.BASE + path + "/acceptance").header("Authorization", "Bearer " + token)
+                            .exchange().returnResult(String.class).getStatus().value();
+                }));
+            }
+            start.countDown();
+            assertThat(List.of(outcomes.get(0).get(), outcomes.get(1).get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReferralAddressedToOneBankIsInvisibleToTheOther() {
+        Map<String, Object> body = request("2000000.00");
+        body.put("bankId", "HHRCB");
+        String id = ask(body).get("id").asString();
+        assertThat(queue("bank-a")).doesNotContain(id);
+        api.get(Tokens.client("bank-a"), "/credit-referrals/" + id).expectStatus().isNotFound();
+        api.post(Tokens.client("bank-a"), "/credit-referrals/" + id + "/acceptance", null).expectStatus().isNotFound();
+        assertThat(queue("bank-b")).contains(id);
+
+        Api.json(api.post(Tokens.client("bank-b"), "/credit-referrals/" + id + "/acceptance", null), HttpStatus.OK);
+        api.post(Tokens.client("bank-b"), "/credit-referrals/" + id + "/decision", Map.of("outcome", "DECLINED"))
+                .expectStatus().isBadRequest();
+        JsonNode declined = Api.json(api.post(Tokens.client("bank-b"), "/credit-referrals/" + id + "/decision",
+                Map.of("outcome", "DECLINED", "reason", "项目资本金比例不足")), HttpStatus.OK);
+        assertThat(declined.get("status").asString()).isEqualTo("DECLINED");
+        assertThat(declined.get("decision").get("declineReason").asString()).isEqualTo("项目资本金比例不足");
+        api.post(Tokens.client("bank-b"), "/credit-referrals/" + id + "/disbursement",
+                Map.of("amount", "1.00", "disbursedOn", TODAY)).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void anEnterpriseWithoutAnActiveListingIsToldWhyAndNothingIsWritten() {
+        long before = jdbc.sql("select count(*) from credit_referral").query(Long.class).single();
+        JsonNode problem = Api.json(api.post(Tokens.user("ent-b"), "/credit-referrals", request("1000000.00")),
+                HttpStatus.CONFLICT);
+        assertThat(problem.get("type").asString()).endsWith("/no-active-listing");
+        assertThat(problem.get("detail").asString()).contains("SUSPENDED");
+        assertThat(problem.get("listings").get(0).get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(jdbc.sql("select count(*) from credit_referral").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void badRequestsAndDecisionsAreRefusedNamingTheField() {
+        long before = jdbc.sql("select count(*) from credit_referral").query(Long.class).single();
+        Map<String, String> cases = Map.of("amount", "-1", "termMonths", "361", "purpose", " ", "bankId", "ICBC");
+        cases.forEach((field, value) -> {
+            Map<String, Object> body = request("1000000.00");
+            body.put(field, value);
+            JsonNode problem = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", body), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).as(field).isEqualTo(field);
+        });
+        for (String amount : List.of("0", "0.001", "100000000000.01")) {
+            api.post(Tokens.user("ent-a"), "/credit-referrals", request(amount)).expectStatus().isBadRequest();
+        }
+        Map<String, Object> noTerm = request("1.00");
+        noTerm.remove("termMonths");
+        api.post(Tokens.user("ent-a"), "/credit-referrals", noTerm).expectStatus().isBadRequest();
+        api.post(Tokens.user("ent-a"), "/credit-referrals", "{\"amount\": ").expectStatus().isBadRequest();
+        assertThat(jdbc.sql("select count(*) from credit_referral").query(Long.class).single()).isEqualTo(before);
+
+        String path = "/credit-referrals/" + ask(request("1000000.00")).get("id").asString();
+        // a bank that does not hold it cannot decide it
+        api.post(Tokens.client("bank-a"), path + "/decision", Map.of("outcome", "APPROVED", "approvedAmount", "1.00",
+                "annualRatePercent", "3.1")).expectStatus().isNotFound();
+        Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK);
+        Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK); // harmless repeat
+        for (Map<String, Object> decision : List.<Map<String, Object>>of(
+                Map.of("outcome", "APPROVED", "approvedAmount", "1000000.01", "annualRatePercent", "3.1"),
+                Map.of("outcome", "APPROVED", "approvedAmount", "900000.00", "annualRatePercent", "0"),
+                Map.of("outcome", "APPROVED", "approvedAmount", "900000.00", "annualRatePercent", "36"),
+                Map.of("outcome", "APPROVED", "approvedAmount", "900000.00"),
+                Map.of("outcome", "APPROVED", "approvedAmount", "900000.00", "annualRatePercent", "3.1", "termMonths", 0),
+                Map.of("outcome", "MAYBE"),
+                Map.of())) {
+            api.post(Tokens.client("bank-a"), path + "/decision", decision).expectStatus().isBadRequest();
+        }
+        assertThat(Api.json(api.get(Tokens.client("bank-a"), path), HttpStatus.OK).get("status").asString())
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void everyoneSeesOnlyWhatTheirRoleAllows() {
+        String id = ask(request("300000.00")).get("id").asString();
+        String path = "/credit-referrals/" + id;
+        api.get(null, "/credit-referrals").expectStatus().isUnauthorized();
+        api.get(Tokens.foreign(), "/credit-referrals").expectStatus().isUnauthorized();
+        api.post(null, "/credit-referrals", request("1.00")).expectStatus().isUnauthorized();
+        api.post(Tokens.client("bank-a"), "/credit-referrals", request("1.00")).expectStatus().isForbidden();
+        api.post(Tokens.user("rev-prov"), "/credit-referrals", request("1.00")).expectStatus().isForbidden();
+        api.post(Tokens.user("ent-a"), path + "/acceptance", null).expectStatus().isForbidden();
+        api.post(Tokens.user("admin"), path + "/acceptance", null).expectStatus().isForbidden();
+        api.post(Tokens.client("bank-a"), path + "/withdrawal", null).expectStatus().isForbidden();
+        api.get(Tokens.user("rev-prov"), "/credit-referrals").expectStatus().isForbidden();
+        api.get(Tokens.user("ent-b"), path).expectStatus().isNotFound();
+        api.post(Tokens.user("ent-b"), path + "/withdrawal", null).expectStatus().isNotFound();
+        assertThat(Api.json(api.get(Tokens.user("ent-b"), "/credit-referrals"), HttpStatus.OK).valueStream()
+                .map(r -> r.get("id").asString())).doesNotContain(id);
+        assertThat(Api.json(api.get(Tokens.user("admin"), "/credit-referrals"), HttpStatus.OK).valueStream()
+                .map(r -> r.get("id").asString())).contains(id);
+        api.get(Tokens.user("admin"), "/credit-referrals/" + UUID.randomUUID()).expectStatus().isNotFound();
+
+        JsonNode withdrawn = Api.json(api.post(Tokens.user("ent-a"), path + "/withdrawal", null), HttpStatus.OK);
+        assertThat(withdrawn.get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(queue("bank-a")).doesNotContain(id);
+        JsonNode late = Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.CONFLICT);
+        assertThat(late.get("currentState").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyIsOneReferral() {
+        String key = UUID.randomUUID().toString();
+        JsonNode first = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", request("700000.00"), key),
+                HttpStatus.CREATED);
+        JsonNode retry = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", request("700000.00"), key),
+                HttpStatus.OK);
+        assertThat(retry.get("id").asString()).isEqualTo(first.get("id").asString());
+        rest.post().uri(Api.BASE + "/credit-referrals").header("Authorization", "Bearer " + Tokens.user("ent-a"))
+                .contentType(MediaType.TEXT_PLAIN).body("amount=1").exchange().expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+}

@@ -1,0 +1,25 @@
+package io.greenportal.incentive.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The incentive service on a random HTTP and gRPC port, with its own empty test database, checking
+ * real Keycloak tokens and asking the real registry over gRPC. Every test class uses this same
+ * configuration, so they share one context (and one follower of the registry's change feed).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ActiveProfiles("test")
+@Import({CleanDatabase.class, RegistryCalls.class})
+public @interface IntegrationTest {
+}

@@ -1,0 +1,96 @@
+package io.greenportal.incentive.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.greenportal.incentive.web.ApiException;
+
+import org.junit.jupiter.api.Test;
+
+class WebhookUrlsTest {
+
+    static WebhookProperties properties(boolean loopback, boolean privateNetworks) {
+        return new WebhookProperties("test-secret-key-0123456789", loopback, privateNetworks, Duration.ofSeconds(5),
+                Duration.ofHours(1), 30, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofSeconds(60), 8, 20, 10000);
+    }
+
+    final WebhookUrls development = new WebhookUrls(properties(true, false));
+    final WebhookUrls production = new WebhookUrls(properties(false, false));
+
+    @Test
+    void acceptsHttpsAndLoopbackHttpForDevelopment() {
+        for (String url : List.of("https://hooks.nxbank.example/greenportal", "http://127.0.0.1:8089/hook",
+                "http://localhost:9000/hook", "http://[::1]:9000/hook", "https://93.184.216.34/hook")) {
+            assertThat(development.check(url).toString()).isEqualTo(url);
+        }
+    }
+
+    @Test
+    void refusesWhatWouldLetASubscriberReachIntoOurNetwork() {
+        for (String url : List.of("ftp://bank.example/hook", "file:///etc/passwd", "/relative/hook", "gopher://x",
+                "http://bank.example.com/hook", "https://169.254.169.254/latest/meta-data/",
+                "https://metadata.google.internal/computeMetadata/v1/", "https://metadata.tencentyun.com/latest",
+                "https://[fe80::1]/hook", "https://[::ffff:169.254.169.254]/", "https://[64:ff9b::a9fe:a9fe]/",
+                "https://100.100.100.200/latest/meta-data", "https://10.1.2.3/hook", "https://192.168.1.10/hook",
+                "https://172.20.0.5/hook", "https://[fd12::1]/hook", "https://0.0.0.0/hook", "https://224.0.0.1/",
+                "https://user:pw@bank.example/hook", "https://2852039166/", "http://10.0.0.1/", "https:///nohost",
+                "not a url at all")) {
+            assertThatThrownBy(() -> development.check(url)).as(url).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.field()).isEqualTo("url"));
+        }
+    }
+
+    @Test
+    void productionRefusesLoopbackAndChecksResolvedAddressesBeforeDelivery() throws Exception {
+        assertThatThrownBy(() -> production.check("http://127.0.0.1:8089/hook")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> production.check("https://localhost/hook")).isInstanceOf(ApiException.class);
+        assertThat(production.refusal(URI.create("https://localhost/hook"))).contains("loopback");
+        assertThat(production.refusal(URI.create("https://hooks.nxbank.example/x"))).contains("does not resolve");
+        assertThat(production.refusal(InetAddress.getByName("169.254.169.254"))).contains("link-local");
+        assertThat(production.refusal(InetAddress.getByName("93.184.216.34"))).isNull();
+        WebhookUrls privateLine = new WebhookUrls(properties(false, true));
+        assertThat(privateLine.refusal(InetAddress.getByName("10.1.2.3"))).isNull();
+        assertThat(privateLine.refusal(InetAddress.getByName("240.0.0.1"))).contains("reserved");
+        assertThat(privateLine.refusal(InetAddress.getByName("169.254.169.254"))).contains("link-local");
+    }
+
+    @Test
+    void backOffDoublesUpToTheMaximum() {
+        WebhookProperties p = properties(true, false);
+        assertThat(p.backoff(1)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.backoff(2)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(p.backoff(5)).isEqualTo(Duration.ofSeconds(80));
+        assertThat(p.backoff(20)).isEqualTo(Duration.ofHours(1));
+        assertThat(p.backoff(200)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void signsTheTimestampAndBodyWithHmacSha256AsAnyHmacLibraryDoes() {
+        // expected values computed independently (Python's hmac module) over UTF-8 "timestamp.body"
+        assertThat(Signatures.sign("key", 1767225600L, "{\"a\":1}"))
+                .isEqualTo("v1=80f7b75f8618b9b24d72673996a625f1a43f7387a26b6739d667431724fe4d23");
+        assertThat(Signatures.sign("银行密钥-0001", 1767225600L, "{\"状态\":\"REVOKED\"}"))
+                .isEqualTo("v1=c2c46f41028eeea88b051281069b1b4bb2dbd7407986b7d4c0c894dc534bd186");
+        assertThat(Signatures.sign("key", 1767225601L, "{\"a\":1}"))
+                .isNotEqualTo(Signatures.sign("key", 1767225600L, "{\"a\":1}"));
+    }
+
+    @Test
+    void secretsAreSealedAndOpenedOnlyWithTheSameKey() {
+        SecretBox box = new SecretBox(properties(true, false));
+        String sealed = box.seal("bank-shared-secret-0001");
+        assertThat(sealed).doesNotContain("bank-shared-secret");
+        assertThat(box.seal("bank-shared-secret-0001")).isNotEqualTo(sealed);
+        assertThat(box.open(sealed)).isEqualTo("bank-shared-secret-0001");
+        WebhookProperties other = new WebhookProperties("another-key-entirely-0000", true, false, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1, 1, 1);
+        assertThatThrownBy(() -> new SecretBox(other).open(sealed)).isInstanceOf(IllegalStateException.class);
+    }
+}
