@@ -41,7 +41,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.type(), e.field(), e.getMessage()));
+        ProblemDetail problem = Problems.of(e.status(), e.type(), e.field(), e.getMessage());
+        if (!e.violations().isEmpty()) {
+            problem.setProperty("errors", e.violations());
+        }
+        e.properties().forEach(problem::setProperty);
+        var response = ResponseEntity.status(e.status());
+        e.headers().forEach(response::header);
+        return response.body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -54,6 +61,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", null, "Your role does not allow this"));
+    }
+
+    /** A dependency (the registry) did not answer: the request changed nothing and can be retried. */
+    @ExceptionHandler(io.grpc.StatusRuntimeException.class)
+    ResponseEntity<ProblemDetail> dependency(io.grpc.StatusRuntimeException e) {
+        log.warn("registry call failed: {}", e.getStatus());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", null,
+                        "The registry did not answer; nothing was changed. Try again shortly."));
     }
 
     @ExceptionHandler(Exception.class)
