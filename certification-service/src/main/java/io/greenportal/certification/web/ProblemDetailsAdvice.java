@@ -72,6 +72,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "The registry did not answer; nothing was changed. Try again shortly."));
     }
 
+    /** A multipart body Tomcat cannot parse (e.g. control characters in a part's file name). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "file",
+                "The multipart upload could not be read: send one part named 'file' with a plain file name"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
