@@ -39,6 +39,12 @@ public class BatchService {
 
     @Transactional
     public Batch create(BatchRequest request, String actor) {
+        return create(UUID.randomUUID(), request, actor);
+    }
+
+    /** With a chosen id (demo data: the same batch on every start). */
+    @Transactional
+    public Batch create(UUID id, BatchRequest request, String actor) {
         OffsetDateTime now = Times.now(clock);
         List<Violation> violations = new ArrayList<>();
         String name = request.name() == null ? null : request.name().strip();
@@ -84,7 +90,7 @@ public class BatchService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        Batch batch = new Batch(UUID.randomUUID(), name, request.year(), List.copyOf(types), opensAt,
+        Batch batch = new Batch(id, name, request.year(), List.copyOf(types), opensAt,
                 Times.local(request.deadline()), request.publicityDays(), passMark.setScale(2), request.minExperts(),
                 actor, now);
         boolean openNow = !opensAt.isAfter(now);
@@ -105,6 +111,10 @@ public class BatchService {
             notices.batchOpened(batch, now);
         }
         return opened.size();
+    }
+
+    public java.util.Optional<Batch> find(UUID id) {
+        return batches.find(id);
     }
 
     public Batch get(UUID id) {
