@@ -71,6 +71,9 @@ public class Notices {
         if (a.listingId() != null) {
             b.setListingId(a.listingId().toString());
         }
+        if (a.certificateNumber() != null) {
+            b.setCertificateNumber(a.certificateNumber());
+        }
         return b;
     }
 

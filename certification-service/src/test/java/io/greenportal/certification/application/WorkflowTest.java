@@ -164,6 +164,7 @@ class WorkflowTest {
         assertThat(feed.get(0).getNotice().getSubjectName()).isEqualTo("宁东生产基地");
         assertThat(feed.get(1).getNotice().getOutcome()).isEqualTo(NoticeOutcome.APPROVED);
         assertThat(feed.get(1).getNotice().getListingId()).isEqualTo(listingId);
+        assertThat(feed.get(1).getNotice().getCertificateNumber()).isEqualTo(certificate);
 
         // the listing now owes its annual report
         JsonNode reports = Flow.json(flow.get("ent-a", "annual-reports"), HttpStatus.OK).get("items");
