@@ -53,7 +53,7 @@ public class ReviewController {
     public Map<String, List<Review>> reviews(@PathVariable UUID applicationId, Authentication authentication) {
         access.visible(Caller.of(authentication), applications.find(applicationId)
                 .orElseThrow(() -> ApiException.notFound("Application " + applicationId)));
-        return Map.of("items", reviews.list(Caller.of(authentication), applicationId));
+        return Map.of("items", reviews.list(applicationId));
     }
 
     @Operation(summary = "Assign experts by user name (provincial reviewers, in EXPERT_REVIEW); at least the batch's minimum in total")
