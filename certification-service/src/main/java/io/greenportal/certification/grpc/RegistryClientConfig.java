@@ -3,6 +3,7 @@ package io.greenportal.certification.grpc;
 import java.util.List;
 
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
+import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.grpc.ManagedChannel;
 
@@ -43,6 +44,11 @@ public class RegistryClientConfig {
     @Bean
     RegistryServiceGrpc.RegistryServiceBlockingStub registry(ManagedChannel registryChannel) {
         return RegistryServiceGrpc.newBlockingStub(registryChannel);
+    }
+
+    @Bean
+    ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub registryReferenceData(ManagedChannel registryChannel) {
+        return ReferenceDataServiceGrpc.newBlockingStub(registryChannel);
     }
 
     @Bean

@@ -28,6 +28,25 @@ public record Caller(String username, Set<String> roles, String uscc, String cit
                 jwt.getClaimAsString("bank_id"));
     }
 
+    /** The system itself (sweeps, workers, demo data), recorded as actor "system". */
+    public static final Caller SYSTEM = new Caller("system", Set.of("system"), null, null, null);
+
+    public static final String ENTERPRISE = "enterprise";
+    public static final String MUNICIPAL = "reviewer-municipal";
+    public static final String PROVINCIAL = "reviewer-provincial";
+    public static final String EXPERT = "expert";
+    public static final String ADMIN = "admin";
+
+    /** The role a history entry names for this caller's action. */
+    public String actingRole() {
+        for (String role : new String[] {ENTERPRISE, MUNICIPAL, PROVINCIAL, EXPERT, ADMIN, "system"}) {
+            if (roles.contains(role)) {
+                return role;
+            }
+        }
+        return roles.stream().findFirst().orElse("anonymous");
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

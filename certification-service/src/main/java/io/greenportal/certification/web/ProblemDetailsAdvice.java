@@ -41,7 +41,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.type(), e.field(), e.getMessage()));
+        ProblemDetail problem = Problems.of(e.status(), e.type(), e.field(), e.getMessage());
+        if (!e.violations().isEmpty()) {
+            problem.setProperty("errors", e.violations());
+        }
+        e.properties().forEach(problem::setProperty);
+        var response = ResponseEntity.status(e.status());
+        e.headers().forEach(response::header);
+        return response.body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -54,6 +61,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", null, "Your role does not allow this"));
+    }
+
+    /** A dependency (the registry) did not answer: the request changed nothing and can be retried. */
+    @ExceptionHandler(io.grpc.StatusRuntimeException.class)
+    ResponseEntity<ProblemDetail> dependency(io.grpc.StatusRuntimeException e) {
+        log.warn("registry call failed: {}", e.getStatus());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", null,
+                        "The registry did not answer; nothing was changed. Try again shortly."));
+    }
+
+    /** A multipart body Tomcat cannot parse (e.g. control characters in a part's file name). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "file",
+                "The multipart upload could not be read: send one part named 'file' with a plain file name"));
     }
 
     @ExceptionHandler(Exception.class)

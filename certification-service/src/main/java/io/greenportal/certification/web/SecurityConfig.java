@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -27,12 +28,16 @@ public class SecurityConfig {
     static final String[] PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/error"};
 
+    /** Anyone may object to a candidate under publicity (公示); abuse is limited per client in the service. */
+    static final String OBJECTION_INTAKE = "/api/v1/certification/applications/*/objections";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         var entryPoint = new BearerTokenAuthenticationEntryPoint();
         var deniedHandler = new BearerTokenAccessDeniedHandler();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.POST, OBJECTION_INTAKE).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(Customizer.withDefaults())

@@ -1,0 +1,241 @@
+package io.greenportal.certification.application;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.greenportal.certification.reference.ReferenceCodes;
+import io.greenportal.certification.web.ApiException;
+import io.greenportal.certification.web.ApiException.Violation;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a draft may hold and what a submission needs. The subject and indicator rules are the
+ * registry's, so an application that passes here is one the registry accepts when it is approved.
+ */
+@Component
+public class ApplicationRules {
+
+    static final int MAX_TEXT = 200;
+    private static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final ReferenceCodes codes;
+
+    public ApplicationRules(ReferenceCodes codes) {
+        this.codes = codes;
+    }
+
+    /** The editable content of a draft, cleaned; throws 400 naming every invalid field. */
+    public record Content(String enterpriseName, String regionCode, String cityCode, String industryCode,
+            Subject subject, BigDecimal selfScore, List<Indicator> indicators, String evaluationBody,
+            String evaluationReport) {
+    }
+
+    public Content check(ListingType type, ApplicationRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        String name = text(request.enterpriseName(), "enterpriseName", violations);
+        String region = trimToNull(request.regionCode());
+        if (region != null) {
+            String problem = codes.regionProblem(region);
+            if (problem != null) {
+                violations.add(new Violation("regionCode", problem));
+            }
+        }
+        String industry = trimToNull(request.industryCode());
+        if (industry != null) {
+            String problem = codes.industryProblem(industry);
+            if (problem != null) {
+                violations.add(new Violation("industryCode", problem));
+            }
+        }
+        Subject subject = checkSubject(type, request.subject() == null ? Subject.NONE : request.subject(), violations);
+        BigDecimal score = request.selfScore();
+        if (score != null && (score.signum() < 0 || score.compareTo(HUNDRED) > 0 || score.scale() > 2)) {
+            violations.add(new Violation("selfScore", "must be between 0 and 100 with at most two decimals"));
+        }
+        List<Indicator> indicators = checkIndicators(request.indicators(), violations);
+        String body = text(request.evaluationBody(), "evaluationBody", violations);
+        String report = text(request.evaluationReport(), "evaluationReport", violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        return new Content(name, region, region == null ? null : ReferenceCodes.cityOf(region), industry, subject,
+                score, indicators, body, report);
+    }
+
+    /** What is still missing before the application can be submitted (empty: complete). */
+    public List<Violation> missing(Application a, boolean hasEvaluationReport) {
+        List<Violation> missing = new ArrayList<>();
+        if (a.enterpriseName() == null) {
+            missing.add(new Violation("enterpriseName", "is required to submit"));
+        }
+        if (a.regionCode() == null) {
+            missing.add(new Violation("regionCode", "is required to submit"));
+        }
+        if (a.industryCode() == null) {
+            missing.add(new Violation("industryCode", "is required to submit"));
+        }
+        Subject s = a.subject();
+        switch (a.type()) {
+            case GREEN_FACTORY -> required(s.siteName(), "subject.siteName", missing);
+            case GREEN_PARK -> required(s.parkName(), "subject.parkName", missing);
+            case GREEN_PRODUCT -> {
+                required(s.productName(), "subject.productName", missing);
+                required(s.productCategory(), "subject.productCategory", missing);
+            }
+            case GREEN_SUPPLY_CHAIN -> {
+            }
+        }
+        required(s.evaluationStandard(), "subject.evaluationStandard", missing);
+        if (a.selfScore() == null) {
+            missing.add(new Violation("selfScore", "is required to submit"));
+        }
+        if (a.indicators().isEmpty()) {
+            missing.add(new Violation("indicators", "at least one indicator is required to submit"));
+        }
+        if (a.evaluationBody() == null) {
+            missing.add(new Violation("evaluationBody", "the third-party evaluation body is required to submit"));
+        }
+        if (a.evaluationReport() == null) {
+            missing.add(new Violation("evaluationReport", "the evaluation report's number or title is required to submit"));
+        }
+        if (!hasEvaluationReport) {
+            missing.add(new Violation("documents", "upload the third-party evaluation report (kind EVALUATION_REPORT, PDF)"));
+        }
+        return missing;
+    }
+
+    private static void required(String value, String field, List<Violation> missing) {
+        if (value == null) {
+            missing.add(new Violation(field, "is required to submit"));
+        }
+    }
+
+    private static Subject checkSubject(ListingType type, Subject raw, List<Violation> violations) {
+        Subject s = new Subject(trimToNull(raw.siteName()), trimToNull(raw.parkName()), trimToNull(raw.productName()),
+                trimToNull(raw.productModel()), trimToNull(raw.productCategory()), trimToNull(raw.evaluationStandard()));
+        switch (type) {
+            case GREEN_FACTORY, GREEN_SUPPLY_CHAIN -> {
+                notAllowed(type, "parkName", s.parkName(), violations);
+                notAllowed(type, "productName", s.productName(), violations);
+                notAllowed(type, "productModel", s.productModel(), violations);
+                notAllowed(type, "productCategory", s.productCategory(), violations);
+                if (type == ListingType.GREEN_SUPPLY_CHAIN) {
+                    notAllowed(type, "siteName", s.siteName(), violations);
+                }
+            }
+            case GREEN_PARK -> {
+                notAllowed(type, "siteName", s.siteName(), violations);
+                notAllowed(type, "productName", s.productName(), violations);
+                notAllowed(type, "productModel", s.productModel(), violations);
+                notAllowed(type, "productCategory", s.productCategory(), violations);
+            }
+            case GREEN_PRODUCT -> {
+                notAllowed(type, "siteName", s.siteName(), violations);
+                notAllowed(type, "parkName", s.parkName(), violations);
+            }
+        }
+        for (String[] field : new String[][] {{"siteName", s.siteName()}, {"parkName", s.parkName()},
+                {"productName", s.productName()}, {"productModel", s.productModel()},
+                {"productCategory", s.productCategory()}, {"evaluationStandard", s.evaluationStandard()}}) {
+            if (field[1] != null && field[1].length() > MAX_TEXT) {
+                violations.add(new Violation("subject." + field[0], "must be at most " + MAX_TEXT + " characters"));
+            }
+        }
+        return s;
+    }
+
+    public static List<Indicator> checkIndicators(List<ApplicationRequest.IndicatorInput> inputs, List<Violation> violations) {
+        if (inputs == null) {
+            return List.of();
+        }
+        if (inputs.size() > 50) {
+            violations.add(new Violation("indicators", "at most 50 indicators"));
+            return List.of();
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            var input = inputs.get(i);
+            String at = "indicators[" + i + "]";
+            if (input == null) {
+                violations.add(new Violation(at, "is empty"));
+                continue;
+            }
+            String code = trimToNull(input.code());
+            if (code == null || !INDICATOR_CODE.matcher(code).matches()) {
+                violations.add(new Violation(at + ".code", "must be an upper-case code such as ENERGY_PER_VALUE_ADDED"));
+                continue;
+            }
+            if (!seen.add(code)) {
+                violations.add(new Violation(at + ".code", code + " appears twice"));
+            }
+            KnownIndicators.Definition known = KnownIndicators.ALL.get(code);
+            String unit = trimToNull(input.unit());
+            String name = trimToNull(input.name());
+            if (known != null) {
+                if (unit != null && !unit.equals(known.unit())) {
+                    violations.add(new Violation(at + ".unit", code + " is measured in " + known.unit() + ", not " + unit));
+                }
+                unit = known.unit();
+                name = name == null ? known.name() : name;
+            } else if (unit == null) {
+                violations.add(new Violation(at + ".unit", "is required"));
+            } else if (unit.length() > 32) {
+                violations.add(new Violation(at + ".unit", "must be at most 32 characters"));
+            }
+            if (name == null) {
+                violations.add(new Violation(at + ".name", "is required"));
+            } else if (name.length() > MAX_TEXT) {
+                violations.add(new Violation(at + ".name", "must be at most " + MAX_TEXT + " characters"));
+            }
+            BigDecimal value;
+            try {
+                value = new BigDecimal(input.value() == null ? "" : input.value().trim());
+            } catch (NumberFormatException e) {
+                violations.add(new Violation(at + ".value", "must be a decimal number such as 0.352"));
+                continue;
+            }
+            if (value.precision() > 18 || value.scale() > 6) {
+                violations.add(new Violation(at + ".value", "has too many digits"));
+            } else if (value.signum() < 0) {
+                violations.add(new Violation(at + ".value", "cannot be negative"));
+            } else if (known != null && ((known.min() != null && value.compareTo(known.min()) < 0)
+                    || (known.max() != null && value.compareTo(known.max()) > 0))) {
+                violations.add(new Violation(at + ".value", "is outside the range of " + code));
+            }
+            indicators.add(new Indicator(code, name, value, unit));
+        }
+        return List.copyOf(indicators);
+    }
+
+    private static String text(String value, String field, List<Violation> violations) {
+        String trimmed = trimToNull(value);
+        if (trimmed != null && trimmed.length() > MAX_TEXT) {
+            violations.add(new Violation(field, "must be at most " + MAX_TEXT + " characters"));
+        }
+        if (trimmed != null && trimmed.chars().anyMatch(Character::isISOControl)) {
+            violations.add(new Violation(field, "must not contain control characters"));
+        }
+        return trimmed;
+    }
+
+    private static void notAllowed(ListingType type, String field, String value, List<Violation> violations) {
+        if (value != null) {
+            violations.add(new Violation("subject." + field, "does not apply to " + type));
+        }
+    }
+
+    static String trimToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

@@ -1,0 +1,241 @@
+package io.greenportal.certification.application;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.greenportal.certification.batch.Batch;
+import io.greenportal.certification.batch.BatchStore;
+import io.greenportal.certification.document.DocumentKind;
+import io.greenportal.certification.document.DocumentStore;
+import io.greenportal.certification.time.Times;
+import io.greenportal.certification.web.ApiException;
+import io.greenportal.certification.web.Caller;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The enterprise's side of an application: drafting, submitting, withdrawing; and reading it. */
+@Service
+public class ApplicationService {
+
+    private final ApplicationStore applications;
+    private final BatchStore batches;
+    private final DocumentStore documents;
+    private final ApplicationRules rules;
+    private final ApplicationAccess access;
+    private final Workflow workflow;
+    private final History history;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public ApplicationService(ApplicationStore applications, BatchStore batches, DocumentStore documents,
+            ApplicationRules rules, ApplicationAccess access, Workflow workflow, History history, JdbcClient jdbc,
+            JsonMapper json, Clock clock) {
+        this.applications = applications;
+        this.batches = batches;
+        this.documents = documents;
+        this.rules = rules;
+        this.access = access;
+        this.workflow = workflow;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record Created(Application application, boolean created) {
+    }
+
+    @Transactional
+    public Created create(Caller caller, ApplicationRequest request, String idempotencyKey) {
+        String uscc = requireUscc(caller);
+        if (idempotencyKey != null) {
+            var existing = applications.findByIdempotencyKey(uscc, idempotencyKey);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), false);
+            }
+        }
+        if (request.batchId() == null) {
+            throw ApiException.invalid("batchId", "is required");
+        }
+        Batch batch = batches.find(request.batchId())
+                .orElseThrow(() -> ApiException.invalid("batchId", "no batch " + request.batchId()));
+        OffsetDateTime now = Times.now(clock);
+        if (batch.phaseAt(now) != Batch.Phase.OPEN) {
+            throw ApiException.conflict("batch-not-open", "batchId", "Batch '" + batch.name() + "' is "
+                    + batch.phaseAt(now) + ": it takes applications from " + batch.opensAt() + " to " + batch.deadline())
+                    .withProperty("batchPhase", batch.phaseAt(now).name());
+        }
+        ListingType type = type(request.type());
+        if (!batch.types().contains(type)) {
+            throw ApiException.invalid("type", "batch '" + batch.name() + "' takes only " + batch.types());
+        }
+        ApplicationRules.Content c = rules.check(type, request);
+        Application application = new Application(UUID.randomUUID(), batch.id(), uscc, caller.username(), type,
+                ApplicationState.DRAFT, 0, c.enterpriseName(), c.regionCode(), c.cityCode(), c.industryCode(),
+                c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport(), null, null, null,
+                null, null, now, now);
+        applications.insert(application, idempotencyKey);
+        workflow.created(application, caller);
+        return new Created(application, true);
+    }
+
+    @Transactional
+    public Application update(Caller caller, UUID id, ApplicationRequest request) {
+        Application current = access.requireOwner(caller, workflow.lock(id));
+        Workflow.require(current, ApplicationState.EDITABLE, "edit");
+        if (request.batchId() != null && !request.batchId().equals(current.batchId())) {
+            throw ApiException.invalid("batchId", "an application stays in the batch it was created in");
+        }
+        if (request.type() != null && !request.type().strip().equals(current.type().name())) {
+            throw ApiException.invalid("type", "an application keeps the type it was created with");
+        }
+        ApplicationRules.Content c = rules.check(current.type(), request);
+        Application edited = new Application(current.id(), current.batchId(), current.uscc(), current.owner(),
+                current.type(), current.state(), current.round(), c.enterpriseName(), c.regionCode(), c.cityCode(),
+                c.industryCode(), c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport(),
+                current.expertMean(), current.publicityStartsAt(), current.publicityEndsAt(), current.listingId(),
+                current.certificateNumber(), current.createdAt(), current.updatedAt());
+        applications.updateContent(edited, Times.now(clock));
+        return applications.find(id).orElseThrow();
+    }
+
+    /**
+     * Submits a draft, or resubmits a returned application as a new round. Checks completeness and,
+     * for the first submission, the batch deadline. The application goes straight on to municipal review.
+     */
+    @Transactional
+    public Application submit(Caller caller, UUID id, String comment) {
+        Application current = access.requireOwner(caller, workflow.lock(id));
+        Workflow.require(current, ApplicationState.EDITABLE, "submit");
+        var missing = rules.missing(current, documents.hasKind(id, DocumentKind.EVALUATION_REPORT));
+        if (!missing.isEmpty()) {
+            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "incomplete-application",
+                    missing.getFirst().field(), "The application is not complete: " + missing.stream()
+                            .map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""))
+                    .withProperty("errors", missing);
+        }
+        OffsetDateTime now = Times.now(clock);
+        if (current.state() == ApplicationState.DRAFT) {
+            Batch batch = batches.find(current.batchId()).orElseThrow();
+            if (batch.phaseAt(now) != Batch.Phase.OPEN) {
+                throw ApiException.conflict("batch-not-open", "batchId", "Batch '" + batch.name() + "' takes "
+                        + "applications until " + batch.deadline() + "; it is " + batch.phaseAt(now))
+                        .withProperty("batchPhase", batch.phaseAt(now).name())
+                        .withProperty("currentState", current.state().name());
+            }
+        }
+        int round = current.round() + 1;
+        applications.startRound(id, round);
+        Application inRound = applications.find(id).orElseThrow();
+        jdbc.sql("""
+                insert into application_round (application_id, round, submitted_at, submitted_by, snapshot)
+                values (:id, :round, :at, :by, cast(:snapshot as jsonb))""")
+                .param("id", id).param("round", round).param("at", now).param("by", caller.username())
+                .param("snapshot", json.writeValueAsString(Map.of("application", inRound,
+                        "documents", documents.list(id).stream().filter(d -> d.round() == round).toList())))
+                .update();
+        Application submitted = workflow.move(inRound, ApplicationState.SUBMITTED, caller, clean(comment));
+        return workflow.move(submitted, ApplicationState.MUNICIPAL_REVIEW, Caller.SYSTEM,
+                round == 1 ? "受理，进入市级初审" : "重新提交（第" + round + "轮），进入市级初审");
+    }
+
+    @Transactional
+    public Application withdraw(Caller caller, UUID id, String comment) {
+        Application current = access.requireOwner(caller, workflow.lock(id));
+        Workflow.require(current, ApplicationState.WITHDRAWABLE, "withdraw");
+        return workflow.move(current, ApplicationState.WITHDRAWN, caller, clean(comment));
+    }
+
+    public Application get(Caller caller, UUID id) {
+        return access.visible(caller, applications.find(id).orElseThrow(() -> ApiException.notFound("Application " + id)));
+    }
+
+    public List<History.Entry> history(Caller caller, UUID id) {
+        get(caller, id);
+        return history.of(id);
+    }
+
+    public record Round(int round, OffsetDateTime submittedAt, String submittedBy) {
+    }
+
+    public List<Round> rounds(UUID id) {
+        return jdbc.sql("select round, submitted_at, submitted_by from application_round where application_id = :id order by round")
+                .param("id", id)
+                .query((rs, n) -> new Round(rs.getInt(1), Times.local(rs.getObject(2, OffsetDateTime.class)), rs.getString(3)))
+                .list();
+    }
+
+    public record Page(List<Application> items, int page, int size, long total) {
+    }
+
+    /**
+     * The caller's list: an enterprise its own applications; a municipal reviewer its city's queue
+     * (default MUNICIPAL_REVIEW); a provincial reviewer the provincial stages (default PROVINCIAL_REVIEW,
+     * EXPERT_REVIEW, PUBLICITY); an expert the applications assigned to them in the current round
+     * (default EXPERT_REVIEW); an administrator every submitted application.
+     */
+    public Page list(Caller caller, Set<ApplicationState> states, UUID batchId, int page, int size) {
+        boolean chosen = states != null && !states.isEmpty();
+        ApplicationStore.Query query;
+        if (caller.has(Caller.ENTERPRISE)) {
+            query = new ApplicationStore.Query(requireUscc(caller), null, states, null, false, batchId);
+        } else if (caller.has(Caller.PROVINCIAL)) {
+            query = new ApplicationStore.Query(null, null, chosen ? states : EnumSet.of(ApplicationState.PROVINCIAL_REVIEW,
+                    ApplicationState.EXPERT_REVIEW, ApplicationState.PUBLICITY), null, true, batchId);
+        } else if (caller.has(Caller.MUNICIPAL)) {
+            if (caller.cityCode() == null) {
+                throw ApiException.forbidden("Your account carries no city code");
+            }
+            query = new ApplicationStore.Query(null, caller.cityCode(), chosen ? states
+                    : EnumSet.of(ApplicationState.MUNICIPAL_REVIEW), null, true, batchId);
+        } else if (caller.has(Caller.EXPERT)) {
+            query = new ApplicationStore.Query(null, null, chosen ? states : EnumSet.of(ApplicationState.EXPERT_REVIEW),
+                    caller.username(), true, batchId);
+        } else {
+            query = new ApplicationStore.Query(null, null, states, null, true, batchId);
+        }
+        if (!caller.has(Caller.ENTERPRISE) && query.states() != null && query.states().contains(ApplicationState.DRAFT)) {
+            throw ApiException.invalid("state", "drafts are their enterprise's own");
+        }
+        return new Page(applications.list(query, page, size), page, size, applications.count(query));
+    }
+
+    static String requireUscc(Caller caller) {
+        if (caller.uscc() == null) {
+            throw ApiException.forbidden("Your account carries no enterprise credit code (uscc)");
+        }
+        return caller.uscc();
+    }
+
+    static ListingType type(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid("type", "is required: one of " + List.of(ListingType.values()));
+        }
+        try {
+            return ListingType.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("type", "'" + value + "' is not one of " + List.of(ListingType.values()));
+        }
+    }
+
+    static String clean(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        String trimmed = comment.strip();
+        if (trimmed.length() > 2000) {
+            throw ApiException.invalid("comment", "must be at most 2000 characters");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,206 @@
+package io.greenportal.certification.demo;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.greenportal.certification.application.ApplicationRequest;
+import io.greenportal.certification.application.ApplicationRequest.IndicatorInput;
+import io.greenportal.certification.application.ApplicationService;
+import io.greenportal.certification.application.Subject;
+import io.greenportal.certification.batch.BatchService;
+import io.greenportal.certification.document.DocumentService;
+import io.greenportal.certification.review.ExpertReviewService;
+import io.greenportal.certification.review.Review;
+import io.greenportal.certification.review.ReviewService;
+import io.greenportal.certification.time.Times;
+import io.greenportal.certification.web.Caller;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The local portal's demo: this year's open batch (all four types, five days of publicity, pass mark
+ * 70, three experts) and applications of the demo enterprises ent-a (Yinchuan) and ent-b (Shizuishan)
+ * at different stages, so every demo account finds something in its queue. They go through the same
+ * services as real ones (history, notices). Idempotent: the batch has a fixed id per year and each
+ * application an idempotency key, so a restart creates nothing twice. ent-b is never approved here
+ * (its demo fact is that it holds only a suspended listing).
+ */
+@Component
+@ConditionalOnProperty(name = "greenportal.demo-data", havingValue = "true")
+public class DemoData {
+
+    static final Caller ENT_A = new Caller("ent-a", Set.of(Caller.ENTERPRISE), "91640100MA76A00010", null, null);
+    static final Caller ENT_B = new Caller("ent-b", Set.of(Caller.ENTERPRISE), "91640200MA76B00020", null, null);
+    static final Caller REV_CITY = new Caller("rev-city", Set.of(Caller.MUNICIPAL), null, "640100", null);
+    static final Caller REV_CITY2 = new Caller("rev-city2", Set.of(Caller.MUNICIPAL), null, "640200", null);
+    static final Caller REV_PROV = new Caller("rev-prov", Set.of(Caller.PROVINCIAL), null, null, null);
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final List<IndicatorInput> FACTORY_INDICATORS = List.of(
+            new IndicatorInput("ENERGY_PER_VALUE_ADDED", null, "0.412", "tce/万元"),
+            new IndicatorInput("WATER_PER_VALUE_ADDED", null, "6.85", "m³/万元"),
+            new IndicatorInput("SOLID_WASTE_UTILISATION", null, "93.6", "%"),
+            new IndicatorInput("WATER_REUSE_RATE", null, "95.2", "%"));
+
+    private final BatchService batches;
+    private final ApplicationService applications;
+    private final DocumentService documents;
+    private final ReviewService reviews;
+    private final ExpertReviewService experts;
+    private final Clock clock;
+
+    public DemoData(BatchService batches, ApplicationService applications, DocumentService documents,
+            ReviewService reviews, ExpertReviewService experts, Clock clock) {
+        this.batches = batches;
+        this.applications = applications;
+        this.documents = documents;
+        this.reviews = reviews;
+        this.experts = experts;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void load() {
+        try {
+            UUID batch = batch();
+            int created = 0;
+            created += draft(batch) ? 1 : 0;
+            created += municipalReview(batch) ? 1 : 0;
+            created += provincialReview(batch) ? 1 : 0;
+            created += returned(batch) ? 1 : 0;
+            created += expertReview(batch) ? 1 : 0;
+            created += publicity(batch) ? 1 : 0;
+            log.info("demo data: batch {} and {} demo applications created now (the rest were there already)", batch,
+                    created);
+        } catch (RuntimeException e) {
+            // the registry's reference data is needed; a later restart loads what is missing
+            log.warn("demo data not (fully) loaded: {}", e.toString());
+        }
+    }
+
+    UUID batch() {
+        OffsetDateTime now = Times.now(clock);
+        UUID id = UUID.nameUUIDFromBytes(("greenportal-demo-batch-" + now.getYear()).getBytes(StandardCharsets.UTF_8));
+        if (batches.find(id).isEmpty()) {
+            batches.create(id, new BatchService.BatchRequest(now.getYear() + "年度自治区级绿色制造名单申报（演示）",
+                    now.getYear(), List.of("GREEN_FACTORY", "GREEN_PARK", "GREEN_PRODUCT", "GREEN_SUPPLY_CHAIN"),
+                    now.minusDays(1), now.plusDays(60), 5, BigDecimal.valueOf(70), 3), "demo-data");
+        }
+        return id;
+    }
+
+    private boolean draft(UUID batch) {
+        var request = new ApplicationRequest(batch, "GREEN_PRODUCT", "宁夏绿源新材料有限公司", "640106", "C26",
+                new Subject(null, null, "电池级碳酸锂", "Li2CO3≥99.5%", null, null), null, List.of(), null, null);
+        return applications.create(ENT_A, request, "demo:draft").created();
+    }
+
+    private boolean municipalReview(UUID batch) {
+        var created = applications.create(ENT_A, factory(batch, "宁夏绿源新材料有限公司", "640106", "C26",
+                "宁东基地锂电材料生产线"), "demo:municipal");
+        if (created.created()) {
+            submit(ENT_A, created.application().id());
+        }
+        return created.created();
+    }
+
+    private boolean provincialReview(UUID batch) {
+        var created = applications.create(ENT_B, factory(batch, "石嘴山塞上精细化工有限公司", "640202", "C26",
+                "惠农精细化工生产基地"), "demo:provincial");
+        if (created.created()) {
+            UUID id = created.application().id();
+            submit(ENT_B, id);
+            reviews.decide(REV_CITY2, id, decision(Review.Decision.APPROVE, "材料齐全，指标真实，同意推荐"));
+        }
+        return created.created();
+    }
+
+    private boolean returned(UUID batch) {
+        var request = new ApplicationRequest(batch, "GREEN_PARK", "石嘴山塞上精细化工有限公司", "640202", "C26",
+                new Subject(null, "石嘴山高新技术产业开发区", null, null, null, "GB/T 36132-2018 绿色工厂评价通则"),
+                new BigDecimal("78"), List.of(new IndicatorInput("SOLID_WASTE_UTILISATION", null, "64.0", "%")),
+                "宁夏节能低碳评价中心", "NXJN-2025-0112 绿色园区评价报告");
+        var created = applications.create(ENT_B, request, "demo:returned");
+        if (created.created()) {
+            UUID id = created.application().id();
+            submit(ENT_B, id);
+            reviews.decide(REV_CITY2, id, decision(Review.Decision.RETURN,
+                    "绿色园区应由园区管委会申报；请补充园区固体废物综合利用率的统计口径说明"));
+        }
+        return created.created();
+    }
+
+    private boolean expertReview(UUID batch) {
+        var request = new ApplicationRequest(batch, "GREEN_PRODUCT", "宁夏绿源新材料有限公司", "640106", "C26",
+                new Subject(null, null, "磷酸铁锂正极材料", "LFP-N2", "电池材料", "T/CAGP 绿色设计产品评价技术规范"),
+                new BigDecimal("84"), List.of(new IndicatorInput("CO2_PER_VALUE_ADDED", null, "1.36", "tCO₂/万元")),
+                "中国电子技术标准化研究院", "CESI-GDP-2025-0456");
+        var created = applications.create(ENT_A, request, "demo:expert");
+        if (created.created()) {
+            UUID id = created.application().id();
+            submit(ENT_A, id);
+            reviews.decide(REV_CITY, id, decision(Review.Decision.APPROVE, "同意推荐"));
+            reviews.decide(REV_PROV, id, decision(Review.Decision.APPROVE, "复核通过，提交专家评审"));
+            experts.assign(REV_PROV, id, new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3")));
+            experts.score(new Caller("expert1", Set.of(Caller.EXPERT), null, null, null), id,
+                    new ExpertReviewService.ScoreRequest(new BigDecimal("82"), "产品碳足迹核算规范，建议通过"));
+        }
+        return created.created();
+    }
+
+    private boolean publicity(UUID batch) {
+        var request = new ApplicationRequest(batch, "GREEN_SUPPLY_CHAIN", "宁夏绿源新材料有限公司", "640106", "C26",
+                new Subject(null, null, null, null, null, "GB/T 33635-2017 绿色制造 制造企业绿色供应链管理 导则"),
+                new BigDecimal("88"), List.of(new IndicatorInput("ENERGY_PER_VALUE_ADDED", null, "0.398", "tce/万元")),
+                "宁夏节能低碳评价中心", "NXJN-2025-0233 绿色供应链管理企业评价报告");
+        var created = applications.create(ENT_A, request, "demo:publicity");
+        if (created.created()) {
+            UUID id = created.application().id();
+            submit(ENT_A, id);
+            reviews.decide(REV_CITY, id, decision(Review.Decision.APPROVE, "同意推荐"));
+            reviews.decide(REV_PROV, id, decision(Review.Decision.APPROVE, "复核通过"));
+            experts.assign(REV_PROV, id, new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3")));
+            int[] scores = {86, 79, 91};
+            for (int i = 0; i < 3; i++) {
+                experts.score(new Caller("expert" + (i + 1), Set.of(Caller.EXPERT), null, null, null), id,
+                        new ExpertReviewService.ScoreRequest(BigDecimal.valueOf(scores[i]), "供应链绿色管理体系健全"));
+            }
+        }
+        return created.created();
+    }
+
+    private static ApplicationRequest factory(UUID batch, String name, String region, String industry, String site) {
+        return new ApplicationRequest(batch, "GREEN_FACTORY", name, region, industry,
+                new Subject(site, null, null, null, null, "GB/T 36132-2018 绿色工厂评价通则"), new BigDecimal("86.5"),
+                FACTORY_INDICATORS, "宁夏节能低碳评价中心", "NXJN-2025-0371 绿色工厂第三方评价报告");
+    }
+
+    private void submit(Caller enterprise, UUID id) {
+        byte[] pdf = pdf("第三方评价报告 " + id);
+        documents.upload(enterprise, id, "EVALUATION_REPORT",
+                new DocumentService.Upload("第三方评价报告.pdf", pdf.length, new ByteArrayInputStream(pdf)));
+        applications.submit(enterprise, id, "请审核");
+    }
+
+    private static ReviewService.DecisionRequest decision(Review.Decision decision, String comment) {
+        return new ReviewService.DecisionRequest(decision, comment);
+    }
+
+    static byte[] pdf(String title) {
+        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% demo: " + title
+                + "\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}

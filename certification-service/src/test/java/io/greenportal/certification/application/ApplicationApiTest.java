@@ -1,0 +1,180 @@
+package io.greenportal.certification.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.greenportal.certification.support.Flow;
+import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.certification.support.TestData;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** Drafting and submitting: the enterprise's own rules and the refusals it gets. */
+@IntegrationTest
+class ApplicationApiTest {
+
+    @Autowired
+    RestTestClient rest;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Flow flow;
+    String batch;
+
+    @BeforeEach
+    void setUp() {
+        flow = new Flow(rest, clock);
+        batch = flow.batch();
+    }
+
+    long applications() {
+        return jdbc.sql("select count(*) from application").query(Long.class).single();
+    }
+
+    @Test
+    void aDraftTakesTheCreditCodeFromTheTokenAndTheCityFromTheRegion() {
+        JsonNode draft = Flow.json(flow.post("ent-a", "applications", TestData.factory(batch, "640106")), HttpStatus.CREATED);
+        assertThat(draft.get("uscc").asString()).isEqualTo(TestData.ENT_A);
+        assertThat(draft.get("cityCode").asString()).isEqualTo("640100");
+        assertThat(draft.get("state").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("indicators").get(0).get("name").asString()).isEqualTo("单位工业增加值能耗");
+        assertThat(draft.get("indicators").get(0).get("value").asString()).isEqualTo("0.352");
+        assertThat(draft.get("selfScore").asString()).isEqualTo("86.5");
+
+        // a draft may be partial
+        JsonNode partial = Flow.json(flow.post("ent-a", "applications", Map.of("batchId", batch, "type", "GREEN_PRODUCT")),
+                HttpStatus.CREATED);
+        String id = partial.get("id").asString();
+        JsonNode missing = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
+        assertThat(missing.get("type").asString()).endsWith("/incomplete-application");
+        assertThat(missing.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .contains("enterpriseName", "regionCode", "subject.productName", "selfScore", "documents");
+        assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void badFieldsAreNamedAndNothingIsWritten() {
+        long before = applications();
+        var body = new java.util.LinkedHashMap<>(TestData.factory(batch, "640106"));
+        body.put("regionCode", "999999");
+        body.put("industryCode", "Z99");
+        body.put("selfScore", 120);
+        body.put("subject", Map.of("siteName", "基地", "parkName", "园区"));
+        body.put("indicators", List.of(Map.of("code", "WATER_REUSE_RATE", "value", "92", "unit", "m³")));
+        JsonNode problem = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).containsExactlyInAnyOrder(
+                "regionCode", "industryCode", "selfScore", "subject.parkName", "indicators[0].unit");
+
+        body = new java.util.LinkedHashMap<>(TestData.factory(batch, "140200"));
+        assertThat(Flow.json(flow.post("ent-a", "applications", body), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("regionCode");
+        body = new java.util.LinkedHashMap<>(TestData.factory(batch, "640106"));
+        body.put("type", "GREEN_HOUSE");
+        assertThat(Flow.json(flow.post("ent-a", "applications", body), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("type");
+        body.put("type", "GREEN_FACTORY");
+        body.put("batchId", java.util.UUID.randomUUID().toString());
+        assertThat(Flow.json(flow.post("ent-a", "applications", body), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("batchId");
+        body.put("batchId", "not-a-uuid");
+        assertThat(Flow.json(flow.post("ent-a", "applications", body), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("batchId");
+        rest.post().uri(Flow.API + "/applications").contentType(MediaType.APPLICATION_JSON).body("{not json")
+                .header("Authorization", "Bearer " + Flow.token("ent-a")).exchange().expectStatus().isBadRequest();
+        assertThat(applications()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchTakesOnlyItsTypesAndOnlyUntilItsDeadline() {
+        String factoriesOnly = flow.batch(List.of("GREEN_FACTORY"), flow.now().plusHours(1));
+        var park = new java.util.LinkedHashMap<String, Object>(Map.of("batchId", factoriesOnly, "type", "GREEN_PARK"));
+        assertThat(Flow.json(flow.post("ent-a", "applications", park), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("type");
+        String id = flow.draft("ent-a", factoriesOnly, "640106");
+        flow.upload("ent-a", id, "EVALUATION_REPORT", "report.pdf", TestData.pdf("x")).expectStatus().isCreated();
+
+        flow.advance(Duration.ofHours(2));
+
+        JsonNode late = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.CONFLICT);
+        assertThat(late.get("type").asString()).endsWith("/batch-not-open");
+        assertThat(late.get("currentState").asString()).isEqualTo("DRAFT");
+        assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
+        JsonNode closed = Flow.json(flow.post("ent-a", "applications", TestData.factory(factoriesOnly, "640106")),
+                HttpStatus.CONFLICT);
+        assertThat(closed.get("batchPhase").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void anIdempotencyKeyMakesARetryReturnTheSameDraft() {
+        var request = rest.post().uri(Flow.API + "/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + Flow.token("ent-a")).header("Idempotency-Key", "draft-" + batch)
+                .body(TestData.factory(batch, "640106"));
+        String first = Flow.json(request.exchange(), HttpStatus.CREATED).get("id").asString();
+        String again = Flow.json(rest.post().uri(Flow.API + "/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + Flow.token("ent-a")).header("Idempotency-Key", "draft-" + batch)
+                .body(TestData.factory(batch, "640106")).exchange(), HttpStatus.OK).get("id").asString();
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void everyoneSeesOnlyWhatTheirRoleAndScopeAllow() {
+        String draft = flow.draft("ent-a", batch, "640106");
+        String submitted = flow.submitted("ent-a", batch, "640106");
+
+        // another enterprise, and reviewers before submission, are told it does not exist
+        flow.get("ent-b", "applications/" + draft).expectStatus().isNotFound();
+        flow.get("ent-b", "applications/" + submitted).expectStatus().isNotFound();
+        flow.get("rev-prov", "applications/" + draft).expectStatus().isNotFound();
+        flow.get("rev-city", "applications/" + draft).expectStatus().isNotFound();
+        flow.get("rev-city", "applications/" + submitted).expectStatus().isOk();
+        flow.get("rev-city2", "applications/" + submitted).expectStatus().isNotFound();
+        flow.get("expert1", "applications/" + submitted).expectStatus().isNotFound();
+        flow.get("expert1", "applications/" + submitted + "/history").expectStatus().isNotFound();
+        flow.get("ent-b", "applications/" + submitted + "/history").expectStatus().isNotFound();
+        flow.get("client:bank-a", "applications/" + submitted).expectStatus().isForbidden();
+        flow.get(null, "applications/" + submitted).expectStatus().isUnauthorized();
+        rest.get().uri(Flow.API + "/applications/" + submitted).header("Authorization", "Bearer not-a-token").exchange()
+                .expectStatus().isUnauthorized();
+
+        // another enterprise cannot act on it, and nothing changes
+        flow.put("ent-b", "applications/" + draft, TestData.factory(batch, "640202")).expectStatus().isNotFound();
+        flow.post("ent-b", "applications/" + draft + "/submit", null).expectStatus().isNotFound();
+        flow.post("ent-b", "applications/" + submitted + "/withdraw", null).expectStatus().isNotFound();
+        flow.post("rev-prov", "applications/" + draft + "/submit", null).expectStatus().isForbidden();
+        assertThat(flow.application("ent-a", submitted).get("state").asString()).isEqualTo("MUNICIPAL_REVIEW");
+
+        // the lists: each their own
+        JsonNode own = Flow.json(flow.get("ent-b", "applications?size=200"), HttpStatus.OK);
+        assertThat(own.get("items").valueStream().map(a -> a.get("uscc").asString())).allMatch(TestData.ENT_B::equals);
+        JsonNode cityQueue = Flow.json(flow.get("rev-city", "applications?size=200"), HttpStatus.OK);
+        assertThat(cityQueue.get("items").valueStream().map(a -> a.get("id").asString())).contains(submitted)
+                .doesNotContain(draft);
+        assertThat(cityQueue.get("items").valueStream().map(a -> a.get("cityCode").asString())).allMatch("640100"::equals);
+        JsonNode otherCity = Flow.json(flow.get("rev-city2", "applications?size=200"), HttpStatus.OK);
+        assertThat(otherCity.get("items").valueStream().map(a -> a.get("id").asString())).doesNotContain(submitted);
+        JsonNode province = Flow.json(flow.get("rev-prov", "applications?state=MUNICIPAL_REVIEW&size=200"), HttpStatus.OK);
+        assertThat(province.get("items").valueStream().map(a -> a.get("id").asString())).contains(submitted);
+        JsonNode experts = Flow.json(flow.get("expert1", "applications?size=200"), HttpStatus.OK);
+        assertThat(experts.get("items").valueStream().map(a -> a.get("id").asString())).doesNotContain(submitted);
+        flow.get("rev-prov", "applications?state=DRAFT").expectStatus().isBadRequest();
+        flow.get("rev-prov", "applications?state=NOPE").expectStatus().isBadRequest();
+        flow.get("rev-prov", "applications?size=1000").expectStatus().isBadRequest();
+        flow.get("client:certification-service", "applications").expectStatus().isForbidden();
+    }
+}

@@ -1,0 +1,245 @@
+package io.greenportal.certification.noticefeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import io.greenportal.certification.batch.BatchService;
+import io.greenportal.certification.support.Grpc;
+import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.certification.support.Tokens;
+import io.greenportal.certification.time.Times;
+import io.greenportal.contracts.certification.v1.NoticeChange;
+import io.greenportal.contracts.certification.v1.NoticeChangeKind;
+import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
+import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The notice feed the publicity service follows: ordered, gap-free, resumable, for services only. */
+@IntegrationTest
+class WatchNoticesTest {
+
+    @Value("${local.grpc.port}")
+    int grpcPort;
+
+    @Autowired
+    NoticeLog notices;
+
+    @Autowired
+    BatchService batches;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Clock clock;
+
+    ManagedChannel channel;
+    NoticeFeedServiceGrpc.NoticeFeedServiceStub feed;
+
+    @BeforeEach
+    void connect() {
+        channel = Grpc.channel(grpcPort);
+        feed = Grpc.as(NoticeFeedServiceGrpc.newStub(channel), Tokens.client("publicity-service"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    static final class Consumer implements ClientResponseObserver<WatchNoticesRequest, NoticeChange> {
+        final BlockingQueue<NoticeChange> received = new LinkedBlockingQueue<>();
+        volatile Throwable error;
+        ClientCallStreamObserver<WatchNoticesRequest> call;
+
+        @Override
+        public void beforeStart(ClientCallStreamObserver<WatchNoticesRequest> requestStream) {
+            call = requestStream;
+        }
+
+        @Override
+        public void onNext(NoticeChange change) {
+            received.add(change);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+        }
+
+        @Override
+        public void onCompleted() {
+        }
+
+        NoticeChange next() throws InterruptedException {
+            return received.poll(5, TimeUnit.SECONDS);
+        }
+
+        void hangUp() {
+            call.cancel("test hangs up", null);
+        }
+    }
+
+    Consumer watch(NoticeFeedServiceGrpc.NoticeFeedServiceStub stub, long after) {
+        Consumer consumer = new Consumer();
+        stub.watchNotices(WatchNoticesRequest.newBuilder().setAfterSequence(after).build(), consumer);
+        return consumer;
+    }
+
+    String openBatch() {
+        var now = Times.now(clock);
+        return batches.create(new BatchService.BatchRequest("通知测试批次", now.getYear(), List.of("GREEN_PARK"),
+                now.minusMinutes(1), now.plusDays(10), 5, BigDecimal.valueOf(70), 3), "admin").id().toString();
+    }
+
+    @Test
+    void aConsumerThatHangsUpAndResumesMissesNothingAndSeesNothingTwice() throws Exception {
+        long start = notices.lastSequence();
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            written.add(openBatch());
+        }
+        Consumer first = watch(feed, start);
+        List<NoticeChange> seen = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            seen.add(first.next());
+        }
+        first.hangUp();
+        Consumer resumed = watch(feed, seen.getLast().getSequence());
+        while (seen.size() < 30) {
+            NoticeChange change = resumed.next();
+            assertThat(change).as("change %d after resuming", seen.size()).isNotNull();
+            seen.add(change);
+        }
+        resumed.hangUp();
+
+        assertThat(seen.stream().map(NoticeChange::getSequence).toList())
+                .isEqualTo(LongStream.rangeClosed(start + 1, start + 30).boxed().toList());
+        assertThat(seen.stream().map(c -> c.getBatch().getId()).toList()).isEqualTo(written);
+        assertThat(seen).allMatch(c -> c.getKind() == NoticeChangeKind.BATCH_OPENED);
+    }
+
+    @Test
+    void concurrentWritersAreSeenInOrderWithoutGaps() throws Exception {
+        long start = notices.lastSequence();
+        Consumer consumer = watch(feed, start);
+        int writers = 6;
+        int each = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<List<String>>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            futures.add(pool.submit(() -> {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    ids.add(openBatch());
+                }
+                return ids;
+            }));
+        }
+        Set<String> written = new HashSet<>();
+        for (Future<List<String>> future : futures) {
+            written.addAll(future.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        List<NoticeChange> seen = new ArrayList<>();
+        while (seen.size() < writers * each) {
+            NoticeChange change = consumer.next();
+            assertThat(change).as("change %d", seen.size() + 1).isNotNull();
+            seen.add(change);
+        }
+        consumer.hangUp();
+        for (int i = 0; i < seen.size(); i++) {
+            assertThat(seen.get(i).getSequence()).isEqualTo(start + 1 + i);
+        }
+        assertThat(seen.stream().map(c -> c.getBatch().getId()).collect(java.util.stream.Collectors.toSet()))
+                .isEqualTo(written);
+    }
+
+    /** A notice numbered first but committed late must not be skipped by a reader that saw a later one. */
+    @Test
+    void aLowerNumberThatCommitsLateIsNeverSkipped() throws Exception {
+        long start = notices.lastSequence();
+        Consumer consumer = watch(feed, start);
+        CountDownLatch appended = new CountDownLatch(1);
+        var slow = Executors.newSingleThreadExecutor().submit(() -> transactions.execute(status -> {
+            String id = openBatch();
+            appended.countDown();
+            sleep(1500);
+            return id;
+        }));
+        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        String fast = openBatch();
+        String slowId = slow.get(10, TimeUnit.SECONDS);
+
+        NoticeChange first = consumer.next();
+        NoticeChange second = consumer.next();
+        consumer.hangUp();
+        assertThat(first.getSequence()).isEqualTo(start + 1);
+        assertThat(first.getBatch().getId()).isEqualTo(slowId);
+        assertThat(second.getSequence()).isEqualTo(start + 2);
+        assertThat(second.getBatch().getId()).isEqualTo(fast);
+    }
+
+    @Test
+    void aWaitingConsumerGetsALiveChangeWithinASecondOrTwo() throws Exception {
+        Consumer consumer = watch(feed, notices.lastSequence());
+        Thread.sleep(300);
+        long before = System.nanoTime();
+        String id = openBatch();
+        NoticeChange change = consumer.next();
+        long waited = (System.nanoTime() - before) / 1_000_000;
+        consumer.hangUp();
+        assertThat(change.getBatch().getId()).isEqualTo(id);
+        assertThat(waited).isLessThan(2_000);
+    }
+
+    @Test
+    void theFeedIsForServicesAndAdministratorsOnly() throws Exception {
+        Consumer asEnterprise = watch(Grpc.as(NoticeFeedServiceGrpc.newStub(channel), Tokens.user("ent-a")), 0);
+        Consumer anonymous = watch(NoticeFeedServiceGrpc.newStub(channel), 0);
+        Consumer negative = watch(feed, -1);
+        for (int i = 0; i < 50 && (asEnterprise.error == null || anonymous.error == null || negative.error == null); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(Status.fromThrowable(asEnterprise.error).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(Status.fromThrowable(anonymous.error).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(Status.fromThrowable(negative.error).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+
+        Consumer admin = watch(Grpc.as(NoticeFeedServiceGrpc.newStub(channel), Tokens.user("admin")), 0);
+        assertThat(admin.next()).isNotNull();
+        admin.hangUp();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.greenportal.certification.support;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.greenportal.certification.application.Application;
+import io.greenportal.certification.application.ApplicationService;
+import io.greenportal.certification.application.ApplicationStore;
+import io.greenportal.certification.batch.BatchService;
+import io.greenportal.certification.document.DocumentService;
+import io.greenportal.certification.review.ExpertReviewService;
+import io.greenportal.certification.review.Review;
+import io.greenportal.certification.review.ReviewService;
+import io.greenportal.certification.time.AdjustableClock;
+import io.greenportal.certification.time.Times;
+import io.greenportal.certification.web.Caller;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Drives applications through the services for an enterprise that has no Keycloak account: a fresh
+ * credit code per test, so listings it gets in the shared registry are its own and never change what
+ * the demo accounts hold. Authorization is tested through REST with real tokens elsewhere.
+ */
+public final class ServiceFlow {
+
+    public static final Caller MUNICIPAL_YINCHUAN = new Caller("rev-city", Set.of(Caller.MUNICIPAL), null, "640100", null);
+    public static final Caller PROVINCIAL = new Caller("rev-prov", Set.of(Caller.PROVINCIAL), null, null, null);
+
+    private final ApplicationService applications;
+    private final ApplicationStore store;
+    private final DocumentService documents;
+    private final ReviewService reviews;
+    private final ExpertReviewService experts;
+    private final BatchService batches;
+    private final AdjustableClock clock;
+
+    public ServiceFlow(ApplicationContext context) {
+        this.applications = context.getBean(ApplicationService.class);
+        this.store = context.getBean(ApplicationStore.class);
+        this.documents = context.getBean(DocumentService.class);
+        this.reviews = context.getBean(ReviewService.class);
+        this.experts = context.getBean(ExpertReviewService.class);
+        this.batches = context.getBean(BatchService.class);
+        this.clock = (AdjustableClock) context.getBean(java.time.Clock.class);
+    }
+
+    /** A new enterprise in Yinchuan's Xixia district (640105), with its own valid credit code. */
+    public static Caller newEnterprise() {
+        String uscc = TestData.uscc("640105");
+        return new Caller("ent-" + uscc.substring(10), Set.of(Caller.ENTERPRISE), uscc, null, null);
+    }
+
+    public static Caller expert(int n) {
+        return new Caller("expert" + n, Set.of(Caller.EXPERT), null, null, null);
+    }
+
+    public UUID batch() {
+        var now = Times.now(clock);
+        return batches.create(new BatchService.BatchRequest("服务测试批次 " + System.nanoTime() % 100000, now.getYear(),
+                List.of("GREEN_FACTORY"), now.minusMinutes(1), now.plusDays(30), 5, java.math.BigDecimal.valueOf(70), 3),
+                "admin").id();
+    }
+
+    public UUID inPublicity(Caller enterprise, UUID batch) {
+        String name = "宁夏测试" + enterprise.uscc().substring(10, 16) + "新材料有限公司";
+        UUID id = applications.create(enterprise, TestData.factoryRequest(batch, name, "640105"), null).application().id();
+        byte[] pdf = TestData.pdf("report " + id);
+        documents.upload(enterprise, id, "EVALUATION_REPORT",
+                new DocumentService.Upload("report.pdf", pdf.length, new ByteArrayInputStream(pdf)));
+        applications.submit(enterprise, id, null);
+        reviews.decide(MUNICIPAL_YINCHUAN, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意"));
+        reviews.decide(PROVINCIAL, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意"));
+        experts.assign(PROVINCIAL, id, new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3")));
+        for (int i = 1; i <= 3; i++) {
+            experts.score(expert(i), id, new ExpertReviewService.ScoreRequest(java.math.BigDecimal.valueOf(85), "符合要求"));
+        }
+        return id;
+    }
+
+    public Application get(UUID id) {
+        return store.find(id).orElseThrow();
+    }
+
+    public void advance(Duration by) {
+        clock.advance(by);
+    }
+
+    /** Waits (up to 10 s) until the application carries its listing. */
+    public Application awaitListing(UUID id) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Application application = get(id);
+            if (application.listingId() != null) {
+                return application;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("application " + id + " got no listing within 10 s");
+    }
+}
