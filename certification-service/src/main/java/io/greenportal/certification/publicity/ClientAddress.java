@@ -3,21 +3,21 @@ package io.greenportal.certification.publicity;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client an anonymous request comes from: the first X-Forwarded-For entry (the gateway, the only
- * public entry, sets it), else the connection's remote address.
+ * The client an anonymous request comes from: the X-Client-Address the gateway (the only public
+ * entry) stamps on every request, overwriting whatever a client sent; else the connection's address.
+ * X-Forwarded-For is not used: a client can write its own entries into it.
  */
 final class ClientAddress {
+
+    static final String HEADER = "X-Client-Address";
 
     private ClientAddress() {
     }
 
     static String of(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String first = forwarded.split(",")[0].strip();
-            if (!first.isEmpty() && first.length() <= 64 && first.matches("[0-9A-Fa-f:.\\[\\]]+")) {
-                return first;
-            }
+        String stamped = request.getHeader(HEADER);
+        if (stamped != null && !stamped.isBlank() && stamped.length() <= 64 && stamped.matches("[0-9A-Fa-f:.\\[\\]a-z]+")) {
+            return stamped.strip();
         }
         return request.getRemoteAddr();
     }

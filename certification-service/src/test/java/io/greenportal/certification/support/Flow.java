@@ -59,7 +59,7 @@ public final class Flow {
 
     public RestTestClient.ResponseSpec objection(String applicationId, String client, Object body) {
         return rest.post().uri(API + "/applications/" + applicationId + "/objections")
-                .contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", client + ", 127.0.0.1")
+                .contentType(MediaType.APPLICATION_JSON).header("X-Client-Address", client)
                 .body(body).exchange();
     }
 
