@@ -44,6 +44,8 @@ app_start() {
     export GP_DEMO_DATA=${GP_DEMO_DATA:-true}
     # the local portal only: lets administrators move the certification clock (publicity periods)
     export GP_DEV_CLOCK=${GP_DEV_CLOCK:-true}
+    # every local caller shares one address (127.0.0.1): a roomier objection limit than production's 5
+    export GP_OBJECTION_RATE_MAX=${GP_OBJECTION_RATE_MAX:-200}
     nohup "$GP_JAVA_HOME/bin/java" -Xms64m -Xmx"${GP_APP_HEAP:-256m}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
       -Xss512k -Djava.io.tmpdir="$GP_STATE/tmp/$app" -Duser.timezone=Asia/Shanghai \
       -jar "$jar" >"$GP_LOGS/$app.log" 2>&1 </dev/null &

@@ -46,6 +46,10 @@ public class ReviewService {
         if (request == null || request.decision() == null) {
             throw ApiException.invalid("decision", "is required: APPROVE, RETURN or REJECT");
         }
+        // scope and stage first: outside them the answer is 404 / 409 whatever the body says
+        Application application = access.visible(caller, workflow.lock(applicationId));
+        ApplicationState stage = stageOf(caller, application);
+        Workflow.require(application, Set.of(stage), "decide the " + stage.name().toLowerCase() + " of");
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (comment != null && comment.length() > 2000) {
             throw ApiException.invalid("comment", "must be at most 2000 characters");
@@ -56,9 +60,6 @@ public class ReviewService {
         if (comment == null && request.decision() == Review.Decision.REJECT) {
             throw ApiException.invalid("comment", "a rejection needs its reason");
         }
-        Application application = access.visible(caller, workflow.lock(applicationId));
-        ApplicationState stage = stageOf(caller, application);
-        Workflow.require(application, Set.of(stage), "decide the " + stage.name().toLowerCase() + " of");
         ApplicationState next = switch (request.decision()) {
             case APPROVE -> stage == ApplicationState.MUNICIPAL_REVIEW ? ApplicationState.PROVINCIAL_REVIEW
                     : ApplicationState.EXPERT_REVIEW;

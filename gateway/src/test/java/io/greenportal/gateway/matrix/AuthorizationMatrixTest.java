@@ -31,7 +31,7 @@ class AuthorizationMatrixTest {
     static final PortalClient portal = new PortalClient();
     static Fixtures fixtures;
 
-    record Row(int line, String method, String path, String body, List<String> callers, List<Integer> expected) {
+    record Row(int line, String method, String path, String body, List<String> callers, List<String> expected) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -64,7 +64,7 @@ class AuthorizationMatrixTest {
                             + " cells, expected " + (header.size() + 3));
                 }
                 rows.add(new Row(i + 1, cells.get(0), cells.get(1), cells.get(2), header,
-                        cells.subList(3, cells.size()).stream().map(Integer::valueOf).toList()));
+                        cells.subList(3, cells.size())));
             }
             return rows;
         } catch (IOException e) {
@@ -99,15 +99,18 @@ class AuthorizationMatrixTest {
     void everyCallerGetsWhatTheTableSays(Row row) {
         String path = fixtures.resolve(row.path());
         List<String> differences = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
         for (int i = 0; i < row.callers().size(); i++) {
             String caller = row.callers().get(i);
             var response = send(caller, row.method(), path, row.body());
-            if (response.statusCode() != row.expected().get(i)) {
+            actual.add(Integer.toString(response.statusCode()));
+            if (!Integer.toString(response.statusCode()).equals(row.expected().get(i))) {
                 differences.add(caller + ": expected " + row.expected().get(i) + ", got " + response.statusCode() + " "
                         + abbreviate(response.body()));
             }
         }
-        assertThat(differences).as("line %d: %s %s", row.line(), row.method(), path).isEmpty();
+        assertThat(differences).as("line %d: %s %s (observed: %s,%s,%s,%s)", row.line(), row.method(), path, row.method(),
+                row.path(), row.body(), String.join(",", actual)).isEmpty();
     }
 
     static java.net.http.HttpResponse<String> send(String caller, String method, String path, String body) {

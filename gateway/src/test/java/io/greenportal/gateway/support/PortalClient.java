@@ -58,10 +58,11 @@ public final class PortalClient {
         try {
             for (int attempt = 0; ; attempt++) {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 429 || attempt == 20) {
+                long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                // waits out short limits only: a long one is the answer (and tokens would expire meanwhile)
+                if (response.statusCode() != 429 || attempt == 20 || wait > 10) {
                     return response;
                 }
-                long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
                 Thread.sleep(Duration.ofSeconds(wait));
             }
         } catch (java.io.IOException e) {
