@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,7 +68,11 @@ public class ElasticsearchConfig {
     @Bean
     ElasticsearchClient elasticsearchClient(RestClient elasticsearchRestClient) {
         return new ElasticsearchClient(new RestClientTransport(elasticsearchRestClient,
-                new Jackson3JsonpMapper(JsonMapper.builder().build())));
+                new Jackson3JsonpMapper(JsonMapper.builder()
+                        // partial sources (suggestions) leave primitives out; documents may gain fields
+                        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build())));
     }
 
     /** An SSL context that trusts the certificates of a PEM file (the cluster's CA). */

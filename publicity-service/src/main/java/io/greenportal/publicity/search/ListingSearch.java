@@ -131,6 +131,11 @@ public class ListingSearch {
     public record Suggestion(String text, String field, String highlighted) {
     }
 
+    /** The part of a document a suggestion needs. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record Names(String id, String enterpriseName, String subjectName) {
+    }
+
     /** Type-ahead: names (enterprise or subject) containing what was typed, contiguous, the last part possibly incomplete. */
     public List<Suggestion> suggest(String q, int size) {
         return ElasticCalls.read(() -> {
@@ -143,10 +148,10 @@ public class ListingSearch {
                     .query(x -> x.bool(b -> b.filter(filter).should(should).minimumShouldMatch("1")))
                     .size(size * 3)
                     .source(src -> src.filter(f -> f.includes("id", "enterpriseName", "subjectName")))
-                    .highlight(highlight()), ListingDocument.class);
+                    .highlight(highlight()), Names.class);
             Set<String> seen = new LinkedHashSet<>();
             List<Suggestion> suggestions = new ArrayList<>();
-            for (Hit<ListingDocument> hit : response.hits().hits()) {
+            for (Hit<Names> hit : response.hits().hits()) {
                 Map<String, String> marked = highlights(hit);
                 for (String field : NAME_FIELDS) {
                     String value = "enterpriseName".equals(field) ? hit.source().enterpriseName() : hit.source().subjectName();

@@ -62,11 +62,17 @@ public final class Registry {
         return first17 + ALPHABET.charAt(check == 31 ? 0 : check);
     }
 
-    /** A few Han characters no other test name contains, to tell this test's listings apart. */
+    /**
+     * A few distinct Han characters in random order, which no other name contains, to tell this
+     * test's listings apart (distinct, so the string never reads the same reversed).
+     */
     public static String uniqueHan(int length) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            s.append(HAN.charAt(ThreadLocalRandom.current().nextInt(HAN.length())));
+        while (s.length() < length) {
+            char c = HAN.charAt(ThreadLocalRandom.current().nextInt(HAN.length()));
+            if (s.indexOf(String.valueOf(c)) < 0) {
+                s.append(c);
+            }
         }
         return s.toString();
     }
