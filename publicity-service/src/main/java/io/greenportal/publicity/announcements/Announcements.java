@@ -62,9 +62,14 @@ public final class Announcements {
             default -> throw new IllegalStateException();
         };
         StringBuilder summary = new StringBuilder();
-        summary.append(level).append(type).append("，").append(l.getYear()).append("年度");
-        if (!l.getBatch().isBlank()) {
+        summary.append(level).append(type).append("，");
+        if (l.getBatch().startsWith(Integer.toString(l.getYear()))) {
             summary.append(l.getBatch());
+        } else {
+            summary.append(l.getYear()).append("年度");
+            if (!l.getBatch().isBlank()) {
+                summary.append("（").append(l.getBatch()).append("）");
+            }
         }
         summary.append("，证书编号 ").append(l.getCertificateNumber());
         if (!l.getEnterprise().getRegionName().isBlank()) {
