@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class PublicCache {
 
     private static final Logger log = LoggerFactory.getLogger(PublicCache.class);
+    private static final java.time.Duration GENERATION_TTL = java.time.Duration.ofDays(7);
 
     private final StringRedisTemplate redis;
     private final PublicityProperties.Cache settings;
@@ -91,11 +92,21 @@ public class PublicCache {
             return;
         }
         try {
-            redis.opsForValue().increment(namespace + "generation");
+            increment();
             bumpPending = false;
         } catch (RuntimeException e) {
             failed(e);
         }
+    }
+
+    /**
+     * The counter lives a week past its last change: long after every entry keyed by it has
+     * expired, so starting over from 1 then cannot meet an old entry.
+     */
+    private void increment() {
+        String key = namespace + "generation";
+        redis.opsForValue().increment(key);
+        redis.expire(key, GENERATION_TTL);
     }
 
     /** Finds Redis again after a failure, and only then lets requests use it. */
@@ -109,7 +120,7 @@ public class PublicCache {
                 redis.opsForValue().get(namespace + "generation");
                 if (bumpPending) {
                     // what was cached before the outage may predate changes applied during it
-                    redis.opsForValue().increment(namespace + "generation");
+                    increment();
                     bumpPending = false;
                 }
                 available = true;

@@ -3,12 +3,15 @@ package io.greenportal.publicity.support;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import io.greenportal.publicity.PublicityProperties;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.redis.core.ScanOptions;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 
 /** When a test context closes, its Elasticsearch indices and Redis keys go with it. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -16,7 +19,7 @@ public class TestIndices {
 
     @Bean
     DisposableBean deleteTestIndices(ElasticsearchClient client, PublicityProperties properties,
-            StringRedisTemplate redis) {
+            DataRedisProperties redisProperties) {
         return () -> {
             String alias = properties.elasticsearch().alias();
             if (!alias.startsWith("greenportal-test-")) {
@@ -27,11 +30,25 @@ public class TestIndices {
             } catch (Exception e) {
                 // the indices stay; their names say they are test leftovers
             }
-            try (var keys = redis.scan(ScanOptions.scanOptions().match(properties.cache().keyPrefix() + alias + ":*")
-                    .count(1000).build())) {
-                keys.forEachRemaining(redis::delete);
+            // the context's own Redis connection is stopped by now (a lifecycle bean): use a fresh one
+            RedisClient redis = RedisClient.create(RedisURI.create(redisProperties.getHost(), redisProperties.getPort()));
+            try (var connection = redis.connect()) {
+                var commands = connection.sync();
+                ScanArgs match = ScanArgs.Builder.matches(properties.cache().keyPrefix() + alias + ":*").limit(1000);
+                KeyScanCursor<String> cursor = commands.scan(match);
+                while (true) {
+                    if (!cursor.getKeys().isEmpty()) {
+                        commands.del(cursor.getKeys().toArray(String[]::new));
+                    }
+                    if (cursor.isFinished()) {
+                        break;
+                    }
+                    cursor = commands.scan(cursor, match);
+                }
             } catch (Exception e) {
-                // keys expire on their own, except the generation counter
+                // the keys expire on their own
+            } finally {
+                redis.shutdown();
             }
         };
     }
