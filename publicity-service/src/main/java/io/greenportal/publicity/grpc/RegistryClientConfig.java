@@ -3,6 +3,7 @@ package io.greenportal.publicity.grpc;
 import java.util.List;
 
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
+import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.grpc.ManagedChannel;
 
@@ -48,6 +49,11 @@ public class RegistryClientConfig {
     @Bean
     ChangeFeedServiceGrpc.ChangeFeedServiceStub registryChangeFeed(ManagedChannel registryChannel) {
         return ChangeFeedServiceGrpc.newStub(registryChannel);
+    }
+
+    @Bean
+    ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub registryReferenceData(ManagedChannel registryChannel) {
+        return ReferenceDataServiceGrpc.newBlockingStub(registryChannel);
     }
 
     static String serviceToken(OAuth2AuthorizedClientManager tokens) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -17,8 +18,10 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every request carries a Keycloak JWT (issuer, signature, expiry and audience checked) except the
- * endpoints listed here as public. Roles are enforced per endpoint with {@code @PreAuthorize}.
+ * The public reads under /api/v1/public are anonymous (GET and HEAD); everything else, including
+ * the writes under that prefix (targets) and /api/v1/public/admin, carries a Keycloak JWT (issuer,
+ * signature, expiry and audience checked), and roles are enforced per endpoint with
+ * {@code @PreAuthorize}.
  */
 @Configuration
 @EnableMethodSecurity
@@ -26,6 +29,10 @@ public class SecurityConfig {
 
     static final String[] PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/error"};
+    /** The public read side: search, notices, feeds, statistics, targets, export; anonymous. */
+    static final String PUBLIC_READS = "/api/v1/public/**";
+    /** Administration under the public prefix (index rebuilds); role checked per endpoint. */
+    static final String ADMIN = "/api/v1/public/admin/**";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -33,6 +40,9 @@ public class SecurityConfig {
         var deniedHandler = new BearerTokenAccessDeniedHandler();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(ADMIN).authenticated()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(Customizer.withDefaults())

@@ -1,0 +1,48 @@
+package io.greenportal.publicity.search;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.greenportal.publicity.Times;
+import io.greenportal.publicity.Vocabulary;
+
+/**
+ * A listing as the public sees it. Suspended and revoked listings carry their status reason and
+ * the time of the status change (for a revoked one: the revocation reason and date).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ListingView(String id, String type, String typeName, String level, String levelName, String status,
+        String statusName, String statusReason, OffsetDateTime statusChangedAt, String certificateNumber, int year,
+        String batch, LocalDate grantedOn, Enterprise enterprise, String subjectName, Subject subject,
+        List<ListingDocument.IndicatorValue> indicators, Map<String, String> highlight) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Enterprise(String name, String uscc, String regionCode, String regionName, String cityCode,
+            String provinceCode, String industryCode, String industryName) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Subject(String siteName, String parkName, String productName, String productModel,
+            String productCategory, String evaluationStandard) {
+    }
+
+    public static ListingView of(ListingDocument d, boolean withIndicators, Map<String, String> highlight) {
+        boolean flagged = !"ACTIVE".equals(d.status());
+        Subject subject = d.siteName() == null && d.parkName() == null && d.productName() == null
+                && d.evaluationStandard() == null ? null
+                : new Subject(d.siteName(), d.parkName(), d.productName(), d.productModel(), d.productCategory(),
+                        d.evaluationStandard());
+        return new ListingView(d.id(), d.type(), Vocabulary.type(d.type()), d.level(), Vocabulary.level(d.level()),
+                d.status(), Vocabulary.status(d.status()), flagged ? d.statusReason() : null,
+                flagged ? Times.local(d.statusChangedAt()) : null, d.certificateNumber(), d.year(), d.batch(),
+                d.grantedOn(),
+                new Enterprise(d.enterpriseName(), d.uscc(), d.regionCode(), d.regionName(), d.cityCode(),
+                        d.provinceCode(), d.industryCode(), d.industryName()),
+                d.subjectName(), subject, withIndicators ? d.indicators() : null,
+                highlight == null || highlight.isEmpty() ? null : highlight);
+    }
+}

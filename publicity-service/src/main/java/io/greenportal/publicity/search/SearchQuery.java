@@ -1,0 +1,117 @@
+package io.greenportal.publicity.search;
+
+import java.util.List;
+import java.util.Locale;
+
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+
+import io.greenportal.publicity.web.ApiException;
+
+/** A validated public search: free text, filters, sort, and either a page or a cursor. */
+public record SearchQuery(String q, ListingFilter filter, Sort sort, int page, int size, String cursor) {
+
+    public static final int MAX_Q = 100;
+    public static final int MAX_SIZE = 100;
+    /** Elasticsearch's max_result_window: deeper than this only the cursor goes. */
+    public static final int MAX_WINDOW = 10_000;
+
+    public enum Sort {
+        RELEVANCE(List.of(SortOptions.of(s -> s.score(o -> o.order(SortOrder.Desc))), byId())),
+        NEWEST(List.of(field("year", SortOrder.Desc), field("grantedOn", SortOrder.Desc), byId())),
+        OLDEST(List.of(field("year", SortOrder.Asc), field("grantedOn", SortOrder.Asc), byId())),
+        NAME(List.of(field("enterpriseName.raw", SortOrder.Asc), byId())),
+        /** Every listing exactly once, whatever changes meanwhile: the export's order. */
+        ID(List.of(byId()));
+
+        final List<SortOptions> options;
+
+        Sort(List<SortOptions> options) {
+            this.options = options;
+        }
+
+        public List<SortOptions> options() {
+            return options;
+        }
+
+        private static SortOptions field(String name, SortOrder order) {
+            return SortOptions.of(s -> s.field(f -> f.field(name).order(order).missing("_last")));
+        }
+
+        private static SortOptions byId() {
+            return SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
+        }
+    }
+
+    public static SearchQuery parse(String q, ListingFilter filter, String sort, String page, String size,
+            String cursor) {
+        String text = text(q);
+        Sort order = sort(sort, text);
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = number("size", size, 20, 1, MAX_SIZE);
+        String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
+        if (after != null && pageNumber != 0) {
+            throw ApiException.invalid("page", "page and cursor cannot be combined: the cursor continues where the last page ended");
+        }
+        if ((long) pageNumber * pageSize + pageSize > MAX_WINDOW) {
+            throw ApiException.invalid("page", "pages reach only the first " + MAX_WINDOW
+                    + " results; continue deeper with the cursor (nextCursor) of the previous page");
+        }
+        return new SearchQuery(text, filter, order, pageNumber, pageSize, after);
+    }
+
+    /** Free text as typed, trimmed; control characters become spaces. Blank means no text. */
+    static String text(String q) {
+        if (q == null) {
+            return null;
+        }
+        String cleaned = q.replaceAll("\\p{Cntrl}", " ").strip();
+        if (cleaned.isEmpty()) {
+            return null;
+        }
+        if (cleaned.codePointCount(0, cleaned.length()) > MAX_Q) {
+            throw ApiException.invalid("q", "must be at most " + MAX_Q + " characters");
+        }
+        return cleaned;
+    }
+
+    static Sort sort(String value, String q) {
+        if (value == null || value.isBlank()) {
+            return q == null ? Sort.NEWEST : Sort.RELEVANCE;
+        }
+        try {
+            Sort sort = Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            if (sort == Sort.ID) {
+                throw new IllegalArgumentException();
+            }
+            // without text every score is the same: relevance means newest first
+            return sort == Sort.RELEVANCE && q == null ? Sort.NEWEST : sort;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("sort", "must be one of relevance, newest, oldest, name");
+        }
+    }
+
+    static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String digits = value.strip();
+        if (!digits.matches("-?[0-9]{1,9}")) {
+            throw ApiException.invalid(field, "must be a whole number between " + min + " and " + max);
+        }
+        int number = Integer.parseInt(digits);
+        if (number < min || number > max) {
+            throw ApiException.invalid(field, "must be between " + min + " and " + max);
+        }
+        return number;
+    }
+
+    /** What identifies this search apart from the position in it: binds cursors, keys the cache. */
+    public String searchKey() {
+        return "q=" + q + "&" + filter.key() + "&sort=" + sort;
+    }
+
+    public String cacheKey() {
+        return searchKey() + "&page=" + page + "&size=" + size;
+    }
+}

@@ -1,0 +1,131 @@
+package io.greenportal.publicity.changefeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.publicity.announcements.Announcement;
+import io.greenportal.publicity.announcements.AnnouncementStore;
+import io.greenportal.publicity.support.Api;
+import io.greenportal.publicity.support.Await;
+import io.greenportal.publicity.support.IntegrationTest;
+import io.greenportal.publicity.support.Registry;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A change written to the registry reaches every public read (search, facets, statistics, the
+ * feed, the listing itself) within 2 seconds, through the cache; revocation takes a listing out of
+ * the default search and leaves it findable by status with its reason and date.
+ */
+@IntegrationTest
+class FreshnessTest {
+
+    static final Duration WITHIN = Duration.ofSeconds(2);
+
+    @Autowired
+    RestTestClient rest;
+
+    @Autowired
+    AnnouncementStore announcements;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+        // the follower has caught up with the registry's history before the clock starts
+        Await.until(Duration.ofSeconds(60), "the index follows the registry",
+                () -> api.get("/api/v1/public/listings?size=1").path("total").asLong() > 0);
+    }
+
+    @Test
+    void aNewListingIsInSearchFacetsStatisticsAndTheFeedWithinTwoSeconds() {
+        String mark = Registry.uniqueHan(5);
+        String name = "宁夏" + mark + "新型建材有限公司";
+        long before = api.get("/api/v1/public/statistics?region=640106&type=GREEN_FACTORY&year=2024").path("total").asLong();
+
+        Listing listing = Registry.factory(name, "640106", 2024);
+
+        long searchMs = Await.millisUntil(WITHIN, () -> Api.item(api.get("/api/v1/public/listings?q={q}", mark),
+                listing.getId()) != null);
+        JsonNode page = api.get("/api/v1/public/listings?q={q}", mark);
+        long statisticsMs = Await.millisUntil(WITHIN, () -> api.get(
+                "/api/v1/public/statistics?region=640106&type=GREEN_FACTORY&year=2024").path("total").asLong() > before);
+        long feedMs = Await.millisUntil(WITHIN, () -> inFeed(listing.getId(), "NEW_LISTING"));
+        System.out.printf("visible after: search %d ms, statistics %d ms, feed %d ms%n", searchMs, statisticsMs, feedMs);
+
+        assertThat(searchMs).as("in search within 2 s").isBetween(0L, 2000L);
+        assertThat(statisticsMs).as("in statistics within 2 s").isBetween(0L, 2000L);
+        assertThat(feedMs).as("in the feed within 2 s").isBetween(0L, 2000L);
+        assertThat(page.path("total").asLong()).isEqualTo(1);
+        assertThat(Api.facet(page, "type", "GREEN_FACTORY")).isEqualTo(1);
+        assertThat(Api.facet(page, "year", "2024")).isEqualTo(1);
+        assertThat(Api.facet(page, "level", "PROVINCIAL")).isEqualTo(1);
+        assertThat(Api.facet(page, "region", "640100")).isEqualTo(1);
+        assertThat(Api.facet(page, "industry", "C30")).isEqualTo(1);
+        JsonNode item = Api.item(page, listing.getId());
+        assertThat(item.path("enterprise").path("name").asString()).isEqualTo(name);
+        assertThat(item.path("highlight").path("enterpriseName").asString()).contains("<em>" + mark + "</em>");
+        assertThat(item.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(item.path("typeName").asString()).isEqualTo("绿色工厂");
+        assertThat(item.path("certificateNumber").asString()).isEqualTo(listing.getCertificateNumber());
+
+        JsonNode detail = api.get("/api/v1/public/listings/{id}", listing.getId());
+        assertThat(detail.path("indicators").get(0).path("value").asString()).isEqualTo("0.352");
+        assertThat(announcements.countForListing(listing.getId(), Announcement.Kind.NEW_LISTING)).isEqualTo(1);
+    }
+
+    @Test
+    void aSuspensionShowsWithItsReasonAndARevocationLeavesTheDefaultSearch() {
+        String mark = Registry.uniqueHan(5);
+        Listing listing = Registry.factory("宁夏" + mark + "水泥有限公司", "640202", 2023);
+        Await.until(WITHIN, "registered listing searchable",
+                () -> Api.item(api.get("/api/v1/public/listings?q={q}", mark), listing.getId()) != null);
+
+        Registry.suspend(listing.getId(), "年度报告逾期未报送，限期三个月整改");
+        long suspendedMs = Await.millisUntil(WITHIN, () -> {
+            JsonNode item = Api.item(api.get("/api/v1/public/listings?q={q}", mark), listing.getId());
+            return item != null && "SUSPENDED".equals(item.path("status").asString());
+        });
+        assertThat(suspendedMs).as("suspension visible within 2 s (and still in the default search)").isBetween(0L, 2000L);
+        JsonNode suspended = Api.item(api.get("/api/v1/public/listings?q={q}", mark), listing.getId());
+        assertThat(suspended.path("statusName").asString()).isEqualTo("限期整改");
+        assertThat(suspended.path("statusReason").asString()).isEqualTo("年度报告逾期未报送，限期三个月整改");
+        assertThat(suspended.path("statusChangedAt").asString()).isNotEmpty();
+        assertThat(Await.millisUntil(WITHIN, () -> inFeed(listing.getId(), "SUSPENDED"))).isBetween(0L, 2000L);
+
+        Registry.revoke(listing.getId(), "整改期满仍未达到评价要求，撤销称号");
+        long revokedMs = Await.millisUntil(WITHIN,
+                () -> Api.item(api.get("/api/v1/public/listings?q={q}", mark), listing.getId()) == null);
+        System.out.printf("suspension visible after %d ms, revocation after %d ms%n", suspendedMs, revokedMs);
+        assertThat(revokedMs).as("gone from the default search within 2 s").isBetween(0L, 2000L);
+
+        JsonNode revoked = Api.item(api.get("/api/v1/public/listings?q={q}&status=REVOKED", mark), listing.getId());
+        assertThat(revoked).as("findable with status=REVOKED").isNotNull();
+        assertThat(revoked.path("status").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.path("statusReason").asString()).isEqualTo("整改期满仍未达到评价要求，撤销称号");
+        assertThat(revoked.path("statusChangedAt").asString()).startsWith(java.time.LocalDate.now().getYear() + "-");
+        assertThat(Api.item(api.get("/api/v1/public/listings?q={q}&status=ALL", mark), listing.getId())).isNotNull();
+        assertThat(api.get("/api/v1/public/listings/{id}", listing.getId()).path("status").asString()).isEqualTo("REVOKED");
+        assertThat(Await.millisUntil(WITHIN, () -> inFeed(listing.getId(), "REVOKED"))).isBetween(0L, 2000L);
+        assertThat(api.get("/api/v1/public/statistics?region=640202&year=2023&status=REVOKED").path("total").asLong())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    private boolean inFeed(String listingId, String kind) {
+        for (JsonNode item : api.get("/api/v1/public/feed.json").path("items")) {
+            if (listingId.equals(item.path("_greenportal").path("listingId").asString())
+                    && kind.equals(item.path("_greenportal").path("kind").asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
