@@ -46,7 +46,9 @@ final class Fixtures {
             Map.entry("{webhook:bank-a}", this::webhook),
             Map.entry("{webhook:to-delete}", this::webhook),
             Map.entry("{delivery:bank-a}", this::delivery),
-            Map.entry("{delivery-firm}", this::deliveryFirm));
+            Map.entry("{delivery-firm}", this::deliveryFirm),
+            Map.entry("{notice:publicity}", this::notice),
+            Map.entry("{rebuild}", this::rebuild));
 
     Fixtures(PortalClient portal) {
         this.portal = portal;
@@ -251,6 +253,26 @@ final class Fixtures {
             sleep(100);
         }
         throw new IllegalStateException("fixture: no webhook delivery appeared");
+    }
+
+    // publicity
+
+    /** The public notice of {app:publicity}, once the publicity service has it from the certification feed. */
+    private String notice() {
+        String application = get("{app:publicity}");
+        for (int i = 0; i < 100; i++) {
+            for (JsonNode notice : portal.getJson("anonymous", "/api/v1/public/notices").get("current")) {
+                if (application.equals(notice.get("applicationId").asString())) {
+                    return notice.get("id").asString();
+                }
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("fixture: no public notice for application " + application);
+    }
+
+    private String rebuild() {
+        return post("admin", "/api/v1/public/admin/reindex", null, 202).get("id").asString();
     }
 
     private static void sleep(long millis) {
