@@ -1,0 +1,64 @@
+package io.greenportal.gateway.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.greenportal.gateway.support.PortalClient;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The foundation through the running gateway: a Keycloak token for ent-a reaches every service, the
+ * same calls without a token are 401, a token without the role is 403, and a service reaches
+ * another over gRPC (bank verification is answered by the registry).
+ */
+class FoundationEndToEndTest {
+
+    static final String ENT_A = "91640100MA76A00010";
+    final PortalClient portal = new PortalClient();
+
+    int status(String caller, String method, String path) {
+        return portal.send(caller, method, path, method.equals("GET") ? null : "{}").statusCode();
+    }
+
+    @Test
+    void entAReachesEveryServiceWithItsToken() {
+        assertThat(status("ent-a", "GET", "/api/v1/registry/listings")).isEqualTo(200);
+        assertThat(status("ent-a", "GET", "/api/v1/certification/applications")).isEqualTo(200);
+        assertThat(status("ent-a", "GET", "/api/v1/incentives/credit-referrals")).isEqualTo(200);
+        assertThat(status("ent-a", "GET", "/api/v1/public/listings")).isEqualTo(200);
+    }
+
+    @Test
+    void withoutATokenProtectedEndpointsAre401() {
+        assertThat(status("anonymous", "GET", "/api/v1/registry/listings")).isEqualTo(401);
+        assertThat(status("anonymous", "GET", "/api/v1/certification/applications")).isEqualTo(401);
+        assertThat(status("anonymous", "GET", "/api/v1/incentives/credit-referrals")).isEqualTo(401);
+        assertThat(status("anonymous", "GET", "/api/v1/public/admin/reindex")).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutTheRoleIs403() {
+        assertThat(status("ent-a", "POST", "/api/v1/registry/listings")).isEqualTo(403);
+        assertThat(status("ent-a", "POST", "/api/v1/certification/batches")).isEqualTo(403);
+        assertThat(status("ent-a", "POST", "/api/v1/incentives/programs")).isEqualTo(403);
+        assertThat(status("ent-a", "GET", "/api/v1/public/admin/reindex")).isEqualTo(403);
+    }
+
+    @Test
+    void oneServiceReachesAnotherOverGrpc() {
+        JsonNode registry = portal.getJson("admin", "/api/v1/registry/enterprises/" + ENT_A);
+        JsonNode verification = portal.getJson("bank-a", "/api/v1/incentives/verifications/" + ENT_A);
+
+        Set<String> fromRegistry = new HashSet<>();
+        registry.get("listings").forEach(l -> fromRegistry.add(l.get("certificateNumber").asString()));
+        Set<String> fromVerification = new HashSet<>();
+        verification.get("listings").forEach(l -> fromVerification.add(l.get("certificateNumber").asString()));
+        assertThat(fromVerification).isNotEmpty().isEqualTo(fromRegistry);
+        assertThat(verification.get("found").asBoolean()).isTrue();
+    }
+}
