@@ -38,7 +38,8 @@ public class RegistryClientConfig {
     @Bean
     ManagedChannel registryChannel(GrpcChannelFactory channels, OAuth2AuthorizedClientManager tokens) {
         var credentials = new BearerTokenAuthenticationInterceptor(() -> serviceToken(tokens));
-        return channels.createChannel("registry", ChannelBuilderOptions.defaults().withInterceptors(List.of(credentials)));
+        return channels.createChannel("registry", ChannelBuilderOptions.defaults()
+                .withInterceptors(List.of(credentials, new RequestIdClientInterceptor())));
     }
 
     @Bean

@@ -49,6 +49,25 @@ class FoundationEndToEndTest {
         assertThat(status("ent-a", "GET", "/api/v1/public/admin/reindex")).isEqualTo(403);
     }
 
+    /** The gateway's request id reaches the incentive service and, over gRPC, the registry's log. */
+    @Test
+    void theRequestIdTravelsToTheServicesAndOverGrpc() throws Exception {
+        String requestId = "e2e-" + java.util.UUID.randomUUID();
+        var response = portal.sendWithHeaders("bank-a", "GET", "/api/v1/incentives/verifications/" + ENT_A,
+                java.util.Map.of("X-Request-Id", requestId));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
+        java.nio.file.Path registryLog = java.nio.file.Path.of(System.getenv().getOrDefault("GP_LOGS",
+                System.getProperty("user.dir") + "/../.portal/logs"), "registry.log");
+        String lines = "";
+        for (int i = 0; i < 20 && !lines.contains(requestId); i++) {
+            Thread.sleep(100);
+            lines = java.nio.file.Files.readString(registryLog);
+        }
+        assertThat(lines).as("the registry's log names the request id of the call it served")
+                .contains("[" + requestId + "]");
+    }
+
     @Test
     void oneServiceReachesAnotherOverGrpc() {
         JsonNode registry = portal.getJson("admin", "/api/v1/registry/enterprises/" + ENT_A);
