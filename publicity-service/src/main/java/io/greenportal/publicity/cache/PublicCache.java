@@ -53,9 +53,18 @@ public class PublicCache {
 
     /** The cached value for this kind and key, or what {@code compute} returns (then cached). */
     public String get(String kind, String key, Supplier<String> compute) {
+        return getComplete(kind, key, () -> new Answer(compute.get(), true));
+    }
+
+    /** A computed answer; a partial one (a source was down while computing it) is served but never cached. */
+    public record Answer(String body, boolean complete) {
+    }
+
+    /** As {@link #get}, for answers that may be partial: those are returned uncached. */
+    public String getComplete(String kind, String key, Supplier<Answer> compute) {
         if (!settings.enabled() || !available) {
             bypassed.incrementAndGet();
-            return compute.get();
+            return compute.get().body();
         }
         String redisKey;
         try {
@@ -69,16 +78,19 @@ public class PublicCache {
         } catch (RuntimeException e) {
             failed(e);
             bypassed.incrementAndGet();
-            return compute.get();
+            return compute.get().body();
         }
         misses.incrementAndGet();
-        String value = compute.get();
+        Answer answer = compute.get();
+        if (!answer.complete()) {
+            return answer.body();
+        }
         try {
-            redis.opsForValue().set(redisKey, value, settings.ttl());
+            redis.opsForValue().set(redisKey, answer.body(), settings.ttl());
         } catch (RuntimeException e) {
             failed(e);
         }
-        return value;
+        return answer.body();
     }
 
     /** Everything cached so far is stale: called after a change became visible. */

@@ -1,5 +1,7 @@
 package io.greenportal.publicity.web;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,12 +13,31 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final String field;
+    private final List<Violation> violations;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String type, String field, String detail) {
+        this(status, type, field, detail, List.of());
+    }
+
+    private ApiException(HttpStatus status, String type, String field, String detail, List<Violation> violations) {
         super(detail);
         this.status = status;
         this.type = type;
         this.field = field;
+        this.violations = violations;
+    }
+
+    /** One field that is wrong, and why. */
+    public record Violation(String field, String message) {
+    }
+
+    /** Several fields are wrong: all are named in {@code errors}, the first one is {@code field}. */
+    public static ApiException invalid(List<Violation> violations) {
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-field", violations.getFirst().field(), detail,
+                List.copyOf(violations));
     }
 
     public static ApiException invalid(String field, String detail) {
@@ -45,5 +66,19 @@ public class ApiException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** Adds a member to the problem detail, e.g. the id of the resource a duplicate collides with. */
+    public ApiException withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return properties;
     }
 }

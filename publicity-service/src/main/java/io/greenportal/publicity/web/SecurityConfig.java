@@ -33,6 +33,8 @@ public class SecurityConfig {
     static final String PUBLIC_READS = "/api/v1/public/**";
     /** Administration under the public prefix (index rebuilds); role checked per endpoint. */
     static final String ADMIN = "/api/v1/public/admin/**";
+    /** Plan targets: anyone reads them, administrators write them (also checked per endpoint). */
+    static final String[] TARGETS = {"/api/v1/public/targets", "/api/v1/public/targets/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -41,6 +43,9 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(ADMIN).authenticated()
+                        .requestMatchers(HttpMethod.POST, TARGETS).hasRole("admin")
+                        .requestMatchers(HttpMethod.PUT, TARGETS).hasRole("admin")
+                        .requestMatchers(HttpMethod.DELETE, TARGETS).hasRole("admin")
                         .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .anyRequest().authenticated())

@@ -99,6 +99,16 @@ public final class Registry {
                 .setYear(year).setSource("CERTIFICATION").setSourceRef("publicity-test").build());
     }
 
+    public static Listing supplyChain(String enterpriseName, String region, Level level, int year) {
+        return register(RegisterListingRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .setType(ListingType.GREEN_SUPPLY_CHAIN).setLevel(level)
+                .setEnterprise(Enterprise.newBuilder().setUscc(uscc(region)).setName(enterpriseName)
+                        .setRegionCode(region).setIndustryCode("C30"))
+                .setSubject(Subject.newBuilder().setEvaluationStandard("GB/T 39257-2020 绿色制造 制造企业绿色供应链管理 评价规范"))
+                .setYear(year).setBatch(year + "年度第1批")
+                .setSource("CERTIFICATION").setSourceRef("publicity-test").build());
+    }
+
     public static Listing register(RegisterListingRequest request) {
         return stub().registerListing(request).getListing();
     }
