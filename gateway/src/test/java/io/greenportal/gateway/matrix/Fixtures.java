@@ -48,7 +48,9 @@ final class Fixtures {
             Map.entry("{delivery:bank-a}", this::delivery),
             Map.entry("{delivery-firm}", this::deliveryFirm),
             Map.entry("{notice:publicity}", this::notice),
-            Map.entry("{rebuild}", this::rebuild));
+            Map.entry("{rebuild}", this::rebuild),
+            Map.entry("{target}", this::target),
+            Map.entry("{target-to-delete}", this::target));
 
     Fixtures(PortalClient portal) {
         this.portal = portal;
@@ -269,6 +271,20 @@ final class Fixtures {
             sleep(100);
         }
         throw new IllegalStateException("fixture: no public notice for application " + application);
+    }
+
+    /** A plan target of a county and a year no other target has (another year if it is taken). */
+    private String target() {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            int year = 2030 + java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 70);
+            var response = portal.send("admin", "POST", "/api/v1/public/targets", """
+                    {"regionCode":"640425","type":"GREEN_PARK","year":%d,"cumulativeTarget":3,
+                     "sourceDocument":"权限矩阵测试目标"}""".formatted(year));
+            if (response.statusCode() == 201) {
+                return portal.json(response.body()).get("id").asString();
+            }
+        }
+        throw new IllegalStateException("fixture: no free year for a test target");
     }
 
     private String rebuild() {

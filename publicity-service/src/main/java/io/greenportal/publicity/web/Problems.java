@@ -19,6 +19,10 @@ public final class Problems {
         if (field != null) {
             problem.setProperty("field", field);
         }
+        String requestId = org.slf4j.MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
         return problem;
     }
 }
