@@ -28,10 +28,13 @@ public class ChangeLog {
     public static final String CHANNEL = "registry_changes";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    public ChangeLog(JdbcClient jdbc, JsonMapper json) {
+    public ChangeLog(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch,
+            JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -57,9 +60,42 @@ public class ChangeLog {
                 .param("previous", previousStatus == null ? null : previousStatus.name())
                 .param("snapshot", json.writeValueAsString(listing))
                 .update();
-        jdbc.sql("select pg_notify('" + CHANNEL + "', :sequence)").param("sequence", Long.toString(sequence))
-                .query(String.class).optional();
+        notifyReaders();
         return sequence;
+    }
+
+    /** One entry to append with {@link #appendAll}. */
+    public record Entry(ChangeKind kind, Listing listing, ListingStatus previousStatus, OffsetDateTime occurredAt,
+            OffsetDateTime effectiveAt, String actor) {
+    }
+
+    /** Appends many changes (imports): the numbers are taken in one statement, the rows in one batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long last = jdbc.sql("update change_counter set last = last + :n where id = 1 returning last")
+                .param("n", entries.size()).query(Long.class).single();
+        long sequence = last - entries.size();
+        var rows = new org.springframework.jdbc.core.namedparam.SqlParameterSource[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            rows[i] = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("sequence", ++sequence).addValue("listing", e.listing().id()).addValue("kind", e.kind().name())
+                    .addValue("occurred", e.occurredAt()).addValue("effective", e.effectiveAt()).addValue("actor", e.actor())
+                    .addValue("previous", e.previousStatus() == null ? null : e.previousStatus().name())
+                    .addValue("snapshot", json.writeValueAsString(e.listing()));
+        }
+        batch.batchUpdate("""
+                insert into change_log (sequence, listing_id, kind, occurred_at, effective_at, actor, previous_status, snapshot)
+                values (:sequence, :listing, :kind, :occurred, :effective, :actor, :previous, cast(:snapshot as jsonb))""", rows);
+        notifyReaders();
+    }
+
+    /** Wakes live readers at commit; one notification per transaction is enough (PostgreSQL folds equal ones). */
+    private void notifyReaders() {
+        jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query(String.class).optional();
     }
 
     /** Changes after {@code sequence}, oldest first. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.greenportal.registry.listing.EnterpriseRef;
+import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.reference.Industries;
 import io.greenportal.registry.reference.Regions;
 
@@ -37,6 +38,44 @@ public class EnterpriseStore {
             jdbc.sql("insert into enterprise_name (uscc, name, valid_from, changed_by) values (:uscc, :name, :at, :actor)")
                     .param("uscc", uscc).param("name", name).param("at", at).param("actor", actor).update();
         }
+    }
+
+    /** As {@link #createIfAbsent} for many enterprises at once (imports): two statements in all. */
+    public void createAllIfAbsent(List<ListingRequest.EnterpriseInput> inputs, OffsetDateTime at, String actor) {
+        var unique = new java.util.LinkedHashMap<String, ListingRequest.EnterpriseInput>();
+        inputs.forEach(e -> unique.putIfAbsent(e.uscc(), e));
+        if (unique.isEmpty()) {
+            return;
+        }
+        var list = List.copyOf(unique.values());
+        List<String> created = jdbc.sql("""
+                insert into enterprise (uscc, name, region_code, industry_code, created_at, updated_at)
+                select u, n, r, i, :at, :at from unnest(cast(:usccs as text[]), cast(:names as text[]),
+                  cast(:regions as text[]), cast(:industries as text[])) as t(u, n, r, i)
+                on conflict (uscc) do nothing returning uscc""")
+                .param("usccs", list.stream().map(ListingRequest.EnterpriseInput::uscc).toArray(String[]::new))
+                .param("names", list.stream().map(ListingRequest.EnterpriseInput::name).toArray(String[]::new))
+                .param("regions", list.stream().map(ListingRequest.EnterpriseInput::regionCode).toArray(String[]::new))
+                .param("industries", list.stream().map(ListingRequest.EnterpriseInput::industryCode).toArray(String[]::new))
+                .param("at", at).query(String.class).list();
+        if (!created.isEmpty()) {
+            jdbc.sql("""
+                    insert into enterprise_name (uscc, name, valid_from, changed_by)
+                    select uscc, name, :at, :actor from enterprise where uscc = any(cast(:created as text[]))""")
+                    .param("created", created.toArray(String[]::new)).param("at", at).param("actor", actor).update();
+        }
+    }
+
+    public java.util.Map<String, EnterpriseRef> findAll(java.util.Collection<String> usccs) {
+        var refs = new java.util.HashMap<String, EnterpriseRef>();
+        if (usccs.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("select uscc, name, region_code, industry_code from enterprise where uscc = any(cast(:usccs as text[]))")
+                .param("usccs", usccs.toArray(String[]::new))
+                .query((rs, n) -> ref(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list().forEach(r -> refs.put(r.uscc(), r));
+        return refs;
     }
 
     public Optional<EnterpriseRef> find(String uscc) {

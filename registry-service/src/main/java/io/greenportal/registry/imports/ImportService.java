@@ -127,25 +127,30 @@ public class ImportService {
             changeLog.lockForWrite();
             Set<String> taken = new HashSet<>(store.existingCertificateNumbers(good.stream()
                     .map(c -> c.valid().certificateNumber()).filter(n -> n != null).toList()));
-            int count = 0;
+            Set<String> held = store.naturalKeysOf(good.stream().map(c -> c.valid().enterprise().uscc())
+                    .collect(java.util.stream.Collectors.toSet()));
+            List<ListingRules.Valid> accepted = new ArrayList<>();
             for (Checked checked : good) {
-                String number = checked.valid().certificateNumber();
+                var v = checked.valid();
+                String number = v.certificateNumber();
                 if (number != null && taken.contains(number)) {
                     rejected.add(new Rejection(checked.row().line(), "certificateNumber",
                             "certificate number " + number + " is already in the registry"));
                     continue;
                 }
-                var v = checked.valid();
-                if (number == null && store.holdsSame(v.enterprise().uscc(), v.type(), v.level(), v.year(), v.subject())) {
+                String key = ListingStore.naturalKey(v.enterprise().uscc(), v.type(), v.level(), v.year(), v.subject());
+                if (number == null && !held.add(key)) {
                     rejected.add(new Rejection(checked.row().line(), null, "the enterprise already holds this "
                             + v.level() + " " + v.type() + " listing for " + v.year()));
                     continue;
                 }
-                listings.insert(checked.valid(), null, "IMPORT", "import:" + id, actor);
-                count++;
+                held.add(key);
+                accepted.add(v);
             }
-            jobs.progress(id, chunk.size(), count, rejected);
-            return count;
+            listings.insertAll(accepted, "IMPORT", "import:" + id, actor);
+            rejected.sort(java.util.Comparator.comparingInt(Rejection::line));
+            jobs.progress(id, chunk.size(), accepted.size(), rejected);
+            return accepted.size();
         });
         log.debug("import {}: chunk of {} rows, {} imported", id, chunk.size(), imported);
     }

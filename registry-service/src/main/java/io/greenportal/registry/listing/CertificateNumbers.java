@@ -26,16 +26,29 @@ public class CertificateNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(ListingType type, Level level, int year, String regionCode) {
+        return block(prefix(type, level, year, regionCode), 1).getFirst();
+    }
+
+    public String prefix(ListingType type, Level level, int year, String regionCode) {
         String issuer = switch (level) {
             case NATIONAL -> "CN";
             case PROVINCIAL -> provinceCode;
             case MUNICIPAL -> Regions.cityOf(regionCode);
         };
-        String prefix = type.code() + "-" + issuer + "-" + year;
-        int serial = jdbc.sql("""
-                insert into certificate_serial (prefix, last) values (:prefix, 1)
-                on conflict (prefix) do update set last = certificate_serial.last + 1 returning last""")
-                .param("prefix", prefix).query(Integer.class).single();
-        return prefix + "-" + String.format("%04d", serial);
+        return type.code() + "-" + issuer + "-" + year;
+    }
+
+    /** The next {@code count} numbers of a prefix, taken in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.List<String> block(String prefix, int count) {
+        int last = jdbc.sql("""
+                insert into certificate_serial (prefix, last) values (:prefix, :count)
+                on conflict (prefix) do update set last = certificate_serial.last + :count returning last""")
+                .param("prefix", prefix).param("count", count).query(Integer.class).single();
+        var numbers = new java.util.ArrayList<String>(count);
+        for (int serial = last - count + 1; serial <= last; serial++) {
+            numbers.add(prefix + "-" + String.format("%04d", serial));
+        }
+        return numbers;
     }
 }

@@ -3,10 +3,12 @@ package io.greenportal.registry.listing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.greenportal.registry.Times;
 import io.greenportal.registry.changefeed.ChangeKind;
@@ -95,6 +97,70 @@ public class ListingService {
             listing = changed;
         }
         return listing;
+    }
+
+    /**
+     * Inserts many listings (an import's chunk) with a handful of statements: enterprises, numbers,
+     * listings and changes each in one go. The caller holds the change-log lock and has checked
+     * duplicates; the rows are those {@link #insert} would write one by one.
+     */
+    @Transactional
+    public List<Listing> insertAll(List<ListingRules.Valid> valids, String source, String sourceRef, String actor) {
+        if (valids.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        enterprises.createAllIfAbsent(valids.stream().map(ListingRules.Valid::enterprise).toList(), now, actor);
+        var refs = enterprises.findAll(valids.stream().map(v -> v.enterprise().uscc()).collect(Collectors.toSet()));
+        List<String> numbers = numbersFor(valids, refs);
+        List<Listing> rows = new ArrayList<>(valids.size());
+        List<ChangeLog.Entry> changes = new ArrayList<>(valids.size());
+        for (int i = 0; i < valids.size(); i++) {
+            var valid = valids.get(i);
+            LocalDate yearEnd = LocalDate.of(valid.year(), 12, 31);
+            LocalDate grantedOn = valid.grantedOn() != null ? valid.grantedOn() : yearEnd.isBefore(today) ? yearEnd : today;
+            OffsetDateTime effective = grantedOn.isBefore(today) ? Times.startOf(grantedOn) : now;
+            Listing created = new Listing(UUID.randomUUID(), valid.type(), valid.level(), refs.get(valid.enterprise().uscc()),
+                    valid.subject(), valid.year(), valid.batch(), numbers.get(i), valid.indicators(), ListingStatus.ACTIVE,
+                    null, now, actor, grantedOn, now, source, sourceRef, null);
+            changes.add(new ChangeLog.Entry(ChangeKind.LISTING_CREATED, created, null, now, effective, actor));
+            Listing current = created;
+            if (valid.status() != ListingStatus.ACTIVE) {
+                current = created.withStatus(valid.status(), valid.statusReason(), now, actor);
+                changes.add(new ChangeLog.Entry(ChangeKind.STATUS_CHANGED, current, ListingStatus.ACTIVE, now, now, actor));
+            }
+            rows.add(current);
+        }
+        listings.insertAll(rows);
+        changeLog.appendAll(changes);
+        return rows;
+    }
+
+    /** Given numbers as they are; the others generated a block per prefix, skipping any already taken. */
+    private List<String> numbersFor(List<ListingRules.Valid> valids, java.util.Map<String, EnterpriseRef> refs) {
+        var missing = new java.util.LinkedHashMap<String, List<Integer>>();
+        for (int i = 0; i < valids.size(); i++) {
+            var v = valids.get(i);
+            if (v.certificateNumber() == null) {
+                missing.computeIfAbsent(certificateNumbers.prefix(v.type(), v.level(), v.year(),
+                        refs.get(v.enterprise().uscc()).regionCode()), k -> new ArrayList<>()).add(i);
+            }
+        }
+        String[] numbers = valids.stream().map(ListingRules.Valid::certificateNumber).toArray(String[]::new);
+        missing.forEach((prefix, positions) -> {
+            List<String> block = certificateNumbers.block(prefix, positions.size());
+            var taken = new java.util.HashSet<>(listings.existingCertificateNumbers(block));
+            for (int k = 0; k < positions.size(); k++) {
+                String number = block.get(k);
+                while (taken.contains(number)) {
+                    number = certificateNumbers.block(prefix, 1).getFirst();
+                    taken = new java.util.HashSet<>(listings.existingCertificateNumbers(List.of(number)));
+                }
+                numbers[positions.get(k)] = number;
+            }
+        });
+        return List.of(numbers);
     }
 
     /** Suspends, revokes or restores a listing. REVOKED is final. */

@@ -33,38 +33,52 @@ public class ListingStore {
     };
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
     private final EnterpriseStore enterprises;
 
-    public ListingStore(JdbcClient jdbc, JsonMapper json, EnterpriseStore enterprises) {
+    public ListingStore(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch,
+            JsonMapper json, EnterpriseStore enterprises) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.enterprises = enterprises;
     }
 
+    private static final String INSERT = """
+            insert into listing (id, type, level, uscc, site_name, park_name, product_name, product_model,
+              product_category, evaluation_standard, year, batch, certificate_number, indicators, status,
+              status_reason, status_changed_at, status_changed_by, granted_on, source, source_ref, request_id,
+              created_at, created_by)
+            values (:id, :type, :level, :uscc, :site, :park, :product, :model, :category, :standard, :year, :batch,
+              :certificate, cast(:indicators as jsonb), :status, :reason, :changedAt, :changedBy, :grantedOn,
+              :source, :sourceRef, :requestId, :createdAt, :createdBy)""";
+
     public void insert(Listing listing, String requestId) {
+        batch.update(INSERT, row(listing, requestId));
+    }
+
+    /** Inserts many listings in one batch (imports). */
+    public void insertAll(List<Listing> listings) {
+        batch.batchUpdate(INSERT, listings.stream().map(l -> row(l, null))
+                .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+    }
+
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource row(Listing listing, String requestId) {
         Subject s = listing.subject();
-        jdbc.sql("""
-                insert into listing (id, type, level, uscc, site_name, park_name, product_name, product_model,
-                  product_category, evaluation_standard, year, batch, certificate_number, indicators, status,
-                  status_reason, status_changed_at, status_changed_by, granted_on, source, source_ref, request_id,
-                  created_at, created_by)
-                values (:id, :type, :level, :uscc, :site, :park, :product, :model, :category, :standard, :year, :batch,
-                  :certificate, cast(:indicators as jsonb), :status, :reason, :changedAt, :changedBy, :grantedOn,
-                  :source, :sourceRef, :requestId, :createdAt, :createdBy)""")
-                .param("id", listing.id()).param("type", listing.type().name()).param("level", listing.level().name())
-                .param("uscc", listing.enterprise().uscc()).param("site", s.siteName()).param("park", s.parkName())
-                .param("product", s.productName()).param("model", s.productModel())
-                .param("category", s.productCategory()).param("standard", s.evaluationStandard())
-                .param("year", listing.year()).param("batch", listing.batch())
-                .param("certificate", listing.certificateNumber())
-                .param("indicators", json.writeValueAsString(listing.indicators()))
-                .param("status", listing.status().name()).param("reason", listing.statusReason())
-                .param("changedAt", listing.statusChangedAt()).param("changedBy", listing.statusChangedBy())
-                .param("grantedOn", listing.grantedOn()).param("source", listing.source())
-                .param("sourceRef", listing.sourceRef()).param("requestId", requestId)
-                .param("createdAt", listing.createdAt()).param("createdBy", listing.statusChangedBy())
-                .update();
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("id", listing.id()).addValue("type", listing.type().name()).addValue("level", listing.level().name())
+                .addValue("uscc", listing.enterprise().uscc()).addValue("site", s.siteName()).addValue("park", s.parkName())
+                .addValue("product", s.productName()).addValue("model", s.productModel())
+                .addValue("category", s.productCategory()).addValue("standard", s.evaluationStandard())
+                .addValue("year", listing.year()).addValue("batch", listing.batch())
+                .addValue("certificate", listing.certificateNumber())
+                .addValue("indicators", json.writeValueAsString(listing.indicators()))
+                .addValue("status", listing.status().name()).addValue("reason", listing.statusReason())
+                .addValue("changedAt", listing.statusChangedAt()).addValue("changedBy", listing.statusChangedBy())
+                .addValue("grantedOn", listing.grantedOn()).addValue("source", listing.source())
+                .addValue("sourceRef", listing.sourceRef()).addValue("requestId", requestId)
+                .addValue("createdAt", listing.createdAt()).addValue("createdBy", listing.statusChangedBy());
     }
 
     public void updateStatus(UUID id, ListingStatus status, String reason, OffsetDateTime at, String actor) {
@@ -103,19 +117,27 @@ public class ListingStore {
                 .param("numbers", numbers).query(String.class).list();
     }
 
-    /**
-     * Whether the enterprise already holds a listing of this type, level and year for the same
-     * subject: how imports recognise a row sent twice when the list carries no certificate numbers.
-     */
-    public boolean holdsSame(String uscc, ListingType type, Level level, int year, Subject subject) {
-        return jdbc.sql("""
-                select count(*) from listing where uscc = :uscc and type = :type and level = :level and year = :year
-                  and coalesce(site_name, '') = :site and coalesce(park_name, '') = :park
-                  and coalesce(product_name, '') = :product and coalesce(product_model, '') = :model""")
-                .param("uscc", uscc).param("type", type.name()).param("level", level.name()).param("year", year)
-                .param("site", nz(subject.siteName())).param("park", nz(subject.parkName()))
-                .param("product", nz(subject.productName())).param("model", nz(subject.productModel()))
-                .query(Integer.class).single() > 0;
+    /** The natural keys (see {@link #naturalKey}) of every listing these enterprises hold, in one query. */
+    public java.util.Set<String> naturalKeysOf(Collection<String> usccs) {
+        var keys = new java.util.HashSet<String>();
+        if (usccs.isEmpty()) {
+            return keys;
+        }
+        jdbc.sql("""
+                select uscc, type, level, year, site_name, park_name, product_name, product_model from listing
+                where uscc = any(cast(:usccs as text[]))""")
+                .param("usccs", usccs.toArray(String[]::new))
+                .query(rs -> {
+                    keys.add(naturalKey(rs.getString(1), ListingType.valueOf(rs.getString(2)), Level.valueOf(rs.getString(3)),
+                            rs.getInt(4), new Subject(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                    null, null)));
+                });
+        return keys;
+    }
+
+    public static String naturalKey(String uscc, ListingType type, Level level, int year, Subject subject) {
+        return String.join("|", uscc, type.name(), level.name(), Integer.toString(year), nz(subject.siteName()),
+                nz(subject.parkName()), nz(subject.productName()), nz(subject.productModel()));
     }
 
     private static String nz(String value) {

@@ -108,6 +108,27 @@ class ImportApiTest {
     }
 
     @Test
+    void importedRowsAreWholeListingsWithTheirChangesAndStatuses() throws Exception {
+        String active = TestData.uscc("640302");
+        String revoked = TestData.uscc("640302");
+        String csv = String.join("\n", "uscc,enterprise_name,region_code,industry_code,type,level,year,status,status_reason",
+                active + ",宁夏导入有效有限公司,640302,C30,GREEN_FACTORY,PROVINCIAL,2022,,",
+                revoked + ",宁夏导入撤销有限公司,640302,C30,GREEN_FACTORY,PROVINCIAL,2022,撤销,弄虚作假");
+        JsonNode job = finished(upload(Tokens.user("admin"), "statuses.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(2);
+
+        assertThat(jdbc.sql("select status from listing where uscc = :u").param("u", revoked).query(String.class).single())
+                .isEqualTo("REVOKED");
+        assertThat(jdbc.sql("""
+                select c.kind from change_log c join listing l on l.id = c.listing_id where l.uscc = :u order by c.sequence""")
+                .param("u", revoked).query(String.class).list()).containsExactly("LISTING_CREATED", "STATUS_CHANGED");
+        assertThat(jdbc.sql("select certificate_number from listing where uscc = :u").param("u", active).query(String.class)
+                .single()).matches("GF-640000-2022-\\d{4}");
+        // numbers given out in blocks stay gap-free
+        assertThat(jdbc.sql("select max(sequence) = count(*) from change_log").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void theDatongListWithChineseColumnsImportsOnce() throws Exception {
         byte[] datong = new ClassPathResource("demo/datong-green-manufacturing-2016-2020.csv").getContentAsByteArray();
         JsonNode job = finished(upload(Tokens.user("admin"), "datong.csv", datong));
