@@ -46,6 +46,7 @@ app_start() {
     export GP_DEV_CLOCK=${GP_DEV_CLOCK:-true}
     # every local caller shares one address (127.0.0.1): a roomier objection limit than production's 5
     export GP_OBJECTION_RATE_MAX=${GP_OBJECTION_RATE_MAX:-200}
+    export GP_RATE_LIMITS_ENABLED=${GP_RATE_LIMITS_ENABLED:-true}
     nohup "$GP_JAVA_HOME/bin/java" -Xms64m -Xmx"${GP_APP_HEAP:-256m}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
       -Xss512k -Djava.io.tmpdir="$GP_STATE/tmp/$app" -Duser.timezone=Asia/Shanghai \
       -jar "$jar" >"$GP_LOGS/$app.log" 2>&1 </dev/null &

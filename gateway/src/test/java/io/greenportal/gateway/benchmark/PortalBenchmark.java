@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -178,7 +176,6 @@ class PortalBenchmark {
 
         line("bulk import into the registry", importRate(5000));
         line("a new listing visible in public search", visibleAfterRegistration());
-        startAndMemory();
         System.out.println("\nBENCH summary\n" + String.join("\n", report));
     }
 
@@ -223,22 +220,5 @@ class PortalBenchmark {
         }
         Collections.sort(delays);
         return "median %.0f ms, slowest %.0f ms of 5".formatted(delays.get(2) / 1e6, delays.get(4) / 1e6);
-    }
-
-    /** Start-up times from the logs and resident memory of the running applications. */
-    static void startAndMemory() throws Exception {
-        Path state = Path.of(System.getenv().getOrDefault("GP_STATE", System.getProperty("user.dir") + "/../.portal"));
-        for (String app : List.of("registry", "certification", "incentive", "publicity", "gateway")) {
-            String log = Files.readString(state.resolve("logs/" + app + ".log"));
-            var started = java.util.regex.Pattern.compile("Started \\w+ in ([0-9.]+) seconds").matcher(log);
-            String seconds = "?";
-            while (started.find()) {
-                seconds = started.group(1);
-            }
-            long pid = Long.parseLong(Files.readString(state.resolve("run/" + app + ".pid")).strip());
-            String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-            line(app + ": start-up (all five started together) / resident memory", seconds + " s / " + rss.substring(7));
-        }
     }
 }
