@@ -45,6 +45,23 @@ ensure_service_user() {
   useradd -r -M -s /usr/sbin/nologin "$GP_SERVICE_USER"
 }
 
+# The unprivileged account must be able to reach DIR: when an ancestor (say a private temporary
+# directory the checkout lives in) does not let it pass, allow passing through (o+x: not listing).
+ensure_reachable() {
+  [ "$(id -u)" = 0 ] || return 0
+  local dir=$1 path="" part
+  local -a parts
+  IFS=/ read -r -a parts <<<"${dir#/}"
+  for part in "${parts[@]}"; do
+    path="$path/$part"
+    [ -d "$path" ] || break
+    if ! runuser -u "$GP_SERVICE_USER" -- test -x "$path" 2>/dev/null; then
+      log "letting $GP_SERVICE_USER pass through $path (chmod o+x) to reach the portal's state"
+      chmod o+x "$path"
+    fi
+  done
+}
+
 # as_service_user CMD...: runs CMD as the unprivileged account when we are root.
 as_service_user() {
   if [ "$(id -u)" = 0 ]; then runuser -u "$GP_SERVICE_USER" -- "$@"; else "$@"; fi

@@ -14,6 +14,8 @@ elasticsearch_up() {
   home=$(fetch_dist "org.elasticsearch.distribution.integ-test-zip:elasticsearch:$GP_ES_VERSION:zip" "elasticsearch-$GP_ES_VERSION")
   ensure_service_user
   mkdir -p "$state/data" "$state/logs" "$state/tmp"
+  ensure_reachable "$state"
+  ensure_reachable "$home"
   if [ "$(id -u)" = 0 ]; then
     chown -R "$GP_SERVICE_USER" "$state" "$home"
   fi

@@ -7,7 +7,7 @@ GP_DATABASES="registry certification incentive publicity"
 pg_bindir() {
   local d
   command -v pg_config >/dev/null 2>&1 && d=$(pg_config --bindir 2>/dev/null) && [ -x "$d/initdb" ] && { echo "$d"; return; }
-  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
   [ -n "$d" ] && [ -x "$d/initdb" ] && { echo "$d"; return; }
   return 1
 }
@@ -25,6 +25,7 @@ postgres_up() {
     bin=$(pg_bindir) || die "no PostgreSQL on port $GP_PG_PORT and no server binaries to start one (Debian: apt-get install postgresql)"
     ensure_service_user
     mkdir -p "$data"
+    ensure_reachable "$data"
     [ "$(id -u)" = 0 ] && chown "$GP_SERVICE_USER" "$data" && chmod 700 "$data"
     if [ ! -f "$data/PG_VERSION" ]; then
       log "PostgreSQL: creating a cluster in $data"
