@@ -1,5 +1,6 @@
 package io.greenportal.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * Bearer tokens are checked at the door: signature (the realm's keys), issuer (this realm, not
  * another), audience, and expiry with a small clock skew, so an expired token stops here rather
- * than a minute later.
+ * than a minute later. Tokens that passed are remembered until they expire ({@link VerifiedTokenCache}).
  */
 @Configuration(proxyBeanMethods = false)
 public class JwtDecoderConfig {
@@ -30,6 +31,6 @@ public class JwtDecoderConfig {
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<java.util.List<String>>("aud",
                         aud -> aud != null && aud.contains("greenportal-api"))));
-        return decoder;
+        return new VerifiedTokenCache(decoder, Clock.systemUTC(), 4096);
     }
 }

@@ -126,9 +126,12 @@ public class SecurityConfig {
         HttpMethod method = request.getMethod();
         boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                 || method == HttpMethod.TRACE;
-        boolean bearer = request.getHeaders().getFirst("Authorization") != null;
+        if (safe) { // most requests: decided without reading (and firewall-checking) headers and cookies
+            return ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
+        boolean bearer = request.getHeaders().containsHeader("Authorization");
         boolean session = request.getCookies().containsKey("SESSION");
-        return !safe && !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
+        return !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 }

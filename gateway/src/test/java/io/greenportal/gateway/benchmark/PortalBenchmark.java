@@ -126,8 +126,10 @@ class PortalBenchmark {
     @Test
     void measure() throws Exception {
         String token = PortalClient.token("bank-a");
-        // warm up every path once
-        throughput(() -> get(RunningPortal.GATEWAY + "/api/v1/public/listings?q=%E6%B0%B4%E6%B3%A5", null), 4, 3);
+        // warm up the measured paths: the gateway and public search run on the optimizing compiler,
+        // which needs some seconds of traffic before its code is in place
+        throughput(() -> get(RunningPortal.GATEWAY + "/api/v1/public/listings?q=%E6%B0%B4%E6%B3%A5", null), 4, 10);
+        throughput(() -> get(RunningPortal.GATEWAY + "/api/v1/registry/listings?size=5", token), 4, 10);
 
         String esQuery = """
                 {"query":{"bool":{"must":[{"match_phrase":{"enterpriseName":"水泥"}}],

@@ -75,7 +75,8 @@ public class AnnouncementFeedController {
 
     private ResponseEntity<String> respond(WebRequest request, MediaType type, String format) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        Rendered rendered = Rendered.unpack(cache.get("feed", format + ":" + base, () -> render(format, base).pack()));
+        Rendered rendered = Rendered.unpack(new String(cache.get("feed", format + ":" + base,
+                () -> render(format, base).pack().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
         if (request.checkNotModified(rendered.etag(), rendered.lastModified())) {
             return null;
         }

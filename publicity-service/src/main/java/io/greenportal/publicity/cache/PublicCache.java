@@ -13,12 +13,16 @@ import io.greenportal.publicity.PublicityProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Hot public reads (rendered JSON, feeds) in Redis. Every key carries the current generation; the
+ * Hot public reads (rendered JSON, feeds) in Redis, kept and served as the UTF-8 bytes of the
+ * response: a hit is copied from Redis to the client without being decoded into a Java string and
+ * encoded again (for Chinese text that round trip cost more than the Redis calls). Every key carries the current generation; the
  * feed followers bump it after each change is visible in Elasticsearch and PostgreSQL, so one
  * increment invalidates everything at once and no reader can see an answer older than the last
  * applied change. Entries also expire after a short TTL as a safety net.
@@ -33,6 +37,7 @@ public class PublicCache {
     private static final java.time.Duration GENERATION_TTL = java.time.Duration.ofDays(7);
 
     private final StringRedisTemplate redis;
+    private final RedisTemplate<String, byte[]> bodies;
     private final PublicityProperties.Cache settings;
     private final String namespace;
     private final Clock clock;
@@ -46,22 +51,27 @@ public class PublicCache {
 
     public PublicCache(StringRedisTemplate redis, PublicityProperties properties, Clock clock) {
         this.redis = redis;
+        this.bodies = new RedisTemplate<>();
+        bodies.setConnectionFactory(redis.getRequiredConnectionFactory());
+        bodies.setKeySerializer(RedisSerializer.string());
+        bodies.setValueSerializer(RedisSerializer.byteArray());
+        bodies.afterPropertiesSet();
         this.settings = properties.cache();
         this.namespace = settings.keyPrefix() + properties.elasticsearch().alias() + ":";
         this.clock = clock;
     }
 
     /** The cached value for this kind and key, or what {@code compute} returns (then cached). */
-    public String get(String kind, String key, Supplier<String> compute) {
+    public byte[] get(String kind, String key, Supplier<byte[]> compute) {
         return getComplete(kind, key, () -> new Answer(compute.get(), true));
     }
 
     /** A computed answer; a partial one (a source was down while computing it) is served but never cached. */
-    public record Answer(String body, boolean complete) {
+    public record Answer(byte[] body, boolean complete) {
     }
 
     /** As {@link #get}, for answers that may be partial: those are returned uncached. */
-    public String getComplete(String kind, String key, Supplier<Answer> compute) {
+    public byte[] getComplete(String kind, String key, Supplier<Answer> compute) {
         if (!settings.enabled() || !available) {
             bypassed.incrementAndGet();
             return compute.get().body();
@@ -70,7 +80,7 @@ public class PublicCache {
         try {
             String generation = redis.opsForValue().get(namespace + "generation");
             redisKey = namespace + "g" + (generation == null ? "0" : generation) + ":" + kind + ":" + digest(key);
-            String cached = redis.opsForValue().get(redisKey);
+            byte[] cached = bodies.opsForValue().get(redisKey);
             if (cached != null) {
                 hits.incrementAndGet();
                 return cached;
@@ -86,7 +96,7 @@ public class PublicCache {
             return answer.body();
         }
         try {
-            redis.opsForValue().set(redisKey, answer.body(), settings.ttl());
+            bodies.opsForValue().set(redisKey, answer.body(), settings.ttl());
         } catch (RuntimeException e) {
             failed(e);
         }

@@ -44,14 +44,14 @@ public class NoticeController {
     @Operation(summary = "Current publicity notices (outcome PENDING, ending in the future) with their end dates, "
             + "past notices (paged, latest end first) and the open application batches")
     @GetMapping
-    public ResponseEntity<String> notices(@RequestParam(required = false) String page,
+    public ResponseEntity<byte[]> notices(@RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         int p = number("page", page, 0, 0, 100_000);
         int s = number("size", size, 20, 1, 100);
         OffsetDateTime now = OffsetDateTime.now(clock);
         // the split into current and past moves with time, not only with changes: keys last 10 s
         String key = p + ":" + s + ":" + now.toEpochSecond() / 10;
-        String body = cache.get("notices", key, () -> json.writeValueAsString(new Notices(now, notices.current(now),
+        byte[] body = cache.get("notices", key, () -> json.writeValueAsBytes(new Notices(now, notices.current(now),
                 new PastPage(notices.past(now, p * s, s), p, s, notices.countPast(now)), notices.openBatches(now))));
         return ResponseEntity.ok().contentType(PublicListingController.JSON).body(body);
     }

@@ -40,7 +40,7 @@ public class PublicListingController {
             + "filters, facets, highlighting; page/size for the first 10,000 results, nextCursor beyond. "
             + "Revoked listings only with status=REVOKED or status=ALL.")
     @GetMapping("/listings")
-    public ResponseEntity<String> listings(@RequestParam(required = false) String q,
+    public ResponseEntity<byte[]> listings(@RequestParam(required = false) String q,
             @RequestParam(required = false) String type, @RequestParam(required = false) String level,
             @RequestParam(required = false) String region, @RequestParam(required = false) String industry,
             @RequestParam(required = false) String year, @RequestParam(required = false) String status,
@@ -48,20 +48,20 @@ public class PublicListingController {
             @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
         ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
         SearchQuery query = SearchQuery.parse(q, filter, sort, page, size, cursor);
-        String body = query.cursor() != null ? json.writeValueAsString(search.search(query))
-                : cache.get("search", query.cacheKey(), () -> json.writeValueAsString(search.search(query)));
+        byte[] body = query.cursor() != null ? json.writeValueAsBytes(search.search(query))
+                : cache.get("search", query.cacheKey(), () -> json.writeValueAsBytes(search.search(query)));
         return ResponseEntity.ok().contentType(JSON).body(body);
     }
 
     @Operation(summary = "One listing with its indicators, whatever its status (a revoked one shows reason and date)")
     @GetMapping("/listings/{id}")
-    public ResponseEntity<String> listing(@PathVariable String id) {
+    public ResponseEntity<byte[]> listing(@PathVariable String id) {
         if (!id.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
             throw ApiException.invalid("id", "must be a listing id (a UUID)");
         }
         String key = id.toLowerCase(java.util.Locale.ROOT);
-        String body = cache.get("listing", key, () -> search.get(key).map(json::writeValueAsString).orElse(""));
-        if (body.isEmpty()) {
+        byte[] body = cache.get("listing", key, () -> search.get(key).map(json::writeValueAsBytes).orElse(new byte[0]));
+        if (body.length == 0) {
             throw ApiException.notFound("Listing " + id);
         }
         return ResponseEntity.ok().contentType(JSON).body(body);
@@ -69,18 +69,18 @@ public class PublicListingController {
 
     @Operation(summary = "Type-ahead: enterprise and subject names containing what was typed (the last part may be incomplete)")
     @GetMapping("/suggest")
-    public ResponseEntity<String> suggest(@RequestParam(required = false) String q,
+    public ResponseEntity<byte[]> suggest(@RequestParam(required = false) String q,
             @RequestParam(required = false) String size) {
         String text = q == null ? null : q.replaceAll("\\p{Cntrl}", " ").strip();
         int count = SearchQuery.number("size", size, 10, 1, 20);
         if (text == null || text.isEmpty()) {
-            return ResponseEntity.ok().contentType(JSON).body(json.writeValueAsString(Map.of("suggestions", List.of())));
+            return ResponseEntity.ok().contentType(JSON).body(json.writeValueAsBytes(Map.of("suggestions", List.of())));
         }
         if (text.codePointCount(0, text.length()) > MAX_SUGGEST_Q) {
             throw ApiException.invalid("q", "must be at most " + MAX_SUGGEST_Q + " characters");
         }
-        String body = cache.get("suggest", count + ":" + text,
-                () -> json.writeValueAsString(Map.of("suggestions", search.suggest(text, count))));
+        byte[] body = cache.get("suggest", count + ":" + text,
+                () -> json.writeValueAsBytes(Map.of("suggestions", search.suggest(text, count))));
         return ResponseEntity.ok().contentType(JSON).body(body);
     }
 }

@@ -31,12 +31,12 @@ public class StatisticsController {
     @Operation(summary = "Counts of listings by type × year × level × region (city), with totals per dimension; "
             + "the same filters as the search (by default active and suspended listings)")
     @GetMapping
-    public ResponseEntity<String> statistics(@RequestParam(required = false) String type,
+    public ResponseEntity<byte[]> statistics(@RequestParam(required = false) String type,
             @RequestParam(required = false) String level, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String year,
             @RequestParam(required = false) String status) {
         ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
-        String body = cache.get("statistics", filter.key(), () -> json.writeValueAsString(statistics.report(filter)));
+        byte[] body = cache.get("statistics", filter.key(), () -> json.writeValueAsBytes(statistics.report(filter)));
         return ResponseEntity.ok().contentType(PublicListingController.JSON).body(body);
     }
 }

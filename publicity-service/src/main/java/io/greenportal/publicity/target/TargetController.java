@@ -49,24 +49,24 @@ public class TargetController {
             + "suspended) of the target's type (and level) in its region with a year up to the target year. "
             + "region: a province or city code includes the targets of everything under it")
     @GetMapping
-    public ResponseEntity<String> list(@RequestParam(required = false) String region,
+    public ResponseEntity<byte[]> list(@RequestParam(required = false) String region,
             @RequestParam(required = false) String type) {
         ListingFilter filter = ListingFilter.parse(type, null, region, null, null, null);
-        String body = cache.getComplete("targets", "region=" + filter.region() + "&type=" + filter.type(), () -> {
+        byte[] body = cache.getComplete("targets", "region=" + filter.region() + "&type=" + filter.type(), () -> {
             Targets.TargetList list = targets.list(filter.region(), filter.type());
-            return new PublicCache.Answer(json.writeValueAsString(list), list.progressAvailable());
+            return new PublicCache.Answer(json.writeValueAsBytes(list), list.progressAvailable());
         });
         return ResponseEntity.ok().contentType(PublicListingController.JSON).body(body);
     }
 
     @Operation(summary = "One plan target with its progress")
     @GetMapping("/{id}")
-    public ResponseEntity<String> get(@PathVariable String id) {
+    public ResponseEntity<byte[]> get(@PathVariable String id) {
         long number = id(id);
-        String body = cache.getComplete("target", Long.toString(number), () -> targets.get(number)
-                .map(t -> new PublicCache.Answer(json.writeValueAsString(t), t.progress() != null))
-                .orElse(new PublicCache.Answer("", true)));
-        if (body.isEmpty()) {
+        byte[] body = cache.getComplete("target", Long.toString(number), () -> targets.get(number)
+                .map(t -> new PublicCache.Answer(json.writeValueAsBytes(t), t.progress() != null))
+                .orElse(new PublicCache.Answer(new byte[0], true)));
+        if (body.length == 0) {
             throw Targets.notFound(number);
         }
         return ResponseEntity.ok().contentType(PublicListingController.JSON).body(body);
