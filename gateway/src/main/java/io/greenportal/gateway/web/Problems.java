@@ -18,11 +18,35 @@ public final class Problems {
     }
 
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String type, String detail) {
+        return write(response, status, type, detail, null);
+    }
+
+    /** As {@link #write(ServerHttpResponse, HttpStatus, String, String)}, naming the offending field. */
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String type, String detail, String field) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String body = "{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+                + status.value() + ",\"detail\":\"" + json(detail) + "\""
+                + (field == null ? "" : ",\"field\":\"" + json(field) + "\"") + "}";
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }

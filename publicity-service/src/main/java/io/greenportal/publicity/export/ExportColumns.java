@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.greenportal.publicity.Times;
 import io.greenportal.publicity.Vocabulary;
 import io.greenportal.publicity.search.ListingDocument;
 
@@ -25,7 +26,7 @@ public final class ExportColumns {
             new Column("level_name", "string", "国家级 | 省级 | 市级", d -> Vocabulary.level(d.level())),
             new Column("status", "code", "ACTIVE | SUSPENDED (限期整改) | REVOKED (撤销)", ListingDocument::status),
             new Column("status_reason", "string", "Reason of the last status change (suspension, revocation, restoration); empty when active since granted", ListingDocument::statusReason),
-            new Column("status_changed_at", "datetime", "When the status last changed, ISO-8601 with offset (Asia/Shanghai)", ListingDocument::statusChangedAt),
+            new Column("status_changed_at", "datetime", "When the status last changed, ISO-8601 with offset (Asia/Shanghai)", d -> Times.local(d.statusChangedAt())),
             new Column("year", "integer", "Year of the designation (年度)", ListingDocument::year),
             new Column("batch", "string", "Batch (批次), e.g. 2024年度第1批", ListingDocument::batch),
             new Column("granted_on", "date", "Day the designation took effect (YYYY-MM-DD)", ListingDocument::grantedOn),

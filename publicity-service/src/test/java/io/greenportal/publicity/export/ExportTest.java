@@ -137,6 +137,8 @@ class ExportTest {
                 JsonNode listing = json.readTree(parser);
                 assertThat(listing.path("status").asString()).isEqualTo("REVOKED");
                 assertThat(listing.path("status_reason").asString()).startsWith("合成数据的状态原因");
+                assertThat(listing.path("status_changed_at").asString()).as("times in Asia/Shanghai, as documented")
+                        .startsWith("2025-01-01T09:00").endsWith("+08:00");
                 assertThat(listing.path("indicators").get(0).path("value").asString()).endsWith(".5");
                 assertThat(listing.path("year").isInt()).isTrue();
                 count++;

@@ -10,6 +10,7 @@ import io.greenportal.publicity.support.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -124,6 +125,18 @@ class BadInputTest {
         rest.get().uri("/api/v1/public/targets/{id}", 987654321).exchange().expectStatus().isNotFound();
         rest.get().uri("/api/v1/public/no-such-thing").exchange().expectStatus().isNotFound();
         rest.delete().uri("/api/v1/public/listings").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void escapesThatAreNotUtf8AreRefusedNamingTheParameter(@LocalServerPort int port) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String q : List.of("%E6%B0", "%C0%AF", "%FF", "abc%E6")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/public/listings?size=5&q=" + q)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(q).isEqualTo(400);
+            assertThat(Api.parse(response.body()).path("field").asString()).as(q).isEqualTo("q");
+        }
     }
 
     @Test
