@@ -41,8 +41,10 @@ public class ProgramRules {
         }
         List<Violation> errors = new ArrayList<>();
         String code = r.code() == null ? null : r.code().strip();
-        if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{2,39}")) {
+        if (code == null || code.isEmpty()) {
             errors.add(new Violation("code", "is required: 3-40 upper-case letters, digits and dashes, e.g. NX-2025-AWARD"));
+        } else if (!code.matches("[A-Z0-9][A-Z0-9-]{2,39}")) {
+            errors.add(new Violation("code", "must be 3-40 upper-case letters, digits and dashes (not starting with a dash), e.g. NX-2025-AWARD"));
         }
         String name = text(errors, "name", r.name(), true, 200);
         String description = text(errors, "description", r.description(), false, 4000);
@@ -53,7 +55,7 @@ public class ProgramRules {
             try {
                 kind = ProgramKind.valueOf(r.kind());
             } catch (IllegalArgumentException e) {
-                errors.add(new Violation("kind", "'" + r.kind() + "' is not one of AWARD, RETROFIT, DIAGNOSTICS"));
+                errors.add(new Violation("kind", "'" + r.kind() + "' is not one of AWARD, RETROFIT, DIAGNOSTICS (upper case, exactly as written)"));
             }
         }
         Eligibility eligibility = r.eligibility() == null ? new Eligibility(null, null, null, null) : r.eligibility();
@@ -143,8 +145,10 @@ public class ProgramRules {
                 notFor(errors, kind, "awards", rule.awards());
                 notFor(errors, kind, "amount", rule.amount());
                 BigDecimal share = rule.share();
-                if (share == null || share.signum() <= 0 || share.compareTo(MAX_SHARE) > 0) {
+                if (share == null) {
                     errors.add(new Violation("amountRule.share", "is required: a fraction of the total investment above 0 and at most 1, e.g. 0.10"));
+                } else if (share.signum() <= 0 || share.compareTo(MAX_SHARE) > 0) {
+                    errors.add(new Violation("amountRule.share", "must be a fraction above 0 and at most 1, e.g. 0.10, not " + share.toPlainString()));
                 } else if (share.stripTrailingZeros().scale() > 4) {
                     errors.add(new Violation("amountRule.share", "may have at most four decimals"));
                 }
@@ -178,7 +182,7 @@ public class ProgramRules {
     static String text(List<Violation> errors, String field, String value, boolean required, int max) {
         if (value == null || value.isBlank()) {
             if (required) {
-                errors.add(new Violation(field, "is required"));
+                errors.add(new Violation(field, value == null ? "is required" : "must not be blank"));
             }
             return null;
         }

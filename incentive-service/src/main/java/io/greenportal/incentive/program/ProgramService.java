@@ -4,10 +4,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import io.greenportal.incentive.Money;
 import io.greenportal.incentive.web.ApiException;
+import io.greenportal.incentive.web.ApiException.Violation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -58,13 +63,27 @@ public class ProgramService {
         return store.list(kind, openNow ? OffsetDateTime.now(clock) : null);
     }
 
+    /** What may change after creation; {@code others} collects every other field sent, to refuse it by name. */
     public record Changes(String name, String description, OffsetDateTime opensAt, OffsetDateTime closesAt,
-            BigDecimal budget) {
+            BigDecimal budget, @JsonAnySetter @Schema(hidden = true) Map<String, Object> others) {
     }
+
+    /** Fixed at creation: applicants applied under these, so they stay as they saw them. */
+    static final List<String> FIXED = List.of("code", "kind", "eligibility", "amountRule");
+    /** Kept by the service itself. */
+    static final List<String> DERIVED = List.of("id", "committed", "disbursed", "remaining", "createdAt", "createdBy",
+            "updatedAt");
+    static final String CHANGEABLE = "name, description, opensAt, closesAt, budget";
 
     @Transactional
     public Program update(UUID id, Changes c) {
         Program current = get(id);
+        if (c == null) {
+            throw ApiException.invalid("body", "send the fields to change: " + CHANGEABLE);
+        }
+        if (c.others() != null && !c.others().isEmpty()) {
+            throw ApiException.invalid(c.others().keySet().stream().map(ProgramService::unchangeable).toList());
+        }
         String name = c.name() == null ? current.name() : c.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw ApiException.invalid("name", "must be 1-200 characters");
@@ -85,6 +104,16 @@ public class ProgramService {
                     .withProperty("committed", current.committed());
         }
         return get(id);
+    }
+
+    private static Violation unchangeable(String field) {
+        if (FIXED.contains(field)) {
+            return new Violation(field, "cannot be changed after creation: applicants applied under it; define a new program instead");
+        }
+        if (DERIVED.contains(field)) {
+            return new Violation(field, "is kept by the service and cannot be set");
+        }
+        return new Violation(field, "is not a field of a program; a change may name " + CHANGEABLE);
     }
 
     private static ApiException duplicateCode(String code) {

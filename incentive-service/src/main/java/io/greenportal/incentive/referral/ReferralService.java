@@ -61,8 +61,10 @@ public class ReferralService {
         }
         List<Violation> errors = new ArrayList<>();
         BigDecimal amount = collect(errors, () -> Money.check("amount", request.amount()));
-        if (request.termMonths() == null || request.termMonths() < 1 || request.termMonths() > 360) {
+        if (request.termMonths() == null) {
             errors.add(new Violation("termMonths", "is required: 1 to 360 months"));
+        } else if (request.termMonths() < 1 || request.termMonths() > 360) {
+            errors.add(new Violation("termMonths", "must be 1 to 360 months, not " + request.termMonths()));
         }
         String purpose = collect(errors, () -> text("purpose", request.purpose(), true, 1000));
         String project = collect(errors, () -> text("projectReference", request.projectReference(), false, 200));
@@ -167,13 +169,16 @@ public class ReferralService {
                             + " CNY the enterprise asked for"));
                 }
                 BigDecimal rate = decision.annualRatePercent();
-                if (rate == null || rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0
-                        || rate.stripTrailingZeros().scale() > 4) {
+                if (rate == null) {
                     errors.add(new Violation("annualRatePercent", "is required: a yearly rate in percent above 0 and at most 24, up to four decimals"));
+                } else if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0) {
+                    errors.add(new Violation("annualRatePercent", "must be above 0 and at most 24 (percent a year), not " + rate.toPlainString()));
+                } else if (rate.stripTrailingZeros().scale() > 4) {
+                    errors.add(new Violation("annualRatePercent", "may have at most four decimals, not " + rate.toPlainString()));
                 }
                 int term = decision.termMonths() == null ? referral.termMonths() : decision.termMonths();
                 if (term < 1 || term > 360) {
-                    errors.add(new Violation("termMonths", "must be 1 to 360 months"));
+                    errors.add(new Violation("termMonths", "must be 1 to 360 months, not " + term));
                 }
                 if (decision.reason() != null && !decision.reason().isBlank()) {
                     errors.add(new Violation("reason", "is for declines only"));
@@ -192,7 +197,8 @@ public class ReferralService {
                 requireState(referral, ReferralStatus.ACCEPTED, "decide on");
                 done = store.decline(id, bank.id(), reason, now);
             }
-            default -> throw ApiException.invalid("outcome", "must be APPROVED or DECLINED");
+            default -> throw ApiException.invalid("outcome", "'" + decision.outcome()
+                    + "' is not an outcome: must be APPROVED or DECLINED (upper case, exactly as written)");
         }
         if (!done) {
             throw ApiException.wrongState("credit-referral", store.find(id).orElseThrow().status(),
@@ -306,7 +312,7 @@ public class ReferralService {
     static String text(String field, String value, boolean required, int max) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw ApiException.invalid(field, "is required");
+                throw ApiException.invalid(field, value == null ? "is required" : "must not be blank");
             }
             return null;
         }

@@ -307,7 +307,7 @@ public class SubsidyService {
     static String text(String field, String value, boolean required, int max) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw ApiException.invalid(field, "is required");
+                throw ApiException.invalid(field, value == null ? "is required" : "must not be blank");
             }
             return null;
         }

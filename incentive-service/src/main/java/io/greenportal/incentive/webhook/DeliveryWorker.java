@@ -187,7 +187,7 @@ public class DeliveryWorker implements SmartLifecycle {
         String error;
         String refusal = urls.refusal(uri);
         if (refusal != null) {
-            error = "not sent: the URL " + refusal;
+            error = "Not sent: " + refusal + ".";
         } else {
             long timestamp = at.toEpochSecond();
             String signature = Signatures.sign(secrets.open(target.get().sealedSecret()), timestamp, claimed.payload());
@@ -204,7 +204,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 status = response.statusCode();
                 error = status >= 200 && status < 300 ? null : "the endpoint answered HTTP " + status;
             } catch (IOException e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                error = DeliveryErrors.describe(e, uri, properties);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -162,8 +162,11 @@ public class SubscriptionService {
 
     public int replayFrom(Bank bank, UUID id, Long fromSequence) {
         get(bank, id);
-        if (fromSequence == null || fromSequence < 0) {
+        if (fromSequence == null) {
             throw ApiException.invalid("fromSequence", "is required: the registry sequence to replay from (0 or more)");
+        }
+        if (fromSequence < 0) {
+            throw ApiException.invalid("fromSequence", "must be 0 or more (a registry sequence), not " + fromSequence);
         }
         int requeued = deliveries.requeueFrom(id, fromSequence, OffsetDateTime.now(clock));
         worker.wake();
@@ -195,8 +198,17 @@ public class SubscriptionService {
     }
 
     private static String secret(String secret) {
-        if (secret == null || secret.length() < 16 || secret.length() > 256 || secret.isBlank()) {
+        if (secret == null) {
             throw ApiException.invalid("secret", "is required: 16-256 characters, shared only with us, used to sign deliveries");
+        }
+        if (secret.isBlank()) {
+            throw ApiException.invalid("secret", "must not be blank: 16-256 characters, shared only with us");
+        }
+        if (secret.length() < 16) {
+            throw ApiException.invalid("secret", "is too short (" + secret.length() + " characters): it must have at least 16");
+        }
+        if (secret.length() > 256) {
+            throw ApiException.invalid("secret", "is too long (" + secret.length() + " characters): it may have at most 256");
         }
         return secret;
     }

@@ -1,5 +1,6 @@
 package io.greenportal.incentive.webhook;
 
+import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.greenportal.incentive.web.ApiException;
 
@@ -29,6 +31,10 @@ public class WebhookUrls {
     /** Metadata services outside the link-local range: Alibaba Cloud (100.100.100.200), AWS over IPv6. */
     static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
 
+    /** Four decimal numbers 0-255 without leading zeros: the only IPv4 form every resolver reads alike. */
+    static final Pattern DOTTED_QUAD = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])");
+
     private final WebhookProperties properties;
 
     public WebhookUrls(WebhookProperties properties) {
@@ -37,8 +43,11 @@ public class WebhookUrls {
 
     /** The URL if a subscription may use it, else a 400 naming {@code url} and why. */
     public URI check(String url) {
-        if (url == null || url.isBlank()) {
+        if (url == null) {
             throw ApiException.invalid("url", "is required: the https URL to deliver events to");
+        }
+        if (url.isBlank()) {
+            throw ApiException.invalid("url", "must not be blank: the https URL to deliver events to");
         }
         if (url.length() > 2000) {
             throw ApiException.invalid("url", "must be at most 2000 characters");
@@ -56,9 +65,13 @@ public class WebhookUrls {
         return uri;
     }
 
-    /** Why this URL must not be called now (resolving its host), or null when it may. */
+    /**
+     * Why this URL must not be called now (resolving its host), as a sentence for the delivery log,
+     * or null when it may.
+     */
     public String refusal(URI uri) {
-        return problem(uri, true);
+        String problem = problem(uri, true);
+        return problem == null ? null : problem.startsWith("the host") ? problem : "the URL " + problem;
     }
 
     private String problem(URI uri, boolean mustResolve) {
@@ -71,7 +84,7 @@ public class WebhookUrls {
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return "has no host";
+            return hostless(uri);
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -79,6 +92,9 @@ public class WebhookUrls {
         }
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
+        }
+        if (looksNumeric(host) && !DOTTED_QUAD.matcher(host).matches()) {
+            return notDottedQuad(host);
         }
         if (METADATA_HOSTS.contains(host)) {
             return "points at a cloud metadata service";
@@ -89,7 +105,8 @@ public class WebhookUrls {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             // a name that does not resolve yet is accepted at subscription and checked before each delivery
-            return mustResolve ? "its host " + host + " does not resolve" : scheme.equals("http") ? httpOnlyLoopback() : null;
+            return mustResolve ? "the host " + host + " does not resolve (no DNS address)"
+                    : scheme.equals("http") ? httpOnlyLoopback() : null;
         } catch (RuntimeException e) {
             return "has a host that is not a valid name or address";
         }
@@ -97,7 +114,9 @@ public class WebhookUrls {
         for (InetAddress address : addresses) {
             String refusal = refusal(address);
             if (refusal != null) {
-                return "its host " + host + " is " + refusal;
+                String literal = address.getHostAddress();
+                return "the host " + host + (literal.equals(host) ? "" : " (" + literal + ")") + " is " + refusal
+                        + ", which webhooks may not reach";
             }
             allLoopback &= address.isLoopbackAddress();
         }
@@ -105,6 +124,45 @@ public class WebhookUrls {
             return httpOnlyLoopback();
         }
         return null;
+    }
+
+    /**
+     * java.net.URI leaves the host out when it is not a plain ASCII name or dotted IPv4 address (an
+     * internationalised name, 127.1, 0x7f.0.0.1): say which, from the authority as written.
+     */
+    private static String hostless(URI uri) {
+        String authority = uri.getAuthority();
+        if (authority == null || authority.isBlank()) {
+            return "has no host";
+        }
+        if (authority.contains("@")) {
+            return "must not carry credentials; the signature authenticates us to you";
+        }
+        String host = authority.startsWith("[") ? authority : authority.replaceFirst(":[0-9]*$", "");
+        if (!host.chars().allMatch(c -> c < 128)) {
+            try {
+                return "has an internationalised host name (" + host + "): give it in its ASCII (punycode) form, "
+                        + "https://" + IDN.toASCII(host, IDN.ALLOW_UNASSIGNED) + "/…";
+            } catch (IllegalArgumentException e) {
+                return "has an internationalised host name (" + host + ") that is not valid; give host names in their ASCII (punycode) form";
+            }
+        }
+        if (looksNumeric(host.toLowerCase(Locale.ROOT))) {
+            return notDottedQuad(host);
+        }
+        return "has a host (" + host + ") that is not a valid host name: letters, digits, dashes and dots only";
+    }
+
+    /** A host whose last label is a number is an IPv4 address to a URL parser (WHATWG), however written. */
+    private static boolean looksNumeric(String host) {
+        String last = host.substring(host.lastIndexOf('.') + 1);
+        return !host.contains(":") && (last.matches("[0-9]+") || last.matches("0x[0-9a-f]*"));
+    }
+
+    private static String notDottedQuad(String host) {
+        return "has the host " + host + ", which is not an IPv4 address in the usual form: write four decimal numbers "
+                + "0-255 without leading zeros, e.g. 203.0.113.10 (shorthand, decimal, octal and hexadecimal forms are "
+                + "not accepted)";
     }
 
     private static String httpOnlyLoopback() {

@@ -124,6 +124,78 @@ class ProgramApiTest {
     }
 
     @Test
+    void moneyInScientificNotationIsRefusedInEveryAmountOfAProgram() {
+        long before = programCount();
+        Map<String, Object> budget = new HashMap<>(Programs.award("1e7"));
+        Map<String, Object> award = new HashMap<>(Programs.award("1000000.00"));
+        award.put("amountRule", Map.of("awards", List.of(Map.of("type", "GREEN_FACTORY", "level", "PROVINCIAL",
+                "amount", "5E+5"))));
+        Map<String, Object> cap = new HashMap<>(Programs.retrofit("1000000.00"));
+        cap.put("amountRule", Map.of("share", "0.10", "cap", "2.5e7"));
+        Map<String, Object> fixed = new HashMap<>(Programs.diagnostics("1000000.00"));
+        fixed.put("amountRule", Map.of("amount", "5e4"));
+        Map<String, Map<String, Object>> cases = Map.of("budget", budget, "amountRule.awards[0].amount", award,
+                "amountRule.cap", cap, "amountRule.amount", fixed);
+        cases.forEach((field, body) -> {
+            JsonNode problem = Api.json(api.post(Tokens.user("admin"), "/programs", body), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).isEqualTo(field);
+            assertThat(problem.get("detail").asString()).contains("plain decimal");
+        });
+        assertThat(programCount()).isEqualTo(before);
+
+        String id = Programs.create(api, Programs.diagnostics("2000000.00")).get("id").asString();
+        JsonNode patch = Api.json(api.patch(Tokens.user("admin"), "/programs/" + id, "{\"budget\": 3e6}"),
+                HttpStatus.BAD_REQUEST);
+        assertThat(patch.get("field").asString()).isEqualTo("budget");
+        assertThat(Api.json(api.get(Tokens.user("admin"), "/programs/" + id), HttpStatus.OK).get("budget").decimalValue())
+                .isEqualByComparingTo("2000000.00");
+    }
+
+    @Test
+    void whatIsFixedAtCreationCannotBePatchedAndNothingIsWritten() {
+        JsonNode program = Programs.create(api, Programs.diagnostics("2000000.00"));
+        String path = "/programs/" + program.get("id").asString();
+        Map<String, Object> fixed = Map.of("kind", "RETROFIT", "code", "NX-OTHER-CODE",
+                "amountRule", Map.of("amount", "90000.00"), "eligibility", Map.of("types", List.of("GREEN_PARK")));
+        fixed.forEach((field, value) -> {
+            JsonNode problem = Api.json(api.patch(Tokens.user("admin"), path, Map.of("name", "改名", field, value)),
+                    HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).isEqualTo(field);
+            assertThat(problem.get("detail").asString()).contains(field + ": cannot be changed after creation");
+        });
+        JsonNode derived = Api.json(api.patch(Tokens.user("admin"), path, Map.of("committed", "0.00")), HttpStatus.BAD_REQUEST);
+        assertThat(derived.get("field").asString()).isEqualTo("committed");
+        JsonNode typo = Api.json(api.patch(Tokens.user("admin"), path, Map.of("budgett", "1.00")), HttpStatus.BAD_REQUEST);
+        assertThat(typo.get("detail").asString()).contains("budgett").contains("name, description, opensAt, closesAt, budget");
+
+        JsonNode now = Api.json(api.get(Tokens.user("admin"), path), HttpStatus.OK);
+        assertThat(now.get("name").asString()).isEqualTo(program.get("name").asString());
+        assertThat(now.get("kind").asString()).isEqualTo("DIAGNOSTICS");
+        assertThat(now.get("code").asString()).isEqualTo(program.get("code").asString());
+        assertThat(now.get("amountRule").get("amount").decimalValue()).isEqualByComparingTo("50000.00");
+        assertThat(now.get("updatedAt").asString()).isEqualTo(program.get("updatedAt").asString());
+    }
+
+    @Test
+    void valuesThatWereSentButAreWrongAreNotCalledMissing() {
+        Map<String, Object> body = new HashMap<>(Programs.retrofit("1000000.00"));
+        body.put("code", "lower case");
+        body.put("amountRule", Map.of("share", "1.5", "cap", "100.00"));
+        body.put("name", " ");
+        JsonNode problem = Api.json(api.post(Tokens.user("admin"), "/programs", body), HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("detail").asString()).doesNotContain("is required")
+                .contains("code: must be 3-40 upper-case letters").contains("amountRule.share: must be a fraction")
+                .contains("name: must not be blank");
+        body.remove("code");
+        assertThat(Api.json(api.post(Tokens.user("admin"), "/programs", body), HttpStatus.BAD_REQUEST).get("detail")
+                .asString()).contains("code: is required");
+        // enums are case-sensitive codes; a wrong one is answered with the allowed values
+        JsonNode kind = Api.json(api.get(Tokens.user("admin"), "/programs?kind=award"), HttpStatus.BAD_REQUEST);
+        assertThat(kind.get("field").asString()).isEqualTo("kind");
+        assertThat(kind.get("detail").asString()).contains("AWARD, RETROFIT, DIAGNOSTICS");
+    }
+
+    @Test
     void onlyAdministratorsDefineAndChangePrograms() {
         Map<String, Object> body = Programs.diagnostics("2000000.00");
         api.post(null, "/programs", body).expectStatus().isUnauthorized();

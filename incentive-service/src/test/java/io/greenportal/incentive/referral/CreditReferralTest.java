@@ -224,6 +224,82 @@ class CreditReferralTest {
     }
 
     @Test
+    void fractionalMonthsAndScientificAmountsAreRefusedNotRounded() {
+        long before = jdbc.sql("select count(*) from credit_referral").query(Long.class).single();
+        for (String body : List.of("{\"amount\":5000000,\"termMonths\":12.9,\"purpose\":\"x\"}",
+                "{\"amount\":5000000,\"termMonths\":12.0,\"purpose\":\"x\"}",
+                "{\"amount\":5000000,\"termMonths\":\"12.9\",\"purpose\":\"x\"}")) {
+            JsonNode problem = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", body), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).as(body).isEqualTo("termMonths");
+            assertThat(problem.get("detail").asString()).as(body).contains("whole number");
+        }
+        for (String body : List.of("{\"amount\":\"1e3\",\"termMonths\":12,\"purpose\":\"x\"}",
+                "{\"amount\":5E6,\"termMonths\":12,\"purpose\":\"x\"}")) {
+            JsonNode problem = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", body), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).as(body).isEqualTo("amount");
+        }
+        assertThat(jdbc.sql("select count(*) from credit_referral").query(Long.class).single()).isEqualTo(before);
+
+        String path = "/credit-referrals/" + ask(request("1000000.00")).get("id").asString();
+        Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK);
+        Map<String, String> decisions = Map.of(
+                "termMonths", "{\"outcome\":\"APPROVED\",\"approvedAmount\":\"900000.00\",\"annualRatePercent\":3.1,\"termMonths\":12.9}",
+                "approvedAmount", "{\"outcome\":\"APPROVED\",\"approvedAmount\":9e5,\"annualRatePercent\":3.1}",
+                "annualRatePercent", "{\"outcome\":\"APPROVED\",\"approvedAmount\":\"900000.00\",\"annualRatePercent\":\"3.1e0\"}");
+        decisions.forEach((field, body) -> {
+            JsonNode problem = Api.json(api.post(Tokens.client("bank-a"), path + "/decision", body), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).as(body).isEqualTo(field);
+        });
+        Api.json(api.post(Tokens.client("bank-a"), path + "/decision", Map.of("outcome", "APPROVED",
+                "approvedAmount", "900000.00", "annualRatePercent", "3.1")), HttpStatus.OK);
+        JsonNode disbursement = Api.json(api.post(Tokens.client("bank-a"), path + "/disbursement",
+                "{\"amount\":\"9E+5\",\"disbursedOn\":\"" + TODAY + "\"}"), HttpStatus.BAD_REQUEST);
+        assertThat(disbursement.get("field").asString()).isEqualTo("amount");
+        JsonNode referral = Api.json(api.get(Tokens.client("bank-a"), path), HttpStatus.OK);
+        assertThat(referral.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(referral.get("decision").get("termMonths").asInt()).isEqualTo(36);
+    }
+
+    @Test
+    void valuesThatWereSentButAreWrongSayWhatIsWrongNotThatTheyAreMissing() {
+        for (Object term : List.of(361, 0)) {
+            Map<String, Object> body = request("1000000.00");
+            body.put("termMonths", term);
+            JsonNode problem = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", body), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("detail").asString()).contains("termMonths: must be 1 to 360 months")
+                    .doesNotContain("is required");
+        }
+        Map<String, Object> noTerm = request("1000000.00");
+        noTerm.remove("termMonths");
+        assertThat(Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", noTerm), HttpStatus.BAD_REQUEST)
+                .get("detail").asString()).contains("termMonths: is required");
+
+        String path = "/credit-referrals/" + ask(request("1000000.00")).get("id").asString();
+        Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK);
+        for (String rate : List.of("0", "24.00001", "3.12345", "-1")) {
+            JsonNode problem = Api.json(api.post(Tokens.client("bank-a"), path + "/decision", Map.of("outcome", "APPROVED",
+                    "approvedAmount", "900000.00", "annualRatePercent", rate)), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).isEqualTo("annualRatePercent");
+            assertThat(problem.get("detail").asString()).as(rate).doesNotContain("is required");
+        }
+        assertThat(Api.json(api.post(Tokens.client("bank-a"), path + "/decision", Map.of("outcome", "APPROVED",
+                "approvedAmount", "900000.00")), HttpStatus.BAD_REQUEST).get("detail").asString())
+                .contains("annualRatePercent: is required");
+        for (String outcome : List.of("approve", "MAYBE", "approved")) {
+            JsonNode problem = Api.json(api.post(Tokens.client("bank-a"), path + "/decision", Map.of("outcome", outcome)),
+                    HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).isEqualTo("outcome");
+            assertThat(problem.get("detail").asString()).contains(outcome).contains("APPROVED or DECLINED");
+        }
+        // a status filter that is not a status names the allowed ones (case-sensitive, as documented)
+        JsonNode status = Api.json(api.get(Tokens.client("bank-a"), "/credit-referrals?status=open"), HttpStatus.BAD_REQUEST);
+        assertThat(status.get("field").asString()).isEqualTo("status");
+        assertThat(status.get("detail").asString()).contains("OPEN, ACCEPTED, APPROVED, DECLINED, DISBURSED, WITHDRAWN");
+        assertThat(Api.json(api.get(Tokens.client("bank-a"), path), HttpStatus.OK).get("status").asString())
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void everyoneSeesOnlyWhatTheirRoleAllows() {
         String id = ask(request("300000.00")).get("id").asString();
         String path = "/credit-referrals/" + id;

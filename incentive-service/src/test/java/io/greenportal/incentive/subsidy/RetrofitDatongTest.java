@@ -132,7 +132,7 @@ class RetrofitDatongTest {
                         "project", Map.of("name", "电机能效提升", "totalInvestment", "12345.67"))), HttpStatus.CREATED);
         assertThat(odd.get("proposedAmount").decimalValue()).isEqualByComparingTo("1234.56");
 
-        for (Object investment : List.of("-100", "0", "12.345", "100000000000.01")) {
+        for (Object investment : List.of("-100", "0", "12.345", "100000000000.01", "1.2345e7")) {
             JsonNode problem = Api.json(api.post(Tokens.user("ent-a"), "/subsidy-applications",
                     Map.of("programId", programId, "listingId", listing.getId(),
                             "project", Map.of("name", "坏数据", "totalInvestment", investment))), HttpStatus.BAD_REQUEST);

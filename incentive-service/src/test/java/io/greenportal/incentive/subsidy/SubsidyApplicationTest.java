@@ -205,6 +205,13 @@ class SubsidyApplicationTest {
             api.post(Tokens.user("rev-prov"), path + "/approval", Map.of("amount", amount)).expectStatus().isBadRequest();
         }
         api.post(Tokens.user("rev-prov"), path + "/approval", Map.of()).expectStatus().isBadRequest();
+        // money is a plain decimal: scientific notation is refused, never read as 1000.00
+        for (String body : List.of("{\"amount\":\"1e3\"}", "{\"amount\":\"1E+3\"}", "{\"amount\":1e3}",
+                "{\"amount\":10000E-1}", "{\"amount\":\"\"}")) {
+            JsonNode problem = Api.json(api.post(Tokens.user("rev-prov"), path + "/approval", body), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).as(body).isEqualTo("amount");
+            assertThat(problem.get("detail").asString()).as(body).contains("plain decimal");
+        }
         api.post(Tokens.user("rev-prov"), path + "/rejection", Map.of("reason", " ")).expectStatus().isBadRequest();
         assertThat(Api.json(api.get(Tokens.user("rev-prov"), path), HttpStatus.OK).get("status").asString())
                 .isEqualTo("SUBMITTED");

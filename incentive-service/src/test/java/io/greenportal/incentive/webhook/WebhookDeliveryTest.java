@@ -285,6 +285,21 @@ class WebhookDeliveryTest {
         JsonNode shortSecret = Api.json(api.post(Tokens.client("bank-a"), "/webhook-subscriptions",
                 Map.of("url", bank.baseUrl() + "/x", "secret", "short")), HttpStatus.BAD_REQUEST);
         assertThat(shortSecret.get("field").asString()).isEqualTo("secret");
+        assertThat(shortSecret.get("detail").asString()).contains("secret: is too short").doesNotContain("is required");
+        JsonNode longSecret = Api.json(api.post(Tokens.client("bank-a"), "/webhook-subscriptions",
+                Map.of("url", bank.baseUrl() + "/x", "secret", "s".repeat(257))), HttpStatus.BAD_REQUEST);
+        assertThat(longSecret.get("detail").asString()).contains("secret: is too long").doesNotContain("is required");
+        assertThat(Api.json(api.post(Tokens.client("bank-a"), "/webhook-subscriptions", Map.of("url", bank.baseUrl() + "/x")),
+                HttpStatus.BAD_REQUEST).get("detail").asString()).contains("secret: is required");
+        for (String url : List.of("https://2130706433/x", "https://017700000001/x", "https://127.1/x", "https://0x7f.0.0.1/x")) {
+            JsonNode problem = Api.json(api.post(Tokens.client("bank-a"), "/webhook-subscriptions",
+                    Map.of("url", url, "secret", "a-long-enough-secret-001")), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).as(url).isEqualTo("url");
+            assertThat(problem.get("detail").asString()).as(url).contains("not an IPv4 address in the usual form");
+        }
+        JsonNode idn = Api.json(api.post(Tokens.client("bank-a"), "/webhook-subscriptions",
+                Map.of("url", "https://例子.测试/hook", "secret", "a-long-enough-secret-001")), HttpStatus.BAD_REQUEST);
+        assertThat(idn.get("detail").asString()).contains("punycode").contains("xn--fsqu00a.xn--0zwm56d");
         JsonNode badWatch = Api.json(api.post(Tokens.client("bank-a"), "/webhook-subscriptions",
                 Map.of("url", bank.baseUrl() + "/x", "secret", "a-long-enough-secret-001",
                         "watchUsccs", List.of(Registry.ENT_A, "914403001922038217"))), HttpStatus.BAD_REQUEST);
@@ -308,6 +323,10 @@ class WebhookDeliveryTest {
         String path = "/webhook-subscriptions/" + created.get("id").asString();
         api.patch(Tokens.client("bank-b"), path, Map.of("url", "http://hooks.hhrcb.example/x")).expectStatus().isBadRequest();
         api.patch(Tokens.client("bank-b"), path, Map.of("secret", "short")).expectStatus().isBadRequest();
+        JsonNode negative = Api.json(api.post(Tokens.client("bank-b"), path + "/replay?fromSequence=-5", null),
+                HttpStatus.BAD_REQUEST);
+        assertThat(negative.get("field").asString()).isEqualTo("fromSequence");
+        assertThat(negative.get("detail").asString()).contains("must be 0 or more").doesNotContain("is required");
         api.patch(Tokens.client("bank-a"), path, Map.of("active", false)).expectStatus().isNotFound();
         api.delete(Tokens.client("bank-a"), path).expectStatus().isNotFound();
         JsonNode watching = Api.json(api.patch(Tokens.client("bank-b"), path, Map.of("watchUsccs", List.of(Registry.ENT_A),

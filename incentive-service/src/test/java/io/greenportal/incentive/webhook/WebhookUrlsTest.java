@@ -61,6 +61,43 @@ class WebhookUrlsTest {
     }
 
     @Test
+    void loopbackWrittenAsOneNumberOrInOctalIsRefusedWhereverLoopbackIsRefused() {
+        for (WebhookUrls urls : List.of(development, production)) {
+            for (String url : List.of("https://2130706433/x", "https://017700000001/x", "https://0177.0.0.1/x",
+                    "https://0x7f000001/x", "https://0x7f.0.0.1/x", "https://127.1/x", "https://127.0.0.01/x")) {
+                assertThatThrownBy(() -> urls.check(url)).as(url).isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.getMessage()).contains("not an IPv4 address in the usual form")
+                                .contains("203.0.113.10"));
+                // a subscription stored before this rule is refused at delivery as well
+                assertThat(urls.refusal(URI.create(url))).as(url).startsWith("the URL has the host")
+                        .contains("not an IPv4 address");
+            }
+        }
+        // at delivery the host is resolved again and every address checked: a name that now points at
+        // loopback is refused in production, with a sentence for the delivery log
+        assertThat(production.refusal(URI.create("https://localhost/hook")))
+                .isEqualTo("the host localhost (127.0.0.1) is a loopback address, which webhooks may not reach");
+        assertThat(production.refusal(URI.create("https://127.0.0.1/hook")))
+                .isEqualTo("the host 127.0.0.1 is a loopback address, which webhooks may not reach");
+        assertThat(production.refusal(URI.create("https://hooks.nxbank.example/x")))
+                .isEqualTo("the host hooks.nxbank.example does not resolve (no DNS address)");
+        assertThat(development.check("https://127.0.0.1/x").toString()).isEqualTo("https://127.0.0.1/x");
+    }
+
+    @Test
+    void hostsJavaCannotParseAreExplained() {
+        assertThatThrownBy(() -> production.check("https://例子.测试/hook")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.getMessage()).contains("internationalised host name (例子.测试)")
+                        .contains("ASCII (punycode) form").contains("https://xn--fsqu00a.xn--0zwm56d/"));
+        assertThatThrownBy(() -> production.check("https://bad_host.example/hook")).isInstanceOfSatisfying(
+                ApiException.class, e -> assertThat(e.getMessage()).contains("bad_host.example").contains("not a valid host name"));
+        assertThatThrownBy(() -> production.check("https:///nohost")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("has no host"));
+        assertThatThrownBy(() -> production.check(" ")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.getMessage()).startsWith("must not be blank"));
+    }
+
+    @Test
     void backOffDoublesUpToTheMaximum() {
         WebhookProperties p = properties(true, false);
         assertThat(p.backoff(1)).isEqualTo(Duration.ofSeconds(5));
