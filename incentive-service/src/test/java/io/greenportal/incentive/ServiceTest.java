@@ -46,6 +46,17 @@ class ServiceTest {
         rest.get().uri("/api/v1/incentives/nothing-here").exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void queryParametersThatAreNotUtf8AreA400NamingThem(@Value("${local.server.port}") int port) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/api/v1/incentives/verifications/91640100MA76A00010?asOf=%E6%B0"))
+                .header("Authorization", "Bearer " + Tokens.client("bank-a")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"asOf\"");
+    }
+
     /** Every endpoint of the API, with placeholders for ids. */
     static final List<String[]> ENDPOINTS = List.of(
             new String[] {"POST", "/programs"}, new String[] {"GET", "/programs"}, new String[] {"GET", "/programs/{id}"},
