@@ -111,10 +111,13 @@ public class ChangeLog {
                 .list();
     }
 
-    /** The status history of a listing: its creation and every status change, oldest first. */
+    /**
+     * The status history of a listing: its creation and every status change, oldest first, each at
+     * the moment it took effect (a creation on the granted-on day, even when recorded later).
+     */
     public List<StatusChange> statusHistory(UUID listingId) {
         return jdbc.sql("""
-                select occurred_at, actor, snapshot ->> 'status', snapshot ->> 'statusReason' from change_log
+                select effective_at, actor, snapshot ->> 'status', snapshot ->> 'statusReason' from change_log
                 where listing_id = :id and kind in ('LISTING_CREATED', 'STATUS_CHANGED') order by sequence""")
                 .param("id", listingId)
                 .query((rs, n) -> new StatusChange(ListingStatus.valueOf(rs.getString(3)), rs.getString(4),

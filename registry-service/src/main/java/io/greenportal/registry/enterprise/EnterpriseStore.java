@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.greenportal.registry.Times;
 import io.greenportal.registry.listing.EnterpriseRef;
 import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.reference.Industries;
@@ -66,6 +67,27 @@ public class EnterpriseStore {
         }
     }
 
+    /**
+     * An enterprise has borne its first name at least since its earliest listing took effect (an
+     * imported list records firms years after they were granted): the first name period starts
+     * then, not when the registry first recorded the firm, so an answer as of a past day names it.
+     */
+    public void bearsFirstNameSince(java.util.Map<String, OffsetDateTime> effective) {
+        if (effective.isEmpty()) {
+            return;
+        }
+        var entries = List.copyOf(effective.entrySet());
+        jdbc.sql("""
+                update enterprise_name n set valid_from = t.since
+                from (select u as uscc, cast(s as timestamptz) as since
+                      from unnest(cast(:usccs as text[]), cast(:since as text[])) as x(u, s)) t
+                where n.uscc = t.uscc and n.valid_from > t.since
+                  and n.valid_from = (select min(f.valid_from) from enterprise_name f where f.uscc = n.uscc)""")
+                .param("usccs", entries.stream().map(java.util.Map.Entry::getKey).toArray(String[]::new))
+                .param("since", entries.stream().map(e -> e.getValue().toString()).toArray(String[]::new))
+                .update();
+    }
+
     public java.util.Map<String, EnterpriseRef> findAll(java.util.Collection<String> usccs) {
         var refs = new java.util.HashMap<String, EnterpriseRef>();
         if (usccs.isEmpty()) {
@@ -102,11 +124,23 @@ public class EnterpriseStore {
     public record NamePeriod(String name, OffsetDateTime validFrom, OffsetDateTime validTo, String changedBy) {
     }
 
+    /**
+     * The names as they stood at the end of {@code day}: the periods begun by then, the one current
+     * then still open.
+     */
+    public List<NamePeriod> nameHistory(String uscc, java.time.LocalDate day) {
+        OffsetDateTime end = Times.endOf(day);
+        return nameHistory(uscc).stream().filter(n -> n.validFrom().isBefore(end))
+                .map(n -> n.validTo() == null || n.validTo().isBefore(end) ? n
+                        : new NamePeriod(n.name(), n.validFrom(), null, n.changedBy()))
+                .toList();
+    }
+
     public List<NamePeriod> nameHistory(String uscc) {
         return jdbc.sql("select name, valid_from, valid_to, changed_by from enterprise_name where uscc = :uscc order by valid_from")
                 .param("uscc", uscc)
-                .query((rs, n) -> new NamePeriod(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-                        rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
+                .query((rs, n) -> new NamePeriod(rs.getString(1), Times.local(rs.getObject(2, OffsetDateTime.class)),
+                        Times.local(rs.getObject(3, OffsetDateTime.class)), rs.getString(4)))
                 .list();
     }
 

@@ -20,6 +20,14 @@ public record Uscc(String value) {
         return problem(value) == null;
     }
 
+    /**
+     * A code as people type it, in the form the registry keys on: surrounding spaces dropped, letters
+     * upper case (the incentive service's verification does the same).
+     */
+    public static String normalize(String value) {
+        return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Why {@code value} is not a valid USCC, or null when it is. */
     public static String problem(String value) {
         if (value == null || value.isEmpty()) {

@@ -34,12 +34,16 @@ public final class ProtoMapper {
                 .setCertificateNumber(l.certificateNumber())
                 .setStatus(status(l.status()))
                 .setStatusReason(nz(l.statusReason()))
-                .setStatusChangedAt(timestamp(l.statusChangedAt()))
-                .setCreatedAt(timestamp(l.createdAt()))
                 .setSource(nz(l.source()))
                 .setSourceRef(nz(l.sourceRef()))
                 .setGrantedOn(l.grantedOn() == null ? "" : l.grantedOn().toString())
                 .setAsOf(l.asOf() == null ? "" : l.asOf().toString());
+        if (l.statusChangedAt() != null) {
+            b.setStatusChangedAt(timestamp(l.statusChangedAt()));
+        }
+        if (l.createdAt() != null) {
+            b.setCreatedAt(timestamp(l.createdAt()));
+        }
         l.indicators().forEach(i -> b.addIndicators(Indicator.newBuilder().setCode(i.code()).setName(i.name())
                 .setValue(i.value().toPlainString()).setUnit(i.unit())));
         return b.build();

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.greenportal.registry.Times;
 import io.greenportal.registry.imports.ImportJob.Rejection;
+import io.greenportal.registry.imports.ImportJob.Warning;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +29,15 @@ public class ImportJobStore {
                 .param("actor", actor).param("at", at).update();
     }
 
-    public void progress(UUID id, int done, int imported, List<Rejection> rejected) {
+    public void progress(UUID id, int done, int imported, List<Rejection> rejected, List<Warning> warnings) {
         for (Rejection r : rejected) {
             jdbc.sql("insert into import_rejection (job_id, line, field, reason) values (:id, :line, :field, :reason)")
                     .param("id", id).param("line", r.line()).param("field", r.field()).param("reason", r.reason())
+                    .update();
+        }
+        for (Warning w : warnings) {
+            jdbc.sql("insert into import_warning (job_id, line, field, message) values (:id, :line, :field, :message)")
+                    .param("id", id).param("line", w.line()).param("field", w.field()).param("message", w.message())
                     .update();
         }
         jdbc.sql("""
@@ -54,19 +60,34 @@ public class ImportJobStore {
                 where status = 'RUNNING'""").param("at", at).update();
     }
 
+    /**
+     * The job with at most {@code maxRejections} rejections and as many warnings, by line. The job
+     * row is read first: once it says the job is over, every row's outcome has been committed.
+     */
     public Optional<ImportJob> find(UUID id, int maxRejections) {
-        List<Rejection> rejections = jdbc.sql("""
-                select line, field, reason from import_rejection where job_id = :id order by line limit :max""")
-                .param("id", id).param("max", maxRejections)
-                .query((rs, n) -> new Rejection(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
         return jdbc.sql("select * from import_job where id = :id").param("id", id)
                 .query((rs, n) -> new ImportJob(rs.getObject("id", UUID.class), rs.getString("file_name"),
                         rs.getString("format"), ImportJob.Status.valueOf(rs.getString("status")), rs.getInt("rows_total"),
                         rs.getInt("rows_done"), rs.getInt("rows_imported"), rs.getInt("rows_rejected"),
                         rs.getString("error"), rs.getString("created_by"),
                         Times.local(rs.getObject("created_at", OffsetDateTime.class)),
-                        Times.local(rs.getObject("finished_at", OffsetDateTime.class)), rejections))
-                .optional();
+                        Times.local(rs.getObject("finished_at", OffsetDateTime.class)), List.of(), List.of()))
+                .optional()
+                .map(job -> new ImportJob(job.id(), job.fileName(), job.format(), job.status(), job.rowsTotal(),
+                        job.rowsDone(), job.rowsImported(), job.rowsRejected(), job.error(), job.createdBy(),
+                        job.createdAt(), job.finishedAt(), rejections(id, maxRejections), warnings(id, maxRejections)));
+    }
+
+    private List<Rejection> rejections(UUID id, int max) {
+        return jdbc.sql("select line, field, reason from import_rejection where job_id = :id order by line limit :max")
+                .param("id", id).param("max", max)
+                .query((rs, n) -> new Rejection(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private List<Warning> warnings(UUID id, int max) {
+        return jdbc.sql("select line, field, message from import_warning where job_id = :id order by line limit :max")
+                .param("id", id).param("max", max)
+                .query((rs, n) -> new Warning(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
     }
 
     public List<ImportJob> recent(int limit) {

@@ -3,13 +3,18 @@ package io.greenportal.registry.imports;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.greenportal.registry.changefeed.ChangeLog;
+import io.greenportal.registry.enterprise.EnterpriseStore;
 import io.greenportal.registry.imports.ImportJob.Rejection;
+import io.greenportal.registry.imports.ImportJob.Warning;
 import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.listing.ListingService;
 import io.greenportal.registry.listing.ListingStore;
@@ -38,17 +43,20 @@ public class ImportService {
     private final ListingRules rules;
     private final ListingService listings;
     private final ListingStore store;
+    private final EnterpriseStore enterprises;
     private final ChangeLog changeLog;
     private final ImportJobStore jobs;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ImportService(ListingFileParser parser, ListingRules rules, ListingService listings, ListingStore store,
-            ChangeLog changeLog, ImportJobStore jobs, TransactionTemplate transactions, Clock clock) {
+            EnterpriseStore enterprises, ChangeLog changeLog, ImportJobStore jobs, TransactionTemplate transactions,
+            Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.listings = listings;
         this.store = store;
+        this.enterprises = enterprises;
         this.changeLog = changeLog;
         this.jobs = jobs;
         this.transactions = transactions;
@@ -130,6 +138,7 @@ public class ImportService {
             Set<String> held = store.naturalKeysOf(good.stream().map(c -> c.valid().enterprise().uscc())
                     .collect(java.util.stream.Collectors.toSet()));
             List<ListingRules.Valid> accepted = new ArrayList<>();
+            List<Integer> acceptedLines = new ArrayList<>();
             for (Checked checked : good) {
                 var v = checked.valid();
                 String number = v.certificateNumber();
@@ -146,12 +155,36 @@ public class ImportService {
                 }
                 held.add(key);
                 accepted.add(v);
+                acceptedLines.add(checked.row().line());
             }
+            List<Warning> warnings = nameWarnings(accepted, acceptedLines);
             listings.insertAll(accepted, "IMPORT", "import:" + id, actor);
             rejected.sort(java.util.Comparator.comparingInt(Rejection::line));
-            jobs.progress(id, chunk.size(), accepted.size(), rejected);
+            jobs.progress(id, chunk.size(), accepted.size(), rejected, warnings);
             return accepted.size();
         });
         log.debug("import {}: chunk of {} rows, {} imported", id, chunk.size(), imported);
+    }
+
+    /**
+     * A listing follows its enterprise, so a row naming a known enterprise differently is imported
+     * under the registered name (renames go through the enterprise), and the row is pointed out. An
+     * enterprise new to the registry is registered under the name of its first row.
+     */
+    private List<Warning> nameWarnings(List<ListingRules.Valid> accepted, List<Integer> lines) {
+        Map<String, String> registered = new HashMap<>();
+        enterprises.findAll(accepted.stream().map(v -> v.enterprise().uscc()).collect(Collectors.toSet()))
+                .forEach((uscc, ref) -> registered.put(uscc, ref.name()));
+        List<Warning> warnings = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            var enterprise = accepted.get(i).enterprise();
+            String name = registered.putIfAbsent(enterprise.uscc(), enterprise.name());
+            if (name != null && !name.equals(enterprise.name())) {
+                warnings.add(new Warning(lines.get(i), "enterprise.name", "enterprise_name " + enterprise.name()
+                        + " differs from the registered name " + name + " of " + enterprise.uscc()
+                        + "; the registered name is kept (rename the enterprise to change it)"));
+            }
+        }
+        return warnings;
     }
 }

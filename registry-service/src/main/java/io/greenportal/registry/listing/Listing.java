@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.greenportal.registry.Times;
+
 /**
  * A green designation held by an enterprise. {@code asOf} is set when the listing is shown as it
  * stood on a past day. This record is also the snapshot stored with every change-log entry.
@@ -27,8 +29,14 @@ public record Listing(UUID id, ListingType type, Level level, EnterpriseRef ente
                 statusReason, statusChangedAt, statusChangedBy, grantedOn, createdAt, source, sourceRef, asOf);
     }
 
+    /**
+     * The listing as it stood on {@code day}. {@code createdAt} is when the registry recorded it (an
+     * import of an old list records it years after it took effect), so it is left out when that
+     * came after the day: an answer about a day carries no time after it.
+     */
     public Listing asOf(LocalDate day) {
+        OffsetDateTime recorded = createdAt != null && createdAt.isBefore(Times.endOf(day)) ? createdAt : null;
         return new Listing(id, type, level, enterprise, subject, year, batch, certificateNumber, indicators, status,
-                statusReason, statusChangedAt, statusChangedBy, grantedOn, createdAt, source, sourceRef, day);
+                statusReason, statusChangedAt, statusChangedBy, grantedOn, recorded, source, sourceRef, day);
     }
 }

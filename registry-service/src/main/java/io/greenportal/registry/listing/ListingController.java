@@ -37,11 +37,13 @@ public class ListingController {
     private final ListingService service;
     private final ListingRules rules;
     private final Regions regions;
+    private final java.time.Clock clock;
 
-    public ListingController(ListingService service, ListingRules rules, Regions regions) {
+    public ListingController(ListingService service, ListingRules rules, Regions regions, java.time.Clock clock) {
         this.service = service;
         this.rules = rules;
         this.regions = regions;
+        this.clock = clock;
     }
 
     public record ListingPage(List<Listing> items, int page, int size, long total) {
@@ -82,7 +84,7 @@ public class ListingController {
     public ListingDetail get(@PathVariable UUID id, @RequestParam(required = false) LocalDate asOf,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        Listing listing = service.get(id, asOf);
+        Listing listing = service.get(id, AsOf.check(asOf, clock, "asOf"));
         String own = ownUsccOnly(caller);
         if (own != null && !own.equals(listing.enterprise().uscc())) {
             throw ApiException.notFound("Listing " + id);

@@ -70,7 +70,7 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
 
     @Override
     public void lookupByUscc(LookupByUsccRequest request, StreamObserver<EnterpriseListings> response) {
-        String uscc = request.getUscc().strip();
+        String uscc = Uscc.normalize(request.getUscc());
         String problem = Uscc.problem(uscc);
         if (problem != null) {
             throw ApiException.invalid("uscc", problem);
@@ -85,7 +85,7 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
         if (request.getUsccsCount() == 0 || request.getUsccsCount() > MAX_BATCH) {
             throw ApiException.invalid("usccs", "send between 1 and " + MAX_BATCH + " credit codes");
         }
-        List<String> usccs = request.getUsccsList().stream().map(String::strip).toList();
+        List<String> usccs = request.getUsccsList().stream().map(Uscc::normalize).toList();
         List<String> invalid = usccs.stream().filter(u -> !Uscc.isValid(u)).distinct().toList();
         if (!invalid.isEmpty()) {
             throw ApiException.invalid("usccs", "not valid credit codes: " + String.join(", ", invalid));
@@ -136,15 +136,17 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
         }
     }
 
-    private static LocalDate asOf(String value) {
+    private LocalDate asOf(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("as_of", "must be a date YYYY-MM-DD");
         }
+        return AsOf.check(day, clock, "as_of");
     }
 
     private static String actor() {

@@ -79,16 +79,13 @@ public class ListingService {
             throw ApiException.conflict("duplicate-certificate-number", "certificateNumber",
                     "Certificate number " + certificateNumber + " is already in the registry");
         }
-        // without a date, a listing of a past year counts from that year's last day (lists are published
-        // late in the year); one of this year from today
-        LocalDate today = LocalDate.now(clock);
-        LocalDate yearEnd = LocalDate.of(valid.year(), 12, 31);
-        LocalDate grantedOn = valid.grantedOn() != null ? valid.grantedOn() : yearEnd.isBefore(today) ? yearEnd : today;
-        OffsetDateTime effective = grantedOn.isBefore(today) ? Times.startOf(grantedOn) : now;
+        LocalDate grantedOn = grantedOn(valid, LocalDate.now(clock));
+        OffsetDateTime effective = effective(grantedOn, now);
         Listing listing = new Listing(UUID.randomUUID(), valid.type(), valid.level(), enterprise, valid.subject(),
-                valid.year(), valid.batch(), certificateNumber, valid.indicators(), ListingStatus.ACTIVE, null, now,
-                actor, grantedOn, now, source, sourceRef, null);
+                valid.year(), valid.batch(), certificateNumber, valid.indicators(), ListingStatus.ACTIVE, null,
+                effective, actor, grantedOn, now, source, sourceRef, null);
         listings.insert(listing, requestId);
+        enterprises.bearsFirstNameSince(Map.of(enterprise.uscc(), effective));
         changeLog.append(ChangeKind.LISTING_CREATED, listing, null, now, effective, actor);
         if (valid.status() != ListingStatus.ACTIVE) {
             Listing changed = listing.withStatus(valid.status(), valid.statusReason(), now, actor);
@@ -118,12 +115,11 @@ public class ListingService {
         List<ChangeLog.Entry> changes = new ArrayList<>(valids.size());
         for (int i = 0; i < valids.size(); i++) {
             var valid = valids.get(i);
-            LocalDate yearEnd = LocalDate.of(valid.year(), 12, 31);
-            LocalDate grantedOn = valid.grantedOn() != null ? valid.grantedOn() : yearEnd.isBefore(today) ? yearEnd : today;
-            OffsetDateTime effective = grantedOn.isBefore(today) ? Times.startOf(grantedOn) : now;
+            LocalDate grantedOn = grantedOn(valid, today);
+            OffsetDateTime effective = effective(grantedOn, now);
             Listing created = new Listing(UUID.randomUUID(), valid.type(), valid.level(), refs.get(valid.enterprise().uscc()),
                     valid.subject(), valid.year(), valid.batch(), numbers.get(i), valid.indicators(), ListingStatus.ACTIVE,
-                    null, now, actor, grantedOn, now, source, sourceRef, null);
+                    null, effective, actor, grantedOn, now, source, sourceRef, null);
             changes.add(new ChangeLog.Entry(ChangeKind.LISTING_CREATED, created, null, now, effective, actor));
             Listing current = created;
             if (valid.status() != ListingStatus.ACTIVE) {
@@ -133,8 +129,29 @@ public class ListingService {
             rows.add(current);
         }
         listings.insertAll(rows);
+        var earliest = new java.util.HashMap<String, OffsetDateTime>();
+        changes.stream().filter(c -> c.kind() == ChangeKind.LISTING_CREATED).forEach(c -> earliest.merge(
+                c.listing().enterprise().uscc(), c.effectiveAt(), (a, b) -> a.isBefore(b) ? a : b));
+        enterprises.bearsFirstNameSince(earliest);
         changeLog.appendAll(changes);
         return rows;
+    }
+
+    /**
+     * Without a date, a listing of a past year counts from that year's last day (lists are published
+     * late in the year); one of this year from today.
+     */
+    static LocalDate grantedOn(ListingRules.Valid valid, LocalDate today) {
+        LocalDate yearEnd = LocalDate.of(valid.year(), 12, 31);
+        return valid.grantedOn() != null ? valid.grantedOn() : yearEnd.isBefore(today) ? yearEnd : today;
+    }
+
+    /**
+     * The moment a new listing takes effect, which is also when its first status (ACTIVE) took effect:
+     * the start of its granted-on day, or now when it is granted today.
+     */
+    static OffsetDateTime effective(LocalDate grantedOn, OffsetDateTime now) {
+        return grantedOn.isBefore(now.toLocalDate()) ? Times.startOf(grantedOn) : now;
     }
 
     /** Given numbers as they are; the others generated a block per prefix, skipping any already taken. */

@@ -129,6 +129,34 @@ class ImportApiTest {
     }
 
     @Test
+    void aRowNamingAKnownEnterpriseDifferentlyIsImportedWithAWarning() throws Exception {
+        String known = TestData.uscc("640104");
+        String fresh = TestData.uscc("640202");
+        rest.post().uri("/api/v1/registry/listings").header("Authorization", "Bearer " + Tokens.user("admin"))
+                .contentType(MediaType.APPLICATION_JSON).body(TestData.factory(known, "宁夏登记名有限公司")).exchange()
+                .expectStatus().isCreated();
+        String csv = String.join("\n", "uscc,enterprise_name,region_code,industry_code,type,level,year",
+                known + ",测试改名有限公司,640104,C30,GREEN_FACTORY,NATIONAL,2019",
+                known + ",宁夏登记名有限公司,640104,C30,GREEN_SUPPLY_CHAIN,NATIONAL,2019",
+                fresh + ",宁夏首行名有限公司,640202,C26,GREEN_FACTORY,PROVINCIAL,2020",
+                fresh + ",宁夏次行名有限公司,640202,C26,GREEN_SUPPLY_CHAIN,PROVINCIAL,2020");
+
+        JsonNode job = finished(upload(Tokens.user("admin"), "names.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(4);
+        assertThat(job.get("rowsRejected").asInt()).isZero();
+        JsonNode warnings = job.get("warnings");
+        assertThat(warnings.valueStream().map(w -> w.get("line").asInt()).toList()).containsExactly(2, 5);
+        assertThat(warnings.get(0).get("field").asString()).isEqualTo("enterprise.name");
+        assertThat(warnings.get(0).get("message").asString())
+                .contains("测试改名有限公司", "宁夏登记名有限公司", "the registered name is kept");
+        assertThat(warnings.get(1).get("message").asString()).contains("宁夏次行名有限公司", "宁夏首行名有限公司");
+        assertThat(jdbc.sql("select name from enterprise where uscc = :u").param("u", known).query(String.class).single())
+                .isEqualTo("宁夏登记名有限公司");
+        assertThat(listingsOf(known)).isEqualTo(3);
+    }
+
+    @Test
     void theDatongListWithChineseColumnsImportsOnce() throws Exception {
         byte[] datong = new ClassPathResource("demo/datong-green-manufacturing-2016-2020.csv").getContentAsByteArray();
         JsonNode job = finished(upload(Tokens.user("admin"), "datong.csv", datong));

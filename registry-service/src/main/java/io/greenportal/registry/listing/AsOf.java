@@ -1,0 +1,21 @@
+package io.greenportal.registry.listing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import io.greenportal.registry.web.ApiException;
+
+/** "As of a day" asks about the past: a day after today (Asia/Shanghai) is refused, on every door. */
+public final class AsOf {
+
+    private AsOf() {
+    }
+
+    /** The day itself (or null when none was asked for); {@code field} names the parameter in a refusal. */
+    public static LocalDate check(LocalDate day, Clock clock, String field) {
+        if (day != null && day.isAfter(LocalDate.now(clock))) {
+            throw ApiException.invalid(field, "cannot be in the future (today is " + LocalDate.now(clock) + ")");
+        }
+        return day;
+    }
+}
