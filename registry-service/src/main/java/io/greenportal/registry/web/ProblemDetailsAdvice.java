@@ -55,6 +55,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "'" + e.getValue() + "' is not a valid value for " + e.getName()));
     }
 
+    /** Tomcat could not decode a query parameter: its percent-escapes do not spell UTF-8 (%E6%B0, %FF). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        var name = java.util.regex.Pattern.compile("Parameter \\[([^\\]]{1,64})\\]").matcher(String.valueOf(e.getMessage()));
+        String field = name.find() ? name.group(1) : "query";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-encoding", field,
+                field + ": is not UTF-8 text (its percent-escapes must spell UTF-8)"));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
