@@ -35,11 +35,12 @@ public class ApplicationService {
     private final History history;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RegisteredNames registeredNames;
     private final Clock clock;
 
     public ApplicationService(ApplicationStore applications, BatchStore batches, DocumentStore documents,
             ApplicationRules rules, ApplicationAccess access, Workflow workflow, History history, JdbcClient jdbc,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, RegisteredNames registeredNames, Clock clock) {
         this.applications = applications;
         this.batches = batches;
         this.documents = documents;
@@ -49,6 +50,7 @@ public class ApplicationService {
         this.history = history;
         this.jdbc = jdbc;
         this.json = json;
+        this.registeredNames = registeredNames;
         this.clock = clock;
     }
 
@@ -117,6 +119,12 @@ public class ApplicationService {
     public Application submit(Caller caller, UUID id, String comment) {
         Application current = access.requireOwner(caller, workflow.lock(id));
         Workflow.require(current, ApplicationState.EDITABLE, "submit");
+        // the public notice names the enterprise as the registry knows it, not as it was typed
+        String registered = registeredNames.of(current.uscc()).orElse(null);
+        if (registered != null && !registered.equals(current.enterpriseName())) {
+            applications.setEnterpriseName(id, registered, Times.now(clock));
+            current = applications.find(id).orElseThrow();
+        }
         var missing = rules.missing(current, documents.hasKind(id, DocumentKind.EVALUATION_REPORT));
         if (!missing.isEmpty()) {
             throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "incomplete-application",

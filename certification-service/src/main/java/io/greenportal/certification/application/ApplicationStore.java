@@ -66,6 +66,11 @@ public class ApplicationStore {
                 .update();
     }
 
+    public void setEnterpriseName(UUID id, String name, OffsetDateTime now) {
+        jdbc.sql("update application set enterprise_name = :name, updated_at = :at where id = :id")
+                .param("id", id).param("name", name).param("at", now).update();
+    }
+
     public Optional<Application> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from application a where a.id = :id").param("id", id)
                 .query(this::map).optional();

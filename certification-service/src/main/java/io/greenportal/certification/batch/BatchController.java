@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import io.greenportal.certification.application.ListingType;
+import io.greenportal.certification.web.ApiException;
 import io.greenportal.certification.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -66,10 +67,18 @@ public class BatchController {
         return Map.of("items", service.list(openOnly).stream().map(this::view).toList());
     }
 
-    @Operation(summary = "One batch")
+    @Operation(summary = "One batch; to enterprises only once it has opened (404 before)")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    public BatchView get(@PathVariable UUID id) {
-        return view(service.get(id));
+    public BatchView get(@PathVariable UUID id, Authentication authentication) {
+        Batch batch = service.get(id);
+        Caller caller = Caller.of(authentication);
+        // a batch is announced when it opens; until then enterprises must not learn of it. A closed
+        // batch stays readable: returned applications in it are resubmitted after its deadline.
+        if (service.phase(batch) == Batch.Phase.UPCOMING
+                && !caller.hasAny(Caller.ADMIN, Caller.MUNICIPAL, Caller.PROVINCIAL, Caller.EXPERT)) {
+            throw ApiException.notFound("Batch " + id);
+        }
+        return view(batch);
     }
 }

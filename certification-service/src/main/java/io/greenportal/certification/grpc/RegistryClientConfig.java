@@ -57,7 +57,8 @@ public class RegistryClientConfig {
         return ChangeFeedServiceGrpc.newStub(registryChannel);
     }
 
-    static String serviceToken(OAuth2AuthorizedClientManager tokens) {
+    /** This service's own access token (client credentials), for calls to the registry and to Keycloak. */
+    public static String serviceToken(OAuth2AuthorizedClientManager tokens) {
         OAuth2AuthorizedClient client = tokens.authorize(
                 OAuth2AuthorizeRequest.withClientRegistrationId("portal-service").principal("certification-service").build());
         if (client == null) {

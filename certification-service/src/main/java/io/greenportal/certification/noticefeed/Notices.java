@@ -34,10 +34,18 @@ public class Notices {
                 .setNotice(notice(application, batch, NoticeOutcome.PENDING)), now);
     }
 
+    /**
+     * A notice closed before its planned end (an upheld objection) shows when it actually ended; the
+     * planned end stays on the application ({@code publicityEndsAt}) and in the NOTICE_PUBLISHED change.
+     * An approval comes after the planned end, so its notice keeps that end.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void closed(Application application, Batch batch, NoticeOutcome outcome, OffsetDateTime now) {
-        log.append(NoticeChange.newBuilder().setKind(NoticeChangeKind.NOTICE_CLOSED)
-                .setNotice(notice(application, batch, outcome)), now);
+        PublicityNotice.Builder notice = notice(application, batch, outcome);
+        if (application.publicityEndsAt() != null && now.isBefore(application.publicityEndsAt())) {
+            notice.setEndsAt(NoticeLog.timestamp(now));
+        }
+        log.append(NoticeChange.newBuilder().setKind(NoticeChangeKind.NOTICE_CLOSED).setNotice(notice), now);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

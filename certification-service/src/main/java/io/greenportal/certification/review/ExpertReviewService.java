@@ -45,16 +45,18 @@ public class ExpertReviewService {
     private final ApplicationStore applications;
     private final BatchStore batches;
     private final PublicityService publicity;
+    private final ExpertDirectory experts;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     public ExpertReviewService(Workflow workflow, ApplicationAccess access, ApplicationStore applications,
-            BatchStore batches, PublicityService publicity, JdbcClient jdbc, Clock clock) {
+            BatchStore batches, PublicityService publicity, ExpertDirectory experts, JdbcClient jdbc, Clock clock) {
         this.workflow = workflow;
         this.access = access;
         this.applications = applications;
         this.batches = batches;
         this.publicity = publicity;
+        this.experts = experts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -89,8 +91,10 @@ public class ExpertReviewService {
         Workflow.require(application, Set.of(ApplicationState.EXPERT_REVIEW), "assign experts to");
         Batch batch = batches.find(application.batchId()).orElseThrow();
         List<Assignment> existing = assignments(applicationId, application.round());
+        // the request names the round's experts: unscored assignees it leaves out are replaced;
+        // whoever has scored stays, named or not
         Set<String> all = new LinkedHashSet<>();
-        existing.forEach(a -> all.add(a.expert()));
+        existing.stream().filter(Assignment::scored).forEach(a -> all.add(a.expert()));
         all.addAll(wanted);
         if (all.size() < batch.minExperts()) {
             throw ApiException.invalid("experts", "batch '" + batch.name() + "' needs at least " + batch.minExperts()
@@ -99,15 +103,34 @@ public class ExpertReviewService {
         if (all.size() > 15) {
             throw ApiException.invalid("experts", "at most 15 experts per application");
         }
+        Set<String> assigned = new LinkedHashSet<>();
+        existing.forEach(a -> assigned.add(a.expert()));
+        List<String> added = wanted.stream().filter(name -> !assigned.contains(name)).toList();
+        List<String> refused = added.isEmpty() ? List.of() : experts.notExperts(added);
+        if (!refused.isEmpty()) {
+            throw ApiException.invalid("experts", "not users with the expert role: " + String.join(", ", refused))
+                    .withProperty("unknownExperts", refused);
+        }
+        List<String> dropped = existing.stream().filter(a -> !a.scored() && !all.contains(a.expert()))
+                .map(Assignment::expert).toList();
+        if (!dropped.isEmpty()) {
+            jdbc.sql("delete from expert_assignment where application_id = :app and round = :round and expert in (:experts) "
+                            + "and not exists (select 1 from expert_score s where s.application_id = :app "
+                            + "and s.round = :round and s.expert = expert_assignment.expert)")
+                    .param("app", applicationId).param("round", application.round()).param("experts", dropped).update();
+        }
         OffsetDateTime now = Times.now(clock);
-        for (String expert : wanted) {
+        for (String expert : added) {
             jdbc.sql("""
                     insert into expert_assignment (application_id, round, expert, assigned_by, assigned_at)
                     values (:app, :round, :expert, :by, :at) on conflict do nothing""")
                     .param("app", applicationId).param("round", application.round()).param("expert", expert)
                     .param("by", caller.username()).param("at", now).update();
         }
-        return assignments(applicationId, application.round());
+        List<Assignment> result = assignments(applicationId, application.round());
+        // dropping the one expert who had not scored can leave every remaining one scored
+        closeIfComplete(application);
+        return result;
     }
 
     /** Provincial reviewers see every assignment; an expert only their own. */

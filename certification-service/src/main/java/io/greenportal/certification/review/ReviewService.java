@@ -49,7 +49,7 @@ public class ReviewService {
         // scope and stage first: outside them the answer is 404 / 409 whatever the body says
         Application application = access.visible(caller, workflow.lock(applicationId));
         ApplicationState stage = stageOf(caller, application);
-        Workflow.require(application, Set.of(stage), "decide the " + stage.name().toLowerCase() + " of");
+        Workflow.require(application, Set.of(stage), "decide the " + stage.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " of");
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (comment != null && comment.length() > 2000) {
             throw ApiException.invalid("comment", "must be at most 2000 characters");

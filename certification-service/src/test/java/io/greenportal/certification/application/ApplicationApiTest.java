@@ -6,14 +6,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.greenportal.certification.support.Flow;
+import io.greenportal.certification.support.Grpc;
+import io.greenportal.certification.support.ServiceFlow;
+import io.greenportal.certification.support.Tokens;
+import io.greenportal.certification.web.Caller;
+import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
+import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.certification.support.IntegrationTest;
 import io.greenportal.certification.support.TestData;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +41,9 @@ class ApplicationApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     Flow flow;
     String batch;
@@ -64,8 +75,44 @@ class ApplicationApiTest {
         JsonNode missing = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
         assertThat(missing.get("type").asString()).endsWith("/incomplete-application");
         assertThat(missing.get("errors").valueStream().map(e -> e.get("field").asString()))
-                .contains("enterpriseName", "regionCode", "subject.productName", "selfScore", "documents");
+                .contains("regionCode", "subject.productName", "selfScore", "documents")
+                // ent-a is in the registry: its name is the registry's, typed or not
+                .doesNotContain("enterpriseName");
         assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
+    }
+
+    static String registryName(String uscc) {
+        var channel = Grpc.channel(9091);
+        try {
+            var registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
+            var found = registry.lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());
+            assertThat(found.getFound()).as("the registry knows " + uscc).isTrue();
+            return found.getEnterprise().getName();
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void fromSubmissionOnAKnownEnterpriseCarriesTheNameTheRegistryHolds() {
+        String registered = registryName(TestData.ENT_A);
+        var body = new java.util.LinkedHashMap<>(TestData.factory(batch, "640106"));
+        body.put("enterpriseName", "测试企业");
+        String id = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.CREATED).get("id").asString();
+        assertThat(flow.application("ent-a", id).get("enterpriseName").asString()).isEqualTo("测试企业");
+        flow.upload("ent-a", id, "EVALUATION_REPORT", "评价报告.pdf", TestData.pdf("report " + id)).expectStatus().isCreated();
+
+        JsonNode submitted = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", Map.of()), HttpStatus.OK);
+        assertThat(submitted.get("enterpriseName").asString()).isEqualTo(registered).isNotEqualTo("测试企业");
+        assertThat(flow.application("rev-city", id).get("enterpriseName").asString()).isEqualTo(registered);
+    }
+
+    @Test
+    void anEnterpriseTheRegistryDoesNotKnowKeepsTheNameItTyped() {
+        Caller enterprise = ServiceFlow.newEnterprise();
+        ServiceFlow services = new ServiceFlow(context);
+        UUID id = services.inPublicity(enterprise, services.batch());
+        assertThat(services.get(id).enterpriseName()).isEqualTo("宁夏测试" + enterprise.uscc().substring(10, 16) + "新材料有限公司");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -235,6 +237,8 @@ class WorkflowTest {
     void anUpheldObjectionRejectsAndClosesTheNotice() {
         String id = flow.inPublicity("ent-b", batch, "640202");
         long feedStart = notices.lastSequence();
+        String plannedEnd = flow.application("rev-prov", id).get("publicityEndsAt").asString();
+        flow.advance(Duration.ofDays(1));
         String client = TestData.clientAddress();
         String first = Flow.json(flow.objection(id, client, Map.of("name", "李四", "contact", "lisi@example.cn",
                 "content", "该企业申报的工业用水重复利用率与实际严重不符。")), HttpStatus.CREATED).get("id").asString();
@@ -259,7 +263,13 @@ class WorkflowTest {
         assertThat(feed).singleElement().satisfies(c -> {
             assertThat(c.getKind()).isEqualTo(NoticeChangeKind.NOTICE_CLOSED);
             assertThat(c.getNotice().getOutcome()).isEqualTo(NoticeOutcome.REJECTED);
+            // it ended when the objection was upheld, four days before its planned end
+            assertThat(c.getNotice().getEndsAt()).isEqualTo(c.getOccurredAt());
+            assertThat(Instant.ofEpochSecond(c.getNotice().getEndsAt().getSeconds()))
+                    .isBefore(OffsetDateTime.parse(plannedEnd).minusDays(3).toInstant());
         });
+        // the planned end stays on the application
+        assertThat(flow.application("rev-prov", id).get("publicityEndsAt").asString()).isEqualTo(plannedEnd);
         flow.advance(Duration.ofDays(6));
         assertThat(flow.state(id)).isEqualTo("REJECTED");
     }

@@ -80,9 +80,15 @@ class BatchApiTest {
                 .isEqualTo("UPCOMING");
         assertThat(Flow.json(flow.get("ent-a", "batches"), HttpStatus.OK).get("items").valueStream()
                 .map(b -> b.get("id").asString())).doesNotContain(id);
+        // enterprises cannot read it by id either; reviewers and experts can
+        assertThat(Flow.json(flow.get("ent-b", "batches/" + id), HttpStatus.NOT_FOUND).get("type").asString())
+                .endsWith("/not-found");
+        flow.get("rev-prov", "batches/" + id).expectStatus().isOk();
+        flow.get("expert1", "batches/" + id).expectStatus().isOk();
         long before = notices.lastSequence();
 
         flow.advance(java.time.Duration.ofHours(3));
+        assertThat(Flow.json(flow.get("ent-b", "batches/" + id), HttpStatus.OK).get("phase").asString()).isEqualTo("OPEN");
 
         assertThat(notices.readAfter(before, 100)).anySatisfy(c -> {
             assertThat(c.getKind()).isEqualTo(NoticeChangeKind.BATCH_OPENED);

@@ -1,25 +1,38 @@
 package io.greenportal.certification.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.greenportal.certification.application.ApplicationAccess;
+import io.greenportal.certification.application.ApplicationStore;
+import io.greenportal.certification.application.Workflow;
+import io.greenportal.certification.batch.BatchStore;
+import io.greenportal.certification.publicity.PublicityService;
 import io.greenportal.certification.support.Flow;
 import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.certification.support.ServiceFlow;
+import io.greenportal.certification.web.ApiException;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -36,6 +49,9 @@ class ReviewRulesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     Flow flow;
     String batch;
@@ -76,6 +92,7 @@ class ReviewRulesTest {
         assertThat(flow.state(id)).isEqualTo("EXPERT_REVIEW");
         JsonNode experts = Flow.json(flow.post("rev-prov", "applications/" + id + "/reviews", approve), HttpStatus.CONFLICT);
         assertThat(experts.get("currentState").asString()).isEqualTo("EXPERT_REVIEW");
+        assertThat(experts.get("detail").asString()).contains("decide the provincial review of").doesNotContain("_review");
     }
 
     @Test
@@ -122,6 +139,87 @@ class ReviewRulesTest {
         assertThat(all.valueStream().map(a -> a.get("expert").asString())).containsExactlyInAnyOrder("expert1", "expert2", "expert3");
         flow.get("ent-b", "applications/" + id + "/scores").expectStatus().isForbidden();
         flow.get("rev-city2", "applications/" + id + "/expert-assignments").expectStatus().isForbidden();
+        assertThat(flow.state(id)).isEqualTo("EXPERT_REVIEW");
+    }
+
+    long assignmentRows(String id) {
+        return jdbc.sql("select count(*) from expert_assignment where application_id = cast(:id as uuid)").param("id", id)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void onlyUsersHoldingTheExpertRoleCanBeAssigned() {
+        String id = flow.inExpertReview("ent-b", batch, "640202");
+        String uri = "applications/" + id + "/expert-assignments";
+
+        JsonNode applicant = Flow.json(flow.post("rev-prov", uri, Map.of("experts", List.of("expert1", "expert2", "ent-a"))),
+                HttpStatus.BAD_REQUEST);
+        assertThat(applicant.get("field").asString()).isEqualTo("experts");
+        assertThat(applicant.get("detail").asString()).contains("ent-a");
+        JsonNode others = Flow.json(flow.post("rev-prov", uri,
+                Map.of("experts", List.of("expert1", "rev-prov", "nobody1", "expert3"))), HttpStatus.BAD_REQUEST);
+        assertThat(others.get("field").asString()).isEqualTo("experts");
+        assertThat(others.get("unknownExperts").valueStream().map(JsonNode::asString)).containsExactly("rev-prov", "nobody1");
+        assertThat(assignmentRows(id)).isZero();
+
+        flow.assign(id, "expert1", "expert2", "expert3");
+        assertThat(assignmentRows(id)).isEqualTo(3);
+    }
+
+    @Test
+    void anUnscoredAssigneeIsReplacedByAssigningAgain() {
+        String id = flow.inExpertReview("ent-b", batch, "640202");
+        // an assignee who will never score (as assignments before the role check allowed)
+        for (String expert : List.of("expert1", "expert2", "nobody1")) {
+            jdbc.sql("insert into expert_assignment (application_id, round, expert, assigned_by, assigned_at) "
+                            + "values (cast(:id as uuid), 1, :expert, 'rev-prov', now())")
+                    .param("id", id).param("expert", expert).update();
+        }
+        flow.score("expert1", id, 80).expectStatus().isCreated();
+
+        // the list names the round's experts: nobody1 is replaced, expert1 has scored and stays
+        JsonNode items = Flow.json(flow.post("rev-prov", "applications/" + id + "/expert-assignments",
+                Map.of("experts", List.of("expert2", "expert3"))), HttpStatus.CREATED).get("items");
+        assertThat(items.valueStream().map(a -> a.get("expert").asString()))
+                .containsExactlyInAnyOrder("expert1", "expert2", "expert3");
+        flow.score("expert2", id, 75).expectStatus().isCreated();
+        assertThat(flow.state(id)).isEqualTo("EXPERT_REVIEW");
+        flow.score("expert3", id, 90).expectStatus().isCreated();
+        assertThat(flow.state(id)).isEqualTo("PUBLICITY");
+    }
+
+    @Test
+    void droppingTheLastUnscoredAssigneeLetsTheScoresDecide() {
+        String id = flow.inExpertReview("ent-b", batch, "640202");
+        for (String expert : List.of("expert1", "expert2", "expert3", "nobody1")) {
+            jdbc.sql("insert into expert_assignment (application_id, round, expert, assigned_by, assigned_at) "
+                            + "values (cast(:id as uuid), 1, :expert, 'rev-prov', now())")
+                    .param("id", id).param("expert", expert).update();
+        }
+        flow.score("expert1", id, 80).expectStatus().isCreated();
+        flow.score("expert2", id, 75).expectStatus().isCreated();
+        flow.score("expert3", id, 90).expectStatus().isCreated();
+        assertThat(flow.state(id)).isEqualTo("EXPERT_REVIEW");
+
+        flow.assign(id, "expert1", "expert2", "expert3");
+        assertThat(flow.state(id)).isEqualTo("PUBLICITY");
+        assertThat(assignmentRows(id)).isEqualTo(3);
+    }
+
+    @Test
+    void anUnreachableKeycloakAssignsNobody() {
+        String id = flow.inExpertReview("ent-b", batch, "640202");
+        var nowhere = new ExpertDirectory("http://127.0.0.1:1/admin/realms/greenportal",
+                context.getBean(OAuth2AuthorizedClientManager.class));
+        var service = new ExpertReviewService(context.getBean(Workflow.class), context.getBean(ApplicationAccess.class),
+                context.getBean(ApplicationStore.class), context.getBean(BatchStore.class),
+                context.getBean(PublicityService.class), nowhere, jdbc, clock);
+        var transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> service.assign(ServiceFlow.PROVINCIAL,
+                UUID.fromString(id), new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3")))))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        assertThat(assignmentRows(id)).isZero();
         assertThat(flow.state(id)).isEqualTo("EXPERT_REVIEW");
     }
 

@@ -1,0 +1,43 @@
+package io.greenportal.certification.application;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.greenportal.certification.web.ApiException;
+import io.greenportal.contracts.registry.v1.EnterpriseListings;
+import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
+import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The name the registry holds for an enterprise (by its credit code). It is the name the public
+ * notice shows, so an application of an enterprise the registry knows carries it from submission on.
+ */
+@Component
+public class RegisteredNames {
+
+    private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
+
+    public RegisteredNames(RegistryServiceGrpc.RegistryServiceBlockingStub registry) {
+        this.registry = registry;
+    }
+
+    /** The registry's name, or empty when it does not know the enterprise; 503 when it cannot be asked. */
+    public Optional<String> of(String uscc) {
+        try {
+            EnterpriseListings found = registry.withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());
+            String name = found.getFound() ? found.getEnterprise().getName().strip() : "";
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw ApiException.unavailable("The registry could not be asked for the enterprise's registered name ("
+                    + e.getStatus().getCode() + "); nothing was submitted, try again shortly");
+        }
+    }
+}

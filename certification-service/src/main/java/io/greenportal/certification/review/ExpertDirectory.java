@@ -1,0 +1,98 @@
+package io.greenportal.certification.review;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.greenportal.certification.grpc.RegistryClientConfig;
+import io.greenportal.certification.web.ApiException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Who may be assigned as an expert: an enabled Keycloak user holding the realm role {@code expert}
+ * (directly, through a group or a composite role). Asked of Keycloak's admin REST API with this
+ * service's own client-credentials token; its service account holds {@code realm-management}
+ * {@code view-users}, which reads users and their role mappings but not the realm's role lists.
+ */
+@Component
+public class ExpertDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpertDirectory.class);
+    static final String ROLE = "expert";
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+
+    private final RestClient keycloak;
+    private final OAuth2AuthorizedClientManager tokens;
+
+    @Autowired
+    public ExpertDirectory(@Value("${greenportal.keycloak.admin-url:}") String adminUrl,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            OAuth2AuthorizedClientManager tokens) {
+        this(adminUrl.isBlank() ? adminUrlOf(issuer) : adminUrl, tokens);
+    }
+
+    public ExpertDirectory(String adminUrl, OAuth2AuthorizedClientManager tokens) {
+        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        factory.setReadTimeout(Duration.ofSeconds(5));
+        this.keycloak = RestClient.builder().baseUrl(adminUrl).requestFactory(factory).build();
+        this.tokens = tokens;
+    }
+
+    /** {@code http://kc/realms/greenportal} -> {@code http://kc/admin/realms/greenportal} (also under /auth). */
+    static String adminUrlOf(String issuer) {
+        int at = issuer.lastIndexOf("/realms/");
+        if (at < 0) {
+            throw new IllegalArgumentException("issuer " + issuer + " is not a Keycloak realm URL; set greenportal.keycloak.admin-url");
+        }
+        return issuer.substring(0, at) + "/admin" + issuer.substring(at);
+    }
+
+    /**
+     * The names among these that are not enabled users with the realm role {@code expert}, in the
+     * order given. 503 when Keycloak cannot be asked.
+     */
+    public List<String> notExperts(Collection<String> names) {
+        List<String> refused = new ArrayList<>();
+        try {
+            String token = "Bearer " + RegistryClientConfig.serviceToken(tokens);
+            for (String name : names) {
+                if (!isExpert(name, token)) {
+                    refused.add(name);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Keycloak could not tell who the experts are: {}", e.toString());
+            throw ApiException.unavailable("The identity provider could not be asked who the experts are; "
+                    + "nothing was assigned, try again shortly");
+        }
+        return refused;
+    }
+
+    private boolean isExpert(String name, String token) {
+        List<Map<String, Object>> users = keycloak.get()
+                .uri("/users?username={name}&exact=true&briefRepresentation=true", name)
+                .header("Authorization", token).retrieve().body(LIST);
+        Map<String, Object> user = users == null ? null : users.stream()
+                .filter(u -> name.equalsIgnoreCase(String.valueOf(u.get("username")))).findFirst().orElse(null);
+        if (user == null || !Boolean.TRUE.equals(user.get("enabled"))) {
+            return false;
+        }
+        List<Map<String, Object>> roles = keycloak.get()
+                .uri("/users/{id}/role-mappings/realm/composite?briefRepresentation=true", user.get("id"))
+                .header("Authorization", token).retrieve().body(LIST);
+        return roles != null && roles.stream().anyMatch(r -> ROLE.equals(r.get("name")));
+    }
+}
