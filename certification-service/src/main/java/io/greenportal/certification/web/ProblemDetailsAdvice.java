@@ -29,6 +29,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error leaves the service as an RFC 9457 problem detail naming the offending field. Nothing
@@ -53,8 +54,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = InputTypes.expected(e.getRequiredType());
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", e.getName(),
-                "'" + e.getValue() + "' is not a valid value for " + e.getName()));
+                e.getName() + ": '" + e.getValue() + "' is not valid" + (expected == null ? "" : "; " + expected)));
+    }
+
+    /** Tomcat could not decode a query parameter: its percent-escapes do not spell UTF-8 (%E6%B0, %FF). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        var name = java.util.regex.Pattern.compile("Parameter \\[([^\\]]{1,64})\\]").matcher(String.valueOf(e.getMessage()));
+        String field = name.find() ? name.group(1) : "query";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-encoding", field,
+                field + ": is not UTF-8 text (its percent-escapes must spell UTF-8)"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -114,13 +125,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
+        String expected = null;
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (databind instanceof MismatchedInputException mismatch) {
+                expected = InputTypes.expected(mismatch.getTargetType());
+            }
         }
         String detail = field == null ? "The request body is not valid JSON of the expected shape"
-                : "The value of " + field + " has the wrong type or format";
+                : expected == null ? "The value of " + field + " has the wrong type or format"
+                : field + ": " + expected;
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", field, detail));
     }
 

@@ -72,6 +72,12 @@ class ReviewRulesTest {
         String id = flow.submitted("ent-a", batch, "640106");
         var approve = Map.of("decision", "APPROVE", "comment", "同意");
 
+        JsonNode unknown = Flow.json(flow.post("rev-city", "applications/" + id + "/reviews",
+                Map.of("decision", "approve", "comment", "同意")), HttpStatus.BAD_REQUEST);
+        assertThat(unknown.get("field").asString()).isEqualTo("decision");
+        assertThat(unknown.get("detail").asString()).as("the allowed decisions are named").contains("APPROVE", "RETURN", "REJECT");
+        assertThat(reviewRows(id)).isZero();
+
         flow.post("rev-city2", "applications/" + id + "/reviews", approve).expectStatus().isNotFound();
         JsonNode early = Flow.json(flow.post("rev-prov", "applications/" + id + "/reviews", approve), HttpStatus.CONFLICT);
         assertThat(early.get("currentState").asString()).isEqualTo("MUNICIPAL_REVIEW");

@@ -196,6 +196,17 @@ class ListingApiTest {
         assertThat(badSize.get("field").asString()).isEqualTo("size");
     }
 
+    @Test
+    void queryParametersThatAreNotUtf8AreA400NamingThem(
+            @org.springframework.beans.factory.annotation.Value("${local.server.port}") int port) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/registry/listings?region=%E6%B0"))
+                .header("Authorization", "Bearer " + Tokens.user("admin")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"region\"");
+    }
+
     List<String> ids(String uri) {
         return json(get(Tokens.client("bank-a"), uri), HttpStatus.OK).get("items").valueStream()
                 .map(l -> l.get("id").asString()).toList();
@@ -216,7 +227,10 @@ class ListingApiTest {
 
         JsonNode refused = json(post(admin, uri, Map.of("action", "RESTORE", "reason", "please")), HttpStatus.CONFLICT);
         assertThat(refused.get("currentStatus").asString()).isEqualTo("REVOKED");
-        json(post(admin, uri, Map.of("action", "DELETE", "reason", "x")), HttpStatus.BAD_REQUEST);
+        JsonNode unknownAction = json(post(admin, uri, Map.of("action", "DELETE", "reason", "x")), HttpStatus.BAD_REQUEST);
+        assertThat(unknownAction.get("field").asString()).isEqualTo("action");
+        assertThat(unknownAction.get("detail").asString()).as("the allowed values are named")
+                .contains("SUSPEND", "REVOKE", "RESTORE");
         post(Tokens.user("rev-prov"), uri, Map.of("action", "SUSPEND", "reason", "x")).expectStatus().isForbidden();
 
         JsonNode detail = json(get(admin, "/api/v1/registry/listings/" + listing.get("id").asString()), HttpStatus.OK);
