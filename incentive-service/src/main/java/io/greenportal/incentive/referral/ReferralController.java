@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.greenportal.incentive.web.ApiException;
 import io.greenportal.incentive.web.Caller;
 import io.greenportal.incentive.web.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,12 +47,20 @@ public class ReferralController {
                 : ResponseEntity.ok().location(location).body(submitted.referral());
     }
 
-    @Operation(summary = "Referrals: an enterprise's own; a bank's queue (open to it) and those it holds; all for administrators")
+    @Operation(summary = "Referrals, newest first: an enterprise's own; a bank's queue (open to it) and those it holds; "
+            + "all for administrators. Paged like every list: items, page, size, total")
     @GetMapping
     @PreAuthorize("hasAnyRole('admin','enterprise','bank')")
-    public List<CreditReferral> list(@RequestParam(required = false) ReferralStatus status,
+    public ReferralStore.Page list(@RequestParam(required = false) ReferralStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
-        return service.list(Caller.of(authentication), status);
+        if (page < 0 || page > 100_000) {
+            throw ApiException.invalid("page", "must be between 0 and 100000");
+        }
+        if (size < 1 || size > 200) {
+            throw ApiException.invalid("size", "must be between 1 and 200");
+        }
+        return service.list(Caller.of(authentication), status, page, size);
     }
 
     @Operation(summary = "Mean response times per bank: request to acceptance, acceptance to decision (administrators)")

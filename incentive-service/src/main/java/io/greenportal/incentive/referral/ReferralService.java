@@ -102,14 +102,14 @@ public class ReferralService {
         return new Submitted(store.find(referral.id()).orElseThrow(), true);
     }
 
-    public List<CreditReferral> list(Caller caller, ReferralStatus status) {
+    public ReferralStore.Page list(Caller caller, ReferralStatus status, int page, int size) {
         if (caller.has("admin")) {
-            return store.all(status);
+            return store.all(status, page, size);
         }
         if (caller.has("bank")) {
-            return store.forBank(banks.of(caller).id(), status);
+            return store.forBank(banks.of(caller).id(), status, page, size);
         }
-        return store.forEnterprise(ownUscc(caller), status);
+        return store.forEnterprise(ownUscc(caller), status, page, size);
     }
 
     public CreditReferral get(UUID id, Caller caller) {

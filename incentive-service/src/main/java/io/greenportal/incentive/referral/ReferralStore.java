@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,22 +61,32 @@ public class ReferralStore {
                 .param("id", id).param("bank", bank).query(Integer.class).single() > 0;
     }
 
-    public List<CreditReferral> forBank(String bank, ReferralStatus status) {
-        return jdbc.sql("select * from credit_referral where " + VISIBLE_TO_BANK
-                        + " and (cast(:status as text) is null or status = :status) order by created_at desc, id limit 500")
-                .param("bank", bank).param("status", status == null ? null : status.name()).query(this::map).list();
+    public record Page(List<CreditReferral> items, int page, int size, long total) {
     }
 
-    public List<CreditReferral> forEnterprise(String uscc, ReferralStatus status) {
-        return jdbc.sql("select * from credit_referral where uscc = :uscc"
-                        + " and (cast(:status as text) is null or status = :status) order by created_at desc, id limit 500")
-                .param("uscc", uscc).param("status", status == null ? null : status.name()).query(this::map).list();
+    /** What a bank sees: referrals open to it and those it holds. */
+    public Page forBank(String bank, ReferralStatus status, int page, int size) {
+        return page(VISIBLE_TO_BANK, Map.of("bank", bank), status, page, size);
     }
 
-    public List<CreditReferral> all(ReferralStatus status) {
-        return jdbc.sql("select * from credit_referral where (cast(:status as text) is null or status = :status)"
-                        + " order by created_at desc, id limit 500")
-                .param("status", status == null ? null : status.name()).query(this::map).list();
+    public Page forEnterprise(String uscc, ReferralStatus status, int page, int size) {
+        return page("uscc = :uscc", Map.of("uscc", uscc), status, page, size);
+    }
+
+    public Page all(ReferralStatus status, int page, int size) {
+        return page("true", Map.of(), status, page, size);
+    }
+
+    private Page page(String scope, Map<String, Object> params, ReferralStatus status, int page, int size) {
+        String where = " where " + scope + " and (cast(:status as text) is null or status = :status)";
+        String statusName = status == null ? null : status.name();
+        long total = jdbc.sql("select count(*) from credit_referral" + where).params(params).param("status", statusName)
+                .query(Long.class).single();
+        List<CreditReferral> items = jdbc.sql("select * from credit_referral" + where
+                        + " order by created_at desc, id limit :size offset :offset")
+                .params(params).param("status", statusName).param("size", size).param("offset", (long) page * size)
+                .query(this::map).list();
+        return new Page(items, page, size, total);
     }
 
     /** First come: only one bank's update finds the referral still OPEN. */

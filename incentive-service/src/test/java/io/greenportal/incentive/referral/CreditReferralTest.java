@@ -70,8 +70,27 @@ class CreditReferralTest {
     }
 
     List<String> queue(String bank) {
-        return Api.json(api.get(Tokens.client(bank), "/credit-referrals"), HttpStatus.OK).valueStream()
-                .map(r -> r.get("id").asString()).toList();
+        return Api.json(api.get(Tokens.client(bank), "/credit-referrals?size=200"), HttpStatus.OK).get("items")
+                .valueStream().map(r -> r.get("id").asString()).toList();
+    }
+
+    @Test
+    void listsArePagedNewestFirst() {
+        List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            asked.add(0, ask(request("100000.00")).get("id").asString());
+        }
+        JsonNode first = Api.json(api.get(Tokens.user("ent-a"), "/credit-referrals?size=2"), HttpStatus.OK);
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(first.get("items").valueStream().map(r -> r.get("id").asString())).containsExactly(asked.get(0), asked.get(1));
+        JsonNode second = Api.json(api.get(Tokens.user("ent-a"), "/credit-referrals?size=2&page=1"), HttpStatus.OK);
+        assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(asked.get(2));
+        for (String bad : List.of("size=0", "size=201", "page=-1", "size=abc")) {
+            JsonNode problem = Api.json(api.get(Tokens.user("ent-a"), "/credit-referrals?" + bad), HttpStatus.BAD_REQUEST);
+            assertThat(problem.get("field").asString()).as(bad).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
     }
 
     @Test
