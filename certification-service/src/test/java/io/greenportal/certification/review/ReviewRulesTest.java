@@ -174,7 +174,8 @@ class ReviewRulesTest {
 
     @Test
     void anUnscoredAssigneeIsReplacedByAssigningAgain() {
-        String id = flow.inExpertReview("ent-b", batch, "640202");
+        // ent-a: this application reaches publicity and may be listed; ent-b keeps only its suspended listing
+        String id = flow.inExpertReview("ent-a", batch, "640106");
         // an assignee who will never score (as assignments before the role check allowed)
         for (String expert : List.of("expert1", "expert2", "nobody1")) {
             jdbc.sql("insert into expert_assignment (application_id, round, expert, assigned_by, assigned_at) "
@@ -196,7 +197,8 @@ class ReviewRulesTest {
 
     @Test
     void droppingTheLastUnscoredAssigneeLetsTheScoresDecide() {
-        String id = flow.inExpertReview("ent-b", batch, "640202");
+        // ent-a: this application reaches publicity and may be listed; ent-b keeps only its suspended listing
+        String id = flow.inExpertReview("ent-a", batch, "640106");
         for (String expert : List.of("expert1", "expert2", "expert3", "nobody1")) {
             jdbc.sql("insert into expert_assignment (application_id, round, expert, assigned_by, assigned_at) "
                             + "values (cast(:id as uuid), 1, :expert, 'rev-prov', now())")
