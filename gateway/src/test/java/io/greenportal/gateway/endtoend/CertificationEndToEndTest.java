@@ -61,7 +61,7 @@ class CertificationEndToEndTest {
                 now.plusDays(30)), 201).get("id").asString();
         String site = "绿源端到端基地" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String draft = """
-                {"batchId":"%s","type":"GREEN_FACTORY","enterpriseName":"宁夏绿源新材料有限公司","regionCode":"640106",
+                {"batchId":"%s","type":"GREEN_FACTORY","enterpriseName":"绿源新材料（简称）","regionCode":"640106",
                  "industryCode":"C26","subject":{"siteName":"%s","evaluationStandard":"GB/T 36132-2018 绿色工厂评价通则"},
                  "selfScore":88,"indicators":[{"code":"ENERGY_PER_VALUE_ADDED","value":"0.31","unit":"tce/万元"},
                  {"code":"WATER_REUSE_RATE","value":"93.5","unit":"%%"}],
@@ -125,8 +125,12 @@ class CertificationEndToEndTest {
         JsonNode verification = portal.getJson("bank-a", "/api/v1/incentives/verifications/91640100MA76A00010");
         assertThat(verification.get("listings").toString()).contains(listingId);
 
-        await("the notice closed as approved", () -> notice(id, "past"),
+        JsonNode closed = await("the notice closed as approved", () -> notice(id, "past"),
                 n -> "APPROVED".equals(n.get("outcome").asString()));
+        assertThat(closed.get("certificateNumber").asString()).as("the public learns the certificate granted")
+                .isEqualTo(listing.get("certificateNumber").asString());
+        assertThat(closed.get("enterpriseName").asString()).as("the name the registry holds, not one typed")
+                .isEqualTo("宁夏绿源新材料有限公司");
 
         JsonNode history = call("ent-a", "GET", CERT + "/applications/" + id + "/history", null, 200);
         assertThat(history.toString()).contains("RETURNED", "PUBLICITY", "APPROVED", "rev-city", "rev-prov");

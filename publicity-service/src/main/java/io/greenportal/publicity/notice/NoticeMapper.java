@@ -33,7 +33,7 @@ public final class NoticeMapper {
                 b == null || b.getYear() == 0 ? null : b.getYear(), type, Vocabulary.type(type), n.getEnterpriseName(),
                 blankToNull(n.getUscc()), blankToNull(n.getRegionCode()), blankToNull(n.getIndustryCode()),
                 blankToNull(n.getSubjectName()), Times.local(n.getStartsAt()), Times.local(n.getEndsAt()), outcome,
-                blankToNull(n.getListingId()), change.getSequence()));
+                blankToNull(n.getListingId()), blankToNull(n.getCertificateNumber()), change.getSequence()));
     }
 
     /** The batch a BATCH_OPENED change announces, or empty. */

@@ -29,22 +29,24 @@ public class NoticeStore {
     public void save(Notice n, OffsetDateTime now) {
         jdbc.sql("""
                 insert into publicity_notice (id, application_id, batch_id, batch_name, batch_year, type, enterprise_name,
-                  uscc, region_code, industry_code, subject_name, starts_at, ends_at, outcome, listing_id, sequence, updated_at)
+                  uscc, region_code, industry_code, subject_name, starts_at, ends_at, outcome, listing_id, certificate_number, sequence, updated_at)
                 values (:id, :application, :batchId, :batchName, :batchYear, :type, :enterprise, :uscc, :region, :industry,
-                  :subject, :starts, :ends, :outcome, :listing, :sequence, :now)
+                  :subject, :starts, :ends, :outcome, :listing, :certificate, :sequence, :now)
                 on conflict (id) do update set application_id = excluded.application_id, batch_id = excluded.batch_id,
                   batch_name = excluded.batch_name, batch_year = excluded.batch_year, type = excluded.type,
                   enterprise_name = excluded.enterprise_name, uscc = excluded.uscc, region_code = excluded.region_code,
                   industry_code = excluded.industry_code, subject_name = excluded.subject_name,
                   starts_at = excluded.starts_at, ends_at = excluded.ends_at, outcome = excluded.outcome,
-                  listing_id = excluded.listing_id, sequence = excluded.sequence, updated_at = excluded.updated_at
+                  listing_id = excluded.listing_id, certificate_number = excluded.certificate_number,
+                  sequence = excluded.sequence, updated_at = excluded.updated_at
                 where publicity_notice.sequence < excluded.sequence""")
                 .param("id", n.id()).param("application", n.applicationId()).param("batchId", n.batchId())
                 .param("batchName", n.batchName()).param("batchYear", n.batchYear())
                 .param("type", n.type() == null ? "" : n.type()).param("enterprise", n.enterpriseName())
                 .param("uscc", n.uscc()).param("region", n.regionCode()).param("industry", n.industryCode())
                 .param("subject", n.subjectName()).param("starts", n.startsAt()).param("ends", n.endsAt())
-                .param("outcome", n.outcome()).param("listing", n.listingId()).param("sequence", n.sequence())
+                .param("outcome", n.outcome()).param("listing", n.listingId())
+                .param("certificate", n.certificateNumber()).param("sequence", n.sequence())
                 .param("now", now).update();
     }
 
@@ -98,7 +100,7 @@ public class NoticeStore {
                 rs.getString("industry_code"), rs.getString("subject_name"),
                 Times.local(rs.getObject("starts_at", OffsetDateTime.class)),
                 Times.local(rs.getObject("ends_at", OffsetDateTime.class)), rs.getString("outcome"),
-                rs.getString("listing_id"), rs.getLong("sequence"));
+                rs.getString("listing_id"), rs.getString("certificate_number"), rs.getLong("sequence"));
     }
 
     private Batch batch(ResultSet rs, int n) throws SQLException {

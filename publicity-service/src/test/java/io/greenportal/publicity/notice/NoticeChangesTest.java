@@ -92,7 +92,7 @@ class NoticeChangesTest {
         assertThat(batchOpeningsInFeed(batch.getId())).isEqualTo(1);
 
         PublicityNotice approved = running.toBuilder().setOutcome(NoticeOutcome.APPROVED)
-                .setListingId(UUID.randomUUID().toString()).build();
+                .setListingId(UUID.randomUUID().toString()).setCertificateNumber("GF-640000-2026-0042").build();
         changes.apply(List.of(change(base + 4, NoticeChangeKind.NOTICE_CLOSED, approved)));
         notices = notices();
         assertThat(byId(notices.path("current"), running.getId())).as("a closed notice is no longer current").isNull();
@@ -107,6 +107,9 @@ class NoticeChangesTest {
         JsonNode single = Api.parse(rest.get().uri("/api/v1/public/notices/{id}", running.getId()).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         assertThat(single.path("outcome").asString()).isEqualTo("APPROVED");
+        assertThat(single.path("certificateNumber").asString()).as("the approved notice names the certificate")
+                .isEqualTo("GF-640000-2026-0042");
+        assertThat(closed.path("certificateNumber").asString()).isEqualTo("GF-640000-2026-0042");
     }
 
     private JsonNode notices() {
