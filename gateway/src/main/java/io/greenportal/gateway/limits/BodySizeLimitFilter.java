@@ -91,7 +91,7 @@ public class BodySizeLimitFilter implements GlobalFilter, Ordered {
                 "The request body is larger than " + DataSize.ofBytes(limit).toMegabytes() + " MB");
     }
 
-    /** Thrown into a streaming body at the cap; the circuit breaker's fallback turns it into 413. */
+    /** Thrown into a streaming body at the cap and turned into a 413 above; never counted against a service. */
     public static final class BodyTooLargeException extends RuntimeException {
         BodyTooLargeException() {
             super("request body too large", null, false, false);

@@ -3,11 +3,13 @@ package io.greenportal.gateway.ratelimit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.greenportal.gateway.redis.RedisGuard;
 import io.greenportal.gateway.web.ClientAddress;
 import io.greenportal.gateway.web.Problems;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
@@ -23,8 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Limits every routed request with Spring Cloud Gateway's Redis token bucket (one Lua call, atomic)
- * and answers 429 with Retry-After and a problem body. When Redis is unreachable the limiter lets
- * the request through (fail open); the short Lettuce timeouts keep that fast.
+ * and answers 429 with Retry-After and a problem body. When Redis is unreachable or hung the limiter
+ * lets the request through (fail open), and the {@link RedisGuard} keeps that from costing more than
+ * a moment.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -34,10 +37,13 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimitProperties properties;
     private final ClientAddress clientAddress;
     private final ApplicationContext context;
+    private final RedisGuard redis;
     private final Map<String, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(RateLimitProperties properties, ClientAddress clientAddress, ApplicationContext context) {
+    public RateLimitFilter(RateLimitProperties properties, ClientAddress clientAddress, ApplicationContext context,
+            RedisGuard redis) {
         this.properties = properties;
+        this.redis = redis;
         this.clientAddress = clientAddress;
         this.context = context;
     }
@@ -58,7 +64,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 .flatMap(caller -> {
                     String bucket = bucket(exchange, caller.startsWith("address:"));
                     RateLimitPolicy policy = policy(bucket);
-                    return limiter(bucket, policy).isAllowed(properties.namespace() + "." + bucket, caller).flatMap(response -> {
+                    Mono<RateLimiter.Response> decision = limiter(bucket, policy).isAllowed(properties.namespace() + "." + bucket, caller);
+                    return redis.call(decision, RateLimitFilter::failOpen).flatMap(response -> {
                         response.getHeaders().forEach(exchange.getResponse().getHeaders()::add);
                         if (response.isAllowed()) {
                             return chain.filter(exchange);
@@ -68,6 +75,10 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                                 "Too many requests; retry after " + policy.retryAfterSeconds() + " s");
                     });
                 });
+    }
+
+    private static RateLimiter.Response failOpen() {
+        return new RateLimiter.Response(true, Map.of());
     }
 
     /** Authenticated callers are limited per client and, for people, per user. */

@@ -1,4 +1,4 @@
-package io.greenportal.gateway.web;
+package io.greenportal.gateway.redis;
 
 import io.lettuce.core.ClientOptions;
 

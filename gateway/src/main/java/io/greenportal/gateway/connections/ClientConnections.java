@@ -1,0 +1,71 @@
+package io.greenportal.gateway.connections;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.stereotype.Component;
+
+import io.netty.channel.Channel;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * What a slow, stalled or greedy client may hold. A connection that sends no complete request
+ * within the idle time-out is closed; a request body that stops arriving for the read time-out, or
+ * that is not complete within the request time-out, is answered 408 and closed (Reactor Netty's
+ * own time-outs). One address may hold at most {@code max-per-address} connections at once, far
+ * above what a crowd behind one carrier NAT opens, so that one client cannot hold them all; the
+ * trusted proxies in front of the gateway (the ingress) are not counted.
+ */
+@Component
+public class ClientConnections implements NettyServerCustomizer {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientConnections.class);
+
+    private final ConnectionProperties properties;
+    private final Pattern trustedProxies;
+    private final boolean behindProxies;
+    private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+
+    public ClientConnections(ConnectionProperties properties,
+            @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies,
+            @Value("${greenportal.gateway.trusted-proxy-hops:0}") int trustedHops) {
+        this.properties = properties;
+        this.trustedProxies = trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies);
+        this.behindProxies = trustedHops > 0;
+    }
+
+    @Override
+    public HttpServer apply(HttpServer server) {
+        return server.idleTimeout(properties.idleTimeout())
+                .readTimeout(properties.readTimeout())
+                .requestTimeout(properties.requestTimeout())
+                .doOnChannelInit((observer, channel, remote) -> admit(channel, channel.remoteAddress()));
+    }
+
+    private void admit(Channel channel, java.net.SocketAddress remote) {
+        if (!(remote instanceof InetSocketAddress socket) || socket.getAddress() == null) {
+            return;
+        }
+        InetAddress address = socket.getAddress();
+        if (behindProxies && trustedProxies != null && trustedProxies.matcher(address.getHostAddress()).matches()) {
+            return;
+        }
+        int holding = open.merge(address, 1, Integer::sum);
+        channel.closeFuture().addListener(closed -> open.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1));
+        if (holding > properties.maxPerAddress()) {
+            log.warn("closing a connection from {}: it already holds {} (limit {})", address.getHostAddress(),
+                    holding - 1, properties.maxPerAddress());
+            channel.close();
+        }
+    }
+
+    int openFrom(InetAddress address) {
+        return open.getOrDefault(address, 0);
+    }
+}

@@ -1,0 +1,115 @@
+package io.greenportal.gateway.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.greenportal.gateway.support.Tokens;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Slow and greedy clients, spoken to over raw sockets: a request whose headers never finish is
+ * closed after the idle time-out, one whose declared body stops coming is cut off after the read
+ * time-out (closed, or answered 408 when nothing else was said), and one address cannot hold more
+ * connections than the cap.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "greenportal.rate-limits.enabled=false",
+        "greenportal.gateway.connections.idle-timeout=4s", "greenportal.gateway.connections.read-timeout=1s",
+        "greenportal.gateway.connections.request-timeout=30s", "greenportal.gateway.connections.max-per-address=3"})
+class ClientConnectionsTest {
+
+    @LocalServerPort
+    int port;
+
+    Socket connect() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(200);
+        return socket;
+    }
+
+    /** What the server sent so far, and whether it closed the connection. */
+    record Seen(String text, boolean closed) {
+    }
+
+    static Seen read(Socket socket) throws IOException {
+        StringBuilder text = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                text.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+            }
+            return new Seen(text.toString(), true);
+        } catch (SocketTimeoutException e) {
+            return new Seen(text.toString(), false);
+        } catch (IOException e) { // reset by the server
+            return new Seen(text.toString(), true);
+        }
+    }
+
+    @Test
+    void headersThatNeverFinishAreClosed() throws Exception {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write("GET /api/v1/public/listings HTTP/1.1\r\nHost: portal\r\nAccept: */*\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            await().atMost(Duration.ofSeconds(15)).until(() -> read(socket).closed());
+        }
+    }
+
+    @Test
+    void aBodyThatStopsComingIsCutOff() throws Exception {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("POST /api/v1/incentives/programs HTTP/1.1\r\nHost: portal\r\n"
+                    + "Authorization: Bearer " + Tokens.user("admin") + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"code\":").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                Seen seen = read(socket);
+                answer.append(seen.text());
+                return seen.closed();
+            });
+            assertThat(answer.toString()).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
+                    text -> assertThat(text).startsWith("HTTP/1.1 408"));
+        }
+    }
+
+    @Test
+    void oneAddressHoldsAtMostTheCapOfConnections() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                held.add(connect());
+            }
+            try (Socket extra = connect()) {
+                await().atMost(Duration.ofSeconds(3)).until(() -> read(extra).closed());
+            }
+            Socket first = held.get(0);
+            first.getOutputStream().write("GET /actuator/health/liveness HTTP/1.1\r\nHost: portal\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            await().atMost(Duration.ofSeconds(3)).until(() -> {
+                answer.append(read(first).text());
+                return answer.indexOf("\r\n\r\n") > 0;
+            });
+            assertThat(answer.toString()).startsWith("HTTP/1.1 200");
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+}
