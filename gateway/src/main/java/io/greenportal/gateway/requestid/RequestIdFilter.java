@@ -1,6 +1,7 @@
 package io.greenportal.gateway.requestid;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.greenportal.gateway.web.ClientAddress;
@@ -37,10 +38,18 @@ public class RequestIdFilter implements WebFilter {
         this.clientAddress = clientAddress;
     }
 
+    /** A random UUID: an id needs to be unique, not unguessable (UUID.randomUUID reads /dev/urandom). */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+        long low = random.nextLong() & ~(3L << 62) | (2L << 62); // IETF variant
+        return new UUID(high, low).toString();
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : newId();
         String client = clientAddress.of(exchange);
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {

@@ -13,6 +13,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
@@ -29,7 +30,8 @@ import reactor.core.publisher.Mono;
  * signature, expiry, audience) so bad tokens stop at the door, then passed through unchanged.
  * Browsers log in with Keycloak (session in Redis): their access token is relayed to the services,
  * and their state-changing requests need a CSRF token. Authorization itself is decided by each
- * service, which checks every token again.
+ * service, which checks every token again. Reads of the public showcase bypass this chain
+ * ({@link PublicReads}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -45,11 +47,14 @@ public class SecurityConfig {
         var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
 
-        http.authorizeExchange(exchanges -> exchanges
+        http.securityMatcher(new NegatedServerWebExchangeMatcher(new PublicReads()))
+                .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/fallback/**", "/",
+                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/",
                                 "/favicon.ico").permitAll()
                         .anyExchange().authenticated())
+                .securityContextRepository(BrowserSessions.securityContexts())
+                .requestCache(cache -> cache.requestCache(BrowserSessions.savedRequests()))
                 .oauth2Login(Customizer.withDefaults())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(SecurityConfig::unauthorized))
@@ -130,7 +135,7 @@ public class SecurityConfig {
             return ServerWebExchangeMatcher.MatchResult.notMatch();
         }
         boolean bearer = request.getHeaders().containsHeader("Authorization");
-        boolean session = request.getCookies().containsKey("SESSION");
+        boolean session = BrowserSessions.hasSession(exchange);
         return !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
