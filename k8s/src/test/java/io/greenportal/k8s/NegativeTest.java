@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,6 @@ class NegativeTest {
 
     @BeforeAll
     static void render() {
-        Assumptions.assumeTrue(Kustomize.kubectlAvailable(), "SKIPPED: kubectl is not on the PATH");
         good = Kustomize.render(Repo.K8S.resolve("overlays/dev"));
         assertThat(ManifestRules.check(ManifestRules.bind(good))).isEmpty();
     }

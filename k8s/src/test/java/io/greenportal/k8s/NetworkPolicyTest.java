@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,6 @@ class NetworkPolicyTest {
 
     @BeforeAll
     static void render() {
-        Assumptions.assumeTrue(Kustomize.kubectlAvailable(), "SKIPPED: kubectl is not on the PATH");
         List<NetworkPolicy> policies = OverlayTest.render("prod").all(NetworkPolicy.class);
         flows = new NetworkFlows(policies, NS);
     }
