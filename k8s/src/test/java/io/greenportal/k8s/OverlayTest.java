@@ -46,7 +46,7 @@ class OverlayTest {
     @ValueSource(strings = {"dev", "prod"})
     void operatorResourcesUseDocumentedApisAndFields(String overlay) {
         var r = render(overlay);
-        List<String> violations = r.custom().stream().flatMap(d -> CustomResourceRules.check(d).stream()).toList();
+        List<String> violations = r.custom().stream().flatMap(d -> CrdSchemas.check(d).stream()).toList();
         assertThat(violations).isEmpty();
         Map<String, List<JsonNode>> byKind = new HashMap<>();
         r.custom().forEach(d -> byKind.computeIfAbsent(d.path("kind").asText(), k -> new java.util.ArrayList<>()).add(d));
