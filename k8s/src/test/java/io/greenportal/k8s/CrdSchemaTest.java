@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 class CrdSchemaTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-shanxi"})
     void everyCustomResourceMatchesItsCrd(String overlay) {
         var r = OverlayTest.render(overlay);
         assertThat(r.custom()).isNotEmpty();

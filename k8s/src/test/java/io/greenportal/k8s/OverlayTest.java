@@ -34,7 +34,7 @@ class OverlayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-shanxi"})
     void coreObjectsAreStrictAndHardened(String overlay) {
         var r = render(overlay);
         assertThat(ManifestRules.check(r)).isEmpty();
@@ -43,15 +43,17 @@ class OverlayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-shanxi"})
     void operatorResourcesUseDocumentedApisAndFields(String overlay) {
         var r = render(overlay);
         List<String> violations = r.custom().stream().flatMap(d -> CrdSchemas.check(d).stream()).toList();
         assertThat(violations).isEmpty();
         Map<String, List<JsonNode>> byKind = new HashMap<>();
         r.custom().forEach(d -> byKind.computeIfAbsent(d.path("kind").asText(), k -> new java.util.ArrayList<>()).add(d));
-        assertThat(byKind).containsKeys("Cluster", "Database", "Elasticsearch", "Keycloak", "KeycloakRealmImport",
+        assertThat(byKind).containsKeys("Cluster", "Database", "Pooler", "Elasticsearch", "Keycloak", "KeycloakRealmImport",
                 "RedisReplication", "RedisSentinel");
+        assertThat(byKind.get("Pooler")).allSatisfy(p -> assertThat(p.at("/spec/cluster/name").asText())
+                .isEqualTo(byKind.get("Cluster").get(0).at("/metadata/name").asText()));
         // the pieces refer to each other by name
         JsonNode pg = byKind.get("Cluster").get(0);
         String pgName = pg.path("metadata").path("name").asText();
@@ -122,7 +124,7 @@ class OverlayTest {
             if (!svc.equals("gateway")) {
                 // Keycloak only for what a browser or bank needs: login pages and tokens
                 assertThat(svc).isEqualTo("greenportal-kc-service");
-                assertThat(p.getPath()).isIn("/auth/realms/", "/auth/resources/");
+                assertThat(p.getPath()).isIn("/auth/realms/greenportal/", "/auth/resources/");
             }
         }));
         // the public host is written in four places; they must agree
