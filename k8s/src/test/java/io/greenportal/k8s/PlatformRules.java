@@ -137,7 +137,12 @@ final class PlatformRules {
             }
         }
         for (JsonNode kc : Rendered.kind(r, "Keycloak")) {
-            restricted(StrictModel.bind(kc.at("/spec/unsupported/podTemplate/spec"), PodSpec.class), "Keycloak pods", v);
+            JsonNode spec = kc.at("/spec/unsupported/podTemplate/spec");
+            if (spec.isMissingNode()) {
+                v.add("Keycloak pods: no security context (the operator sets none): unsupported.podTemplate");
+            } else {
+                restricted(StrictModel.bind(spec, PodSpec.class), "Keycloak pods", v);
+            }
         }
         for (String kind : List.of("RedisReplication", "RedisSentinel")) {
             for (JsonNode redis : Rendered.kind(r, kind)) {
