@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +25,17 @@ class NetworkPolicyTest {
     static final Endpoint KEYCLOAK = Endpoint.pod("keycloak", NS, Map.of("app", "keycloak",
             "app.kubernetes.io/instance", "greenportal-kc", "app.kubernetes.io/managed-by", "keycloak-operator"));
     static final Endpoint PG = Endpoint.pod("postgres", NS, Map.of("cnpg.io/cluster", "greenportal-pg"));
+    static final Endpoint POOLER = Endpoint.pod("pgbouncer", NS, Map.of("cnpg.io/poolerName", "greenportal-pg-pooler-rw"));
+    static final Endpoint REALM_IMPORT = Endpoint.pod("realm import job", NS, Map.of("app", "keycloak-realm-import",
+            "app.kubernetes.io/instance", "greenportal-kc", "app.kubernetes.io/managed-by", "keycloak-operator"));
+    static final Endpoint KC_OPERATOR = Endpoint.pod("keycloak-operator", NS, Map.of("app.kubernetes.io/name", "keycloak-operator",
+            "app.kubernetes.io/managed-by", "quarkus"));
+    static final Endpoint PROMETHEUS = Endpoint.pod("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+    static final Endpoint CNPG = Endpoint.pod("cnpg operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"));
+    static final Endpoint ECK = Endpoint.pod("eck operator", "elastic-system", Map.of("control-plane", "elastic-operator"));
+    static final Endpoint REDIS_OPERATOR = Endpoint.pod("redis-operator", "ot-operators", Map.of("name", "redis-operator"));
+    static final Endpoint REDIS_OPERATOR_WRONG_NS = Endpoint.pod("redis-operator elsewhere", "redis-operator", Map.of("name", "redis-operator"));
+    static final Endpoint API_SERVER = Endpoint.outside("the Kubernetes API", "10.96.0.1");
     static final Endpoint ES = Endpoint.pod("elasticsearch", NS, Map.of("elasticsearch.k8s.elastic.co/cluster-name", "greenportal"));
     static final Endpoint REDIS = Endpoint.pod("redis", NS, Map.of("app", "greenportal-redis"));
     static final Endpoint SENTINEL = Endpoint.pod("sentinel", NS, Map.of("app", "greenportal-redis-sentinel"));
@@ -41,7 +51,6 @@ class NetworkPolicyTest {
 
     @BeforeAll
     static void render() {
-        Assumptions.assumeTrue(Kustomize.kubectlAvailable(), "SKIPPED: kubectl is not on the PATH");
         List<NetworkPolicy> policies = OverlayTest.render("prod").all(NetworkPolicy.class);
         flows = new NetworkFlows(policies, NS);
     }
@@ -60,9 +69,28 @@ class NetworkPolicyTest {
             assertAllowed(a, KEYCLOAK, 8080);
             assertThat(flows.allowed(a, DNS, 53, "UDP")).as("%s -> DNS", a.name()).isTrue();
         }
-        for (Endpoint s : List.of(REGISTRY, CERTIFICATION, INCENTIVE, PUBLICITY, KEYCLOAK)) {
+        for (Endpoint s : List.of(REGISTRY, CERTIFICATION, INCENTIVE)) {
+            assertAllowed(s, POOLER, 5432);
+        }
+        for (Endpoint s : List.of(POOLER, PUBLICITY, KEYCLOAK, REALM_IMPORT)) {
             assertAllowed(s, PG, 5432);
         }
+        // monitoring: management ports and exporters
+        for (Endpoint a : List.of(GATEWAY, REGISTRY, CERTIFICATION, INCENTIVE, PUBLICITY)) {
+            assertAllowed(PROMETHEUS, a, 8090);
+        }
+        assertAllowed(PROMETHEUS, KEYCLOAK, 9000);
+        assertAllowed(PROMETHEUS, PG, 9187);
+        assertAllowed(PROMETHEUS, POOLER, 9127);
+        assertAllowed(PROMETHEUS, REDIS, 9121);
+        assertAllowed(PROMETHEUS, ES, 9200);
+        // operators, in the namespaces their installs document
+        assertAllowed(CNPG, PG, 8000);
+        assertAllowed(ECK, ES, 9200);
+        assertAllowed(REDIS_OPERATOR, REDIS, 6379);
+        assertAllowed(REDIS_OPERATOR, SENTINEL, 26379);
+        assertAllowed(KC_OPERATOR, API_SERVER, 443);
+        assertAllowed(POOLER, API_SERVER, 443);
         for (Endpoint a : List.of(GATEWAY, CERTIFICATION, PUBLICITY)) {
             assertAllowed(a, SENTINEL, 26379);
             assertAllowed(a, REDIS, 6379);
@@ -94,6 +122,14 @@ class NetworkPolicyTest {
         assertRefused(CERTIFICATION, ES, 9200);
         assertRefused(KEYCLOAK, REGISTRY, 8080);
         assertRefused(INCENTIVE, CERTIFICATION, 9090);
+        // pooled applications reach PostgreSQL only through PgBouncer
+        assertRefused(REGISTRY, PG, 5432);
+        assertRefused(INCENTIVE, PG, 5432);
+        assertRefused(GATEWAY, POOLER, 5432);
+        // metrics only from the monitoring namespace, on the management port only
+        assertRefused(INGRESS, GATEWAY, 8090);
+        assertRefused(PROMETHEUS, GATEWAY, 8080);
+        assertRefused(REDIS_OPERATOR_WRONG_NS, REDIS, 6379);
     }
 
     private static void assertAllowed(Endpoint from, Endpoint to, int port) {

@@ -43,6 +43,9 @@ final class RealmImportGenerator {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // "600" stays a string: unquoted it would read back as the integer 600, which the CRD
+            // refuses where the realm has strings (clients[].attributes)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
     private RealmImportGenerator() {
@@ -95,8 +98,9 @@ final class RealmImportGenerator {
         doc.putObject("metadata").put("name", "greenportal-realm");
         ObjectNode spec = doc.putObject("spec");
         spec.put("keycloakCRName", "greenportal-kc");
-        // the import Job's pods need a label for the NetworkPolicy to the database
-        spec.putObject("labels").put("app.kubernetes.io/managed-by", "keycloak-operator");
+        // no spec.labels: Keycloak Operator 26.0.0's CRD has no such field (it labels the Job
+        // object only, not its pods, in later versions); the import pods copy the Keycloak pods'
+        // labels (app=keycloak-realm-import, app.kubernetes.io/managed-by=keycloak-operator)
         spec.set("placeholders", placeholders);
         spec.set("realm", realm);
         return "# GENERATED from keycloak/greenportal-realm.json by RealmImportGenerator (k8s module tests).\n"

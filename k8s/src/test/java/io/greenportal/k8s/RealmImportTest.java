@@ -48,6 +48,30 @@ class RealmImportTest {
         assertThat(realm.toString()).doesNotContain("dev-secret", "greenportal-dev", "portal-cli");
     }
 
+    /** What the generator keeps reads back exactly as the realm file has it: strings stay strings. */
+    @Test
+    void keptValuesReadBackWithTheirTypes() throws Exception {
+        JsonNode source = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RealmImportGenerator.SOURCE.toFile());
+        JsonNode realm = Kustomize.parse(RealmImportGenerator.generate()).get(0).path("spec").path("realm");
+        for (JsonNode client : realm.path("clients")) {
+            JsonNode original = null;
+            for (JsonNode c : source.path("clients")) {
+                if (c.path("clientId").equals(client.path("clientId"))) {
+                    original = c;
+                }
+            }
+            assertThat(original).as("client %s", client.path("clientId")).isNotNull();
+            for (var e : original.path("attributes").properties()) {
+                if (!e.getKey().equals("post.logout.redirect.uris")) {
+                    assertThat(client.path("attributes").get(e.getKey())).as("%s attribute %s", client.path("clientId"), e.getKey())
+                            .isEqualTo(e.getValue());
+                }
+            }
+        }
+        assertThat(realm.path("accessTokenLifespan")).isEqualTo(source.path("accessTokenLifespan"));
+        assertThat(realm.path("roles")).isEqualTo(source.path("roles"));
+    }
+
     @Test
     void everyPlaceholderIsFilledFromTheClientSecret() throws Exception {
         JsonNode spec = Kustomize.parse(RealmImportGenerator.generate()).get(0).path("spec");
