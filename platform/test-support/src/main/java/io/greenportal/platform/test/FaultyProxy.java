@@ -1,4 +1,4 @@
-package io.greenportal.gateway.support;
+package io.greenportal.platform.test;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,64 @@
+package io.greenportal.platform.grpc.client;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+
+/**
+ * The authenticated client side, for services that call another one: they bring
+ * spring-boot-starter-security-oauth2-client and the client registration {@code portal-service}
+ * (client credentials), and build their channels with {@link ServiceChannels}. Default deadline of a
+ * unary call: {@code greenportal.grpc.client.deadline} (10 s).
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+        "org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration",
+        "org.springframework.boot.grpc.client.autoconfigure.CompositeChannelFactoryAutoConfiguration",
+        "org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ClientAutoConfiguration"})
+@ConditionalOnClass({OAuth2AuthorizedClientManager.class, GrpcChannelFactory.class})
+@ConditionalOnBean(ClientRegistrationRepository.class)
+public class GrpcClientEdgeAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OAuth2AuthorizedClientManager serviceTokenManager(ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService clients) {
+        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        return manager;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens serviceTokens(OAuth2AuthorizedClientManager tokens,
+            @Value("${spring.application.name:portal-service}") String name) {
+        return new ServiceTokens(tokens, name);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    DependencyFailureAdvice dependencyFailureAdvice() {
+        return new DependencyFailureAdvice();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(GrpcChannelFactory.class)
+    ServiceChannels serviceChannels(GrpcChannelFactory channels, ServiceTokens tokens,
+            @Value("${greenportal.grpc.client.deadline:10s}") Duration deadline) {
+        return new ServiceChannels(channels, tokens, deadline);
+    }
+}
