@@ -18,7 +18,7 @@ import io.greenportal.registry.imports.ImportJob.Warning;
 import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.listing.ListingService;
 import io.greenportal.registry.listing.ListingStore;
-import io.greenportal.registry.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

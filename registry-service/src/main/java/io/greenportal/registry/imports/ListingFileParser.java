@@ -14,7 +14,7 @@ import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.listing.ListingRequest.EnterpriseInput;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.listing.Subject;
-import io.greenportal.registry.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.springframework.stereotype.Component;
 

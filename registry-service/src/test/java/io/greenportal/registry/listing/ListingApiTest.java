@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.greenportal.registry.support.IntegrationTest;
 import io.greenportal.registry.support.TestData;
-import io.greenportal.registry.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

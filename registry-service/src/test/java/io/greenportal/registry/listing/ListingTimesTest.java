@@ -24,7 +24,7 @@ import io.greenportal.registry.changefeed.ChangeLog;
 import io.greenportal.registry.support.Grpc;
 import io.greenportal.registry.support.IntegrationTest;
 import io.greenportal.registry.support.TestData;
-import io.greenportal.registry.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

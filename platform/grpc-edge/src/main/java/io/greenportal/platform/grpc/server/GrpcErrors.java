@@ -8,11 +8,14 @@ import io.grpc.StatusRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 
 /**
  * Refusals leave gRPC with the matching status code and the field named: 400 INVALID_ARGUMENT,
  * 404 NOT_FOUND, 403 PERMISSION_DENIED, 409 ALREADY_EXISTS (a {@code duplicate-*} type) or
- * FAILED_PRECONDITION, 503 UNAVAILABLE. Anything unexpected is INTERNAL (and logged), never UNKNOWN.
+ * FAILED_PRECONDITION, 503 UNAVAILABLE; a missing or bad token UNAUTHENTICATED, a role that may not
+ * call PERMISSION_DENIED. Anything unexpected is INTERNAL (and logged), never UNKNOWN.
  */
 public class GrpcErrors implements GrpcExceptionHandler {
 
@@ -28,6 +31,13 @@ public class GrpcErrors implements GrpcExceptionHandler {
         }
         if (exception instanceof ApiException e) {
             return status(e).asException();
+        }
+        if (exception instanceof AuthenticationException) {
+            return Status.UNAUTHENTICATED.withDescription("A valid bearer token from the portal's Keycloak realm is required")
+                    .asException();
+        }
+        if (exception instanceof AccessDeniedException) {
+            return Status.PERMISSION_DENIED.withDescription("Your role does not allow this").asException();
         }
         log.error("unexpected error in a gRPC call", exception);
         return Status.INTERNAL.withDescription("The service could not complete the call; it has been logged.")
