@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 import io.greenportal.certification.publicity.PublicitySweep;
 import io.greenportal.certification.registration.RegistrationWorker;
 import io.greenportal.certification.time.AdjustableClock;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
+import io.greenportal.platform.web.Times;
+import io.greenportal.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.greenportal.certification.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.contracts.registry.v1.GetReferenceDataRequest;
 import io.greenportal.contracts.registry.v1.ReferenceData;
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
@@ -93,7 +93,7 @@ public class ReferenceCodes {
                 log.warn("could not refresh reference data from the registry, keeping the cached tables: {}", e.getStatus());
                 return current;
             }
-            throw ApiException.unavailable("The registry's reference data (regions, industries) is not reachable; "
+            throw ApiException.unavailable("dependency-unavailable", "The registry's reference data (regions, industries) is not reachable; "
                     + "nothing was changed. Try again shortly.");
         }
     }

@@ -14,7 +14,7 @@ import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.noticefeed.Notices;
 import io.greenportal.certification.publicity.PublicityService;
-import io.greenportal.certification.time.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.contracts.certification.v1.NoticeOutcome;
 import io.greenportal.contracts.registry.v1.Enterprise;
 import io.greenportal.contracts.registry.v1.Indicator;

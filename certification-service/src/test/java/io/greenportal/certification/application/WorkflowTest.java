@@ -14,7 +14,7 @@ import io.greenportal.certification.support.Flow;
 import io.greenportal.certification.support.Grpc;
 import io.greenportal.certification.support.IntegrationTest;
 import io.greenportal.certification.support.TestData;
-import io.greenportal.certification.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.contracts.certification.v1.NoticeChange;
 import io.greenportal.contracts.certification.v1.NoticeChangeKind;
 import io.greenportal.contracts.certification.v1.NoticeOutcome;
