@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.greenportal.incentive.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.incentive.program.AmountRule;
 import io.greenportal.incentive.program.AmountRule.Award;
 import io.greenportal.incentive.program.Eligibility;

@@ -19,9 +19,10 @@ import io.greenportal.incentive.bank.Bank;
 import io.greenportal.incentive.bank.Banks;
 import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.incentive.referral.CreditReferral.QualifyingListing;
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.ApiException.Violation;
-import io.greenportal.incentive.web.Caller;
+import io.greenportal.incentive.IllegalTransition;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -143,7 +144,7 @@ public class ReferralService {
         if (bank.id().equals(now.bankId()) && now.status() == ReferralStatus.ACCEPTED) {
             return now; // accepting twice is harmless
         }
-        throw ApiException.wrongState("credit-referral", now.status(), now.status() == ReferralStatus.WITHDRAWN
+        throw IllegalTransition.of("credit-referral", now.status(), now.status() == ReferralStatus.WITHDRAWN
                 ? "The enterprise withdrew this referral"
                 : "Another bank accepted this referral first");
     }
@@ -201,7 +202,7 @@ public class ReferralService {
                     + "' is not an outcome: must be APPROVED or DECLINED (upper case, exactly as written)");
         }
         if (!done) {
-            throw ApiException.wrongState("credit-referral", store.find(id).orElseThrow().status(),
+            throw IllegalTransition.of("credit-referral", store.find(id).orElseThrow().status(),
                     "The referral changed meanwhile");
         }
         return store.find(id).orElseThrow();
@@ -232,7 +233,7 @@ public class ReferralService {
             throw ApiException.invalid("disbursedOn", "cannot be before the approval on " + referral.decidedAt().toLocalDate());
         }
         if (!store.disburse(id, bank.id(), amount, report.disbursedOn(), reference, OffsetDateTime.now(clock))) {
-            throw ApiException.wrongState("credit-referral", store.find(id).orElseThrow().status(),
+            throw IllegalTransition.of("credit-referral", store.find(id).orElseThrow().status(),
                     "The referral changed meanwhile");
         }
         return store.find(id).orElseThrow();
@@ -241,7 +242,7 @@ public class ReferralService {
     public CreditReferral withdraw(UUID id, Caller caller) {
         CreditReferral referral = get(id, caller);
         if (!store.withdraw(id, referral.uscc(), OffsetDateTime.now(clock))) {
-            throw ApiException.wrongState("credit-referral", store.find(id).orElseThrow().status(),
+            throw IllegalTransition.of("credit-referral", store.find(id).orElseThrow().status(),
                     "Only an OPEN or ACCEPTED referral can be withdrawn");
         }
         return store.find(id).orElseThrow();
@@ -262,7 +263,7 @@ public class ReferralService {
 
     private static void requireState(CreditReferral referral, ReferralStatus wanted, String action) {
         if (referral.status() != wanted) {
-            throw ApiException.wrongState("credit-referral", referral.status(),
+            throw IllegalTransition.of("credit-referral", referral.status(),
                     "Cannot " + action + " a referral that is " + referral.status());
         }
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.greenportal.incentive.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.incentive.program.ProgramKind;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Disbursement;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Event;
