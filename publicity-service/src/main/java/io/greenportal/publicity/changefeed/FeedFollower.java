@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.greenportal.platform.tracing.ChangeTraces;
 import io.greenportal.publicity.PublicityProperties;
 
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
     private final String name;
     private final PublicityProperties.Feeds settings;
     private final Clock clock;
+    private final ChangeTraces traces;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -34,10 +36,11 @@ public abstract class FeedFollower<T> implements LeaderTask {
     private volatile long applied;
     private final Object sleeper = new Object();
 
-    protected FeedFollower(String name, PublicityProperties.Feeds settings, Clock clock) {
+    protected FeedFollower(String name, PublicityProperties.Feeds settings, Clock clock, ChangeTraces traces) {
         this.name = name;
         this.settings = settings;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Everything before following: e.g. making sure the index exists. Retried with back-off. */
@@ -49,6 +52,18 @@ public abstract class FeedFollower<T> implements LeaderTask {
     protected abstract FeedStream<?, T> open(long after, int window);
 
     protected abstract void apply(List<T> batch) throws Exception;
+
+    /** The W3C traceparent of the write behind a change (empty when it had none). */
+    protected abstract String traceparent(T change);
+
+    /** Applies a batch in a span that continues (or links to) the traces of the writes behind it. */
+    private void applyTraced(List<T> batch) throws Exception {
+        traces.applying(name + " feed apply", batch.stream().map(this::traceparent).toList(), () -> {
+            apply(batch);
+            log.info("{} feed: applied {} changes", name, batch.size());
+            return null;
+        });
+    }
 
     @Override
     public synchronized void start() {
@@ -120,7 +135,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
                     if (batch.isEmpty()) {
                         continue;
                     }
-                    apply(batch);
+                    applyTraced(batch);
                     current.applied(batch.size());
                     applied += batch.size();
                     lastAppliedAt = OffsetDateTime.now(clock);

@@ -176,7 +176,7 @@ public class ExportController {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw io.greenportal.publicity.web.ApiException.invalid(field, "must be true or false");
+            default -> throw io.greenportal.platform.web.ApiException.invalid(field, "must be true or false");
         };
     }
 }

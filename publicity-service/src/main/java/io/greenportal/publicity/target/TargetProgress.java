@@ -13,7 +13,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.greenportal.publicity.search.ElasticCalls;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.ListingIndex;
-import io.greenportal.publicity.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.springframework.stereotype.Component;
 

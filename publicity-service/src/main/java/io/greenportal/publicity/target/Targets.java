@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.ListingFilter;
-import io.greenportal.publicity.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

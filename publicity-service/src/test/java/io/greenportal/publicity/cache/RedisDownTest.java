@@ -10,7 +10,7 @@ import io.greenportal.publicity.search.ListingIndexer;
 import io.greenportal.publicity.support.Api;
 import io.greenportal.publicity.support.StandaloneTest;
 import io.greenportal.publicity.support.SyntheticIndex;
-import io.greenportal.publicity.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

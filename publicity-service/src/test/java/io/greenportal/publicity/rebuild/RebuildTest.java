@@ -23,7 +23,7 @@ import io.greenportal.publicity.support.Await;
 import io.greenportal.publicity.support.IndexContents;
 import io.greenportal.publicity.support.IntegrationTest;
 import io.greenportal.publicity.support.Registry;
-import io.greenportal.publicity.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +163,7 @@ class RebuildTest {
                 .exchange().expectStatus().isForbidden();
         rest.post().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.user("rev-prov"))
                 .exchange().expectStatus().isForbidden();
-        rest.post().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.foreign())
+        rest.post().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.foreignRealm())
                 .exchange().expectStatus().isUnauthorized();
         rest.get().uri("/api/v1/public/admin/reindex").exchange().expectStatus().isUnauthorized();
         rest.get().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.client("bank-a"))

@@ -22,6 +22,7 @@ import io.greenportal.contracts.registry.v1.StatusAction;
 import io.greenportal.contracts.registry.v1.Subject;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.publicity.changefeed.FeedStream;
+import io.greenportal.platform.test.Tokens;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 

@@ -3,7 +3,6 @@ package io.greenportal.platform.tracing;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -77,20 +76,6 @@ public final class ChangeTraces {
         } finally {
             span.end();
         }
-    }
-
-    /** As {@link #applying(String, Collection, Callable)} for work without a result. */
-    public void applying(String name, List<String> traceparents, Work work) throws Exception {
-        applying(name, traceparents, () -> {
-            work.run();
-            return null;
-        });
-    }
-
-    /** Work that may fail with a checked exception. */
-    @FunctionalInterface
-    public interface Work {
-        void run() throws Exception;
     }
 
     private TraceContext context(String traceparent) {
