@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.greenportal.platform.tracing.ChangeTraces;
 import io.greenportal.publicity.PublicityProperties;
@@ -20,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * twice but never skipped; applying is idempotent.
  */
 public abstract class FeedFollower<T> implements LeaderTask {
+
+    /** How long stopping waits for a batch being applied (within the 20 s shutdown phase, with the rebuilder's). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(8);
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
@@ -91,7 +93,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
         }
         // no interrupt: a batch being applied finishes (and stores its position) first
         try {
-            t.join(TimeUnit.SECONDS.toMillis(30));
+            t.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
