@@ -3,6 +3,7 @@ package io.greenportal.platform.pgsignals;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * Opens the connections that LISTEN, outside the pool and straight to PostgreSQL:
@@ -16,11 +17,14 @@ public class ListenConnections {
     private final String url;
     private final String username;
     private final String password;
+    private final String applicationName;
 
-    public ListenConnections(String url, String username, String password) {
+    /** {@code applicationName} shows in pg_stat_activity, so an operator can tell these connections apart. */
+    public ListenConnections(String url, String username, String password, String applicationName) {
         this.url = url;
         this.username = username;
         this.password = password;
+        this.applicationName = applicationName;
     }
 
     public String url() {
@@ -28,7 +32,15 @@ public class ListenConnections {
     }
 
     Connection open() throws SQLException {
-        Connection connection = DriverManager.getConnection(url, username, password);
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        Connection connection = DriverManager.getConnection(url, properties);
         connection.setAutoCommit(true);
         return connection;
     }

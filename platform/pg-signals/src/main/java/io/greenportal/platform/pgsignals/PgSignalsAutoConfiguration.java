@@ -7,7 +7,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * LISTEN/NOTIFY wake-ups. {@code greenportal.pg-signals.url}, {@code .username}, {@code .password}
- * default to {@code spring.datasource.*}; an empty URL means the datasource's too.
+ * default to {@code spring.datasource.*} (an empty URL means the datasource's too);
+ * {@code .application-name} (what pg_stat_activity shows) to "&lt;spring.application.name&gt; (LISTEN)".
  */
 @AutoConfiguration
 public class PgSignalsAutoConfiguration {
@@ -16,7 +17,8 @@ public class PgSignalsAutoConfiguration {
     @ConditionalOnMissingBean
     ListenConnections listenConnections(Environment environment) {
         return new ListenConnections(setting(environment, "url"), setting(environment, "username"),
-                setting(environment, "password"));
+                setting(environment, "password"), environment.getProperty("greenportal.pg-signals.application-name",
+                        environment.getProperty("spring.application.name", "greenportal") + " (LISTEN)"));
     }
 
     private static String setting(Environment environment, String name) {

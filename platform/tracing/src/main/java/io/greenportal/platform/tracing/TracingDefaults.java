@@ -23,9 +23,9 @@ import org.springframework.core.env.MapPropertySource;
 public class TracingDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "greenportal-tracing-defaults";
-    /** Empty request-id brackets (background work, direct calls) are left out of the line. */
-    static final String CORRELATION = "[%X{traceId:-},%X{spanId:-}] %replace([%X{" + RequestIds.HEADER
-            + ":-}] ){'^\\[\\] $', ''}";
+    /** Empty brackets (work outside any request, a call without a request id) are left out of the line. */
+    static final String CORRELATION = "%replace([%X{traceId:-},%X{spanId:-}] ){'^\\[,\\] $', ''}"
+            + "%replace([%X{" + RequestIds.HEADER + ":-}] ){'^\\[\\] $', ''}";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
