@@ -61,6 +61,26 @@ public final class PortalClient {
         }
     }
 
+    /** A JSON body with extra request headers (e.g. a W3C traceparent). */
+    public HttpResponse<String> sendWithHeaders(String caller, String method, String path, String jsonBody,
+            java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).header("Content-Type", "application/json");
+        String token = token(caller);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As a caller holding exactly this token (or none). */
     public HttpResponse<String> sendWithToken(String token, String method, String path) {
         boolean get = method.equals("GET");
