@@ -2,31 +2,13 @@ package io.greenportal.certification.grpc;
 
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
-import io.greenportal.platform.grpc.client.ServiceChannels;
-import io.grpc.ManagedChannel;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.ImportGrpcClients;
 
-/**
- * The registry's stubs, on the channel {@code registry} (grpc-edge: this service's own token and a
- * deadline on every call).
- */
+/** The registry's stubs on the channel {@code registry}: grpc-edge gives each call this service's token and a deadline. */
 @Configuration(proxyBeanMethods = false)
+@ImportGrpcClients(target = "registry", types = {RegistryServiceGrpc.RegistryServiceBlockingStub.class,
+        ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub.class})
 public class RegistryClientConfig {
-
-    @Bean
-    ManagedChannel registryChannel(ServiceChannels channels) {
-        return channels.create("registry");
-    }
-
-    @Bean
-    RegistryServiceGrpc.RegistryServiceBlockingStub registry(ManagedChannel registryChannel) {
-        return RegistryServiceGrpc.newBlockingStub(registryChannel);
-    }
-
-    @Bean
-    ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub registryReferenceData(ManagedChannel registryChannel) {
-        return ReferenceDataServiceGrpc.newBlockingStub(registryChannel);
-    }
 }

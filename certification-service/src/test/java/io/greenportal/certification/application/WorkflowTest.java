@@ -11,8 +11,8 @@ import java.util.Map;
 
 import io.greenportal.certification.noticefeed.NoticeLog;
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.Grpc;
-import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.certification.support.TestData;
 import io.greenportal.platform.test.Tokens;
 import io.greenportal.contracts.certification.v1.NoticeChange;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.greenportal.certification.noticefeed.NoticeLog;
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.contracts.certification.v1.NoticeChangeKind;
 
 import org.junit.jupiter.api.BeforeEach;

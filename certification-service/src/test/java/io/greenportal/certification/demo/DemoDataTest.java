@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.greenportal.certification.batch.BatchService;
 import io.greenportal.certification.publicity.ObjectionService;
-import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.certification.support.ServiceFlow;
 
 import org.junit.jupiter.api.Test;

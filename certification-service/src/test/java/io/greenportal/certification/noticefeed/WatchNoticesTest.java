@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.greenportal.certification.batch.BatchService;
-import io.greenportal.certification.support.Grpc;
-import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.web.Times;
 import io.greenportal.contracts.certification.v1.NoticeChange;

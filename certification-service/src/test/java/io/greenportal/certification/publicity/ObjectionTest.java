@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.certification.support.TestData;
 
 import org.junit.jupiter.api.BeforeEach;

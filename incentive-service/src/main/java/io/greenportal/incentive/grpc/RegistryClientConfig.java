@@ -3,37 +3,18 @@ package io.greenportal.incentive.grpc;
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
-import io.greenportal.platform.grpc.client.ServiceChannels;
-import io.grpc.ManagedChannel;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.ImportGrpcClients;
 
 /**
- * The registry's stubs, on the channel {@code registry} (grpc-edge: this service's own token and a
- * deadline on every unary call).
+ * The registry's stubs on the channel {@code registry} (grpc-edge: this service's token on every
+ * call, a deadline on every unary one). The change feed is read with the blocking stub: its iterator
+ * asks for the next change only when one is taken (flow control).
  */
 @Configuration(proxyBeanMethods = false)
+@ImportGrpcClients(target = "registry", types = {RegistryServiceGrpc.RegistryServiceBlockingStub.class,
+        ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub.class,
+        ChangeFeedServiceGrpc.ChangeFeedServiceBlockingStub.class})
 public class RegistryClientConfig {
-
-    @Bean
-    ManagedChannel registryChannel(ServiceChannels channels) {
-        return channels.create("registry");
-    }
-
-    @Bean
-    RegistryServiceGrpc.RegistryServiceBlockingStub registry(ManagedChannel registryChannel) {
-        return RegistryServiceGrpc.newBlockingStub(registryChannel);
-    }
-
-    @Bean
-    ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub registryReferenceData(ManagedChannel registryChannel) {
-        return ReferenceDataServiceGrpc.newBlockingStub(registryChannel);
-    }
-
-    /** Blocking server streaming: the iterator asks for the next change only when we take one (flow control). */
-    @Bean
-    ChangeFeedServiceGrpc.ChangeFeedServiceBlockingStub registryChangeFeed(ManagedChannel registryChannel) {
-        return ChangeFeedServiceGrpc.newBlockingStub(registryChannel);
-    }
 }

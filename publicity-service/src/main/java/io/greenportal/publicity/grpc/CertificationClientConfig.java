@@ -1,23 +1,12 @@
 package io.greenportal.publicity.grpc;
 
 import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
-import io.greenportal.platform.grpc.client.ServiceChannels;
-import io.grpc.ManagedChannel;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.ImportGrpcClients;
 
-/** The certification service's notice feed, on the channel {@code certification} (grpc-edge). */
+/** The certification service's notice feed on the channel {@code certification} (grpc-edge: this service's token). */
 @Configuration(proxyBeanMethods = false)
+@ImportGrpcClients(target = "certification", types = NoticeFeedServiceGrpc.NoticeFeedServiceStub.class)
 public class CertificationClientConfig {
-
-    @Bean
-    ManagedChannel certificationChannel(ServiceChannels channels) {
-        return channels.create("certification");
-    }
-
-    @Bean
-    NoticeFeedServiceGrpc.NoticeFeedServiceStub certificationNoticeFeed(ManagedChannel certificationChannel) {
-        return NoticeFeedServiceGrpc.newStub(certificationChannel);
-    }
 }

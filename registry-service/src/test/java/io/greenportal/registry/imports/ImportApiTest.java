@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import io.greenportal.registry.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.registry.support.TestData;
 import io.greenportal.platform.test.Tokens;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.greenportal.registry.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.registry.support.TestData;
 import io.greenportal.platform.test.Tokens;
 

@@ -17,7 +17,7 @@ import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.test.Waiting;
 import io.greenportal.registry.RegistryApplication;
 import io.greenportal.registry.changefeed.ChangeLog;
-import io.greenportal.registry.support.Grpc;
+import io.greenportal.platform.test.Grpc;
 import io.greenportal.registry.support.TestData;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;

@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -19,8 +21,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 /**
  * The authenticated client side, for services that call another one: they bring
  * spring-boot-starter-security-oauth2-client and the client registration {@code portal-service}
- * (client credentials), and build their channels with {@link ServiceChannels}. Default deadline of a
- * unary call: {@code greenportal.grpc.client.deadline} (10 s).
+ * (client credentials), and import their stubs with Spring gRPC's {@code @ImportGrpcClients(target =
+ * "<channel>", types = ...)}. Every channel then carries this service's token ({@link ServiceTokens})
+ * and the trace context (Spring gRPC's observation interceptor), and every unary call a deadline
+ * ({@link UnaryDeadlines}; {@code greenportal.grpc.client.deadline}, 10 s unless set).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
@@ -54,11 +58,18 @@ public class GrpcClientEdgeAutoConfiguration {
         return new DependencyFailureAdvice();
     }
 
+    /** On every channel the channel factory makes: all of them lead to other portal services. */
     @Bean
+    @GlobalClientInterceptor
+    @ConditionalOnMissingBean(name = "serviceTokenInterceptor")
+    BearerTokenAuthenticationInterceptor serviceTokenInterceptor(ServiceTokens tokens) {
+        return new BearerTokenAuthenticationInterceptor(tokens::token);
+    }
+
+    @Bean
+    @GlobalClientInterceptor
     @ConditionalOnMissingBean
-    @ConditionalOnBean(GrpcChannelFactory.class)
-    ServiceChannels serviceChannels(GrpcChannelFactory channels, ServiceTokens tokens,
-            @Value("${greenportal.grpc.client.deadline:10s}") Duration deadline) {
-        return new ServiceChannels(channels, tokens, deadline);
+    UnaryDeadlines unaryDeadlines(@Value("${greenportal.grpc.client.deadline:10s}") Duration deadline) {
+        return new UnaryDeadlines(deadline);
     }
 }

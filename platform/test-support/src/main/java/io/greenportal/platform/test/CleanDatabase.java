@@ -1,10 +1,10 @@
-package io.greenportal.publicity.support;
+package io.greenportal.platform.test;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Starts every test context from an empty database (its schema): clean, then migrate. */
+/** Starts every test run from an empty test database: clean, then migrate. */
 @TestConfiguration(proxyBeanMethods = false)
 public class CleanDatabase {
 

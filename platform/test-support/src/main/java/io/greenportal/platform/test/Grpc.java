@@ -1,4 +1,4 @@
-package io.greenportal.registry.support;
+package io.greenportal.platform.test;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -6,7 +6,7 @@ import io.grpc.stub.AbstractStub;
 
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 
-/** A plaintext channel to the registry's real gRPC port, and stubs that carry a Keycloak token. */
+/** A plaintext channel to a service's real gRPC port, and stubs that carry a Keycloak token. */
 public final class Grpc {
 
     private Grpc() {

@@ -1,4 +1,4 @@
-package io.greenportal.registry.support;
+package io.greenportal.platform.test;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The registry on a random HTTP and gRPC port, with its own empty test database, checking real
- * Keycloak tokens. Every test class uses this same configuration, so they share one context.
+ * The service under test on a random HTTP and gRPC port (profile {@code test}: its own test
+ * database, emptied when the context starts), checking real Keycloak tokens. Every test class with
+ * this same configuration shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
