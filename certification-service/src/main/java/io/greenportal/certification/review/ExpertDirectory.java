@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.greenportal.certification.RemoteCalls;
 import io.greenportal.certification.grpc.RegistryClientConfig;
 import io.greenportal.certification.web.ApiException;
 
@@ -65,6 +66,7 @@ public class ExpertDirectory {
      * order given. 503 when Keycloak cannot be asked.
      */
     public List<String> notExperts(Collection<String> names) {
+        RemoteCalls.requireNoTransaction("Keycloak");
         List<String> refused = new ArrayList<>();
         try {
             String token = "Bearer " + RegistryClientConfig.serviceToken(tokens);
