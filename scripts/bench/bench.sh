@@ -9,7 +9,7 @@ source "$GP_ROOT/scripts/bench/series.sh"
 
 # What each mode runs, and for how long (seconds).
 bench_mode() {
-  BENCH_WARMUP=20 BENCH_D=10 BENCH_D_RATE=20 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
+  BENCH_WARMUP=20 BENCH_SETTLE=3 BENCH_D=10 BENCH_D_RATE=20 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
   BENCH_HANG=15 BENCH_BURST=3 BENCH_RACE=30 BENCH_RACE_AFFORD=20
   BENCH_SCENARIO=300 BENCH_SOAK_SEGMENTS=6 BENCH_SOAK_SEGMENT=300
   BENCH_GATEWAYS="on off"
@@ -20,7 +20,7 @@ bench_mode() {
     smoke)
       # every script briefly, with few connections: it checks the harness, not the portal's limits
       BENCH_SERIES="pairs search latency redis race scenario soak"
-      BENCH_WARMUP=2 BENCH_D=2 BENCH_D_RATE=2 BENCH_CONNS="4" BENCH_SEARCH_CONNS="4" BENCH_HANG=4 BENCH_BURST=2
+      BENCH_WARMUP=3 BENCH_SETTLE=0 BENCH_D=1 BENCH_D_RATE=1 BENCH_CONNS="4" BENCH_SEARCH_CONNS="4" BENCH_HANG=3 BENCH_BURST=1
       BENCH_RACE=6 BENCH_RACE_AFFORD=4 BENCH_SCENARIO=3 BENCH_SOAK_SEGMENTS=1 BENCH_SOAK_SEGMENT=2
       BENCH_SCENARIO_MIX="4 0 2 0 1 0 1 0 1 500 1 500 1 500 1 1000"
       BENCH_SOAK_MIX="2 200 1 200 1 200 1 200 1 500 1 500 1 500 1 1000" ;;
@@ -46,7 +46,8 @@ bench_environment() {
     BENCH_ENV_JDK=$("$java" -version 2>&1 | head -1) \
     BENCH_ENV_WRK=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2) \
     BENCH_ENV_GNUPLOT=$(gnuplot --version) \
-    BENCH_ENV_COMMIT=$(git -C "$GP_BENCH_PORTAL/.." log -1 --format='%h %cs' 2>/dev/null || echo unknown) \
+    BENCH_ENV_COMMIT="$(git -C "$GP_BENCH_PORTAL/.." log -1 --format='%h %cs' 2>/dev/null || echo unknown)$(
+      git -C "$GP_BENCH_PORTAL/.." diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes')" \
     BENCH_ENV_BOOT=$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Spring-Boot-Version: *//p' | tr -d '\r') \
     BENCH_ENV_SCG=$(unzip -Z1 "$jar" | sed -n 's|^BOOT-INF/lib/spring-cloud-gateway-server-webflux-\(.*\)\.jar$|\1|p') \
     BENCH_ENV_NETTY=$(unzip -Z1 "$jar" | sed -n 's|^BOOT-INF/lib/reactor-netty-http-\(.*\)\.jar$|\1|p') \

@@ -116,9 +116,18 @@ def measured(env):
     return f"Measured {env['started'][:16].replace('T', ' ')} with `{env['command']}` (load average at the start {env['load']})."
 
 
-def commands(results):
+def commands(results, concurrent=False):
+    """The commands as run, and what wrk itself cost: its CPU time over the wall time of the runs."""
     lines = sorted({r["command"] for r in results if "command" in r})
-    return ("<details><summary>the exact commands</summary>\n\n```\n" + "\n".join(lines) +
+    timed = [r for r in results if "wrk_cpu_s" in r]
+    cost = ""
+    if timed:
+        cpu = sum(r["wrk_cpu_s"] for r in timed)
+        wall = (sum(r["seconds"] for r in timed) if not concurrent
+                else sum(max(r["seconds"] for r in timed if r.get("segment") == s) for s in {r.get("segment") for r in timed}))
+        cost = (f"The load generator's own cost: wrk used {cpu:.1f} s of CPU over {wall:.0f} s, "
+                f"**{100 * cpu / wall:.0f} % of one core** on average.\n\n")
+    return (cost + "<details><summary>the exact commands</summary>\n\n```\n" + "\n".join(lines) +
             "\n```\n</details>\n")
 
 
@@ -317,7 +326,7 @@ def section_scenario(rs, env, plots, targets):
     out.append("")
     script = "set xtics rotate by -20\n" + bars("latency per class of request (ms, log scale)", "ms", ["p50", "p99"], log=True)
     out.append(f"![publicity day]({plots.render('scenario', table(rows), script)})\n")
-    out.append(commands(rs))
+    out.append(commands(rs, concurrent=True))
     return out
 
 
@@ -361,7 +370,8 @@ def section_soak(rs, env, plots, targets):
         rows = []
         for app in apps:
             start, mid, end = (r["rss_kb"].get(app) for r in (memory[0], five, memory[-1]))
-            if not start:
+            if not (start and mid and end):
+                out.append(f"| {app} | not running at every sample (restarted?) | | | |")
                 continue
             growth = (end - mid) / mid * 100 if mid else 0
             out.append(f"| {app} | {start / 1024:.0f} | {mid / 1024:.0f} | {end / 1024:.0f} | **{growth:+.1f} %** |")
@@ -377,7 +387,7 @@ def section_soak(rs, env, plots, targets):
         out.append("")
         out.append(f"![soak memory]({plots.render('soak', table(rows), script)})\n")
         out.append("The portal's own gateway (`gateway`) is idle during the soak: the load goes through the bench gateway.\n")
-    out.append(commands(load))
+    out.append(commands(load, concurrent=True))
     return out
 
 
@@ -393,6 +403,7 @@ def environment_section(envs):
            f"| JDK of the applications | {first['jdk']} |",
            f"| load generator | {first['wrk']} (Debian), Lua scripts in `scripts/bench/lua` |",
            f"| plots | {first['gnuplot']} |",
+           f"| gateway measured | `{first.get('gateway_jar')}`, built {first.get('gateway_built')} |",
            f"| portal | commit {first['portal_commit']}; Spring Boot {first['spring_boot']}, Spring Cloud Gateway "
            f"{first['spring_cloud_gateway']}, Reactor Netty {first['reactor_netty']} |",
            f"| servers | Elasticsearch {first['components'].get('elasticsearch')}, Keycloak {first['components'].get('keycloak')}, "

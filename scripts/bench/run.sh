@@ -99,15 +99,15 @@ bench_step() {
 
 # Waits for the given pids, telling how far a long run has got every 30 s.
 bench_wait() {
-  local seconds=$1 start=$SECONDS pid rc=0
+  local seconds=$1 start=$SECONDS next=$((SECONDS + 30)) pid rc=0 running=1
   shift
-  while true; do
-    local running=0
+  while [ $running = 1 ]; do
+    running=0
     for pid in "$@"; do kill -0 "$pid" 2>/dev/null && running=1; done
-    [ $running = 0 ] && break
-    sleep 1
-    if [ "$seconds" -ge 60 ] && [ $(((SECONDS - start) % 30)) = 0 ]; then
+    sleep 0.2
+    if [ "$seconds" -ge 60 ] && [ $SECONDS -ge $next ]; then
       bench_status "  ... $(bench_clock $((SECONDS - start))) of $(bench_clock "$seconds")"
+      next=$((next + 30))
     fi
   done
   for pid in "$@"; do wait "$pid" || rc=$?; done
@@ -131,8 +131,11 @@ bench_wrk_start() {
   shown=${shown//$GP_ROOT\//}
   env=("BENCH_LUA=$BENCH_HOME/lua" "BENCH_THREADS=$threads" "BENCH_SEED=$BENCH_N"
     "BENCH_META=$meta,\"connections\":$conns,\"load\":$(cut -d' ' -f1 /proc/loadavg),\"command\":\"${shown//\"/\\\"}\"," "$@")
-  env "${env[@]}" wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 30s -s "$BENCH_HOME/lua/$script" "$url" \
-    >"$BENCH_OUT/$BENCH_N.out" 2>&1 &
+  # `times` after wrk: the CPU time wrk took (its second line, children), to show what the load costs
+  (
+    env "${env[@]}" wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 30s -s "$BENCH_HOME/lua/$script" "$url"
+    times
+  ) >"$BENCH_OUT/$BENCH_N.out" 2>&1 &
   BENCH_PID=$!
 }
 
@@ -141,8 +144,10 @@ bench_collect() {
   local f
   for f in "$BENCH_OUT"/*.out; do
     [ -e "$f" ] || continue
-    grep -h '^BENCH_RESULT ' "$f" | sed 's/^BENCH_RESULT //' >>"$BENCH_RESULTS" \
-      || { cat "$f" >&2; die "wrk gave no result (output above, in $f)"; }
+    grep -q '^BENCH_RESULT ' "$f" || { cat "$f" >&2; die "wrk gave no result (output above, in $f)"; }
+    local cpu
+    cpu=$(tail -n 1 "$f" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } } END { printf "%.2f", s }')
+    grep -h '^BENCH_RESULT ' "$f" | sed "s/^BENCH_RESULT //; s/}\$/,\"wrk_cpu_s\":$cpu}/" >>"$BENCH_RESULTS"
     mv "$f" "$f.done"
   done
 }

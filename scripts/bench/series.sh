@@ -28,7 +28,7 @@ series_warmup() {
 
 plan_warmup() { echo $(($(wc -w <<<"$BENCH_GATEWAYS") * BENCH_WARMUP)); }
 
-plan_pairs() { echo $((3 * $(wc -w <<<"$BENCH_CONNS") * 2 * (BENCH_D + 1))); }
+plan_pairs() { echo $((3 * $(wc -w <<<"$BENCH_CONNS") * (2 * BENCH_D + 2 + BENCH_SETTLE))); }
 
 # Gateway vs straight to the service, same request, on the gateway with rate limits off: the pair
 # then differs only by the gateway's own work (routing, token check, filters, one more hop).
@@ -47,11 +47,12 @@ series_pairs() {
       bench_wrk "\"series\":\"pairs\",\"endpoint\":\"$label\",\"side\":\"direct\"" "$url" get.lua "$c" "$BENCH_D" "${vars[@]}"
       bench_step "$((BENCH_D + 1))" "gateway vs direct · $label · $c connections · via gateway (limits off)"
       bench_wrk "\"series\":\"pairs\",\"endpoint\":\"$label\",\"side\":\"gateway\"" "$BENCH_GW_OFF" get.lua "$c" "$BENCH_D" "${vars[@]}"
+      sleep "$BENCH_SETTLE" # the next pair starts from a quiet portal
     done
   done
 }
 
-plan_search() { echo $((2 * $(wc -w <<<"$BENCH_SEARCH_CONNS") * 2 * (BENCH_D + 1))); }
+plan_search() { echo $((2 * $(wc -w <<<"$BENCH_SEARCH_CONNS") * (2 * BENCH_D + 2 + BENCH_SETTLE))); }
 
 # Public search through the gateway (rate limits on, clients spread over many addresses) vs the same
 # query body sent straight to Elasticsearch; cached = one query repeated, uncached = varied queries.
@@ -66,6 +67,7 @@ series_search() {
       bench_step "$((BENCH_D + 1))" "search vs Elasticsearch · $mode · $c connections · Elasticsearch"
       bench_wrk "\"series\":\"search\",\"mode\":\"$mode\",\"side\":\"elasticsearch\"" "$ELASTICSEARCH" es-search.lua "$c" "$BENCH_D" \
         BENCH_SEARCH=$mode BENCH_ES_ALIAS="$alias"
+      sleep "$BENCH_SETTLE"
     done
   done
 }
