@@ -12,26 +12,24 @@ bench_mode() {
   BENCH_WARMUP=20 BENCH_SETTLE=3 BENCH_D=10 BENCH_D_RATE=20 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
   BENCH_HANG=15 BENCH_BURST=3 BENCH_RACE=30 BENCH_RACE_AFFORD=20
   BENCH_SCENARIO=300 BENCH_SOAK_SEGMENTS=6 BENCH_SOAK_SEGMENT=300
-  BENCH_GATEWAYS="on off"
+  BENCH_GATEWAYS="on off" BENCH_SCENARIO_COLUMN=1 BENCH_SOAK_COLUMN=2 # of BENCH_MIX (series.sh)
   case $1 in
     default) BENCH_SERIES="pairs search latency redis race" ;;
     scenario) BENCH_SERIES="scenario" BENCH_GATEWAYS="on" ;;
     soak) BENCH_SERIES="soak" BENCH_GATEWAYS="on" ;;
     smoke)
       # every script briefly, with few connections: it checks the harness, not the portal's limits
-      BENCH_SERIES="pairs search latency redis race scenario soak"
+      BENCH_SERIES="pairs search latency redis race scenario soak" BENCH_SCENARIO_COLUMN=3 BENCH_SOAK_COLUMN=3
       BENCH_WARMUP=3 BENCH_SETTLE=0 BENCH_D=1 BENCH_D_RATE=1 BENCH_CONNS="4" BENCH_SEARCH_CONNS="4" BENCH_HANG=3 BENCH_BURST=1
-      BENCH_RACE=6 BENCH_RACE_AFFORD=4 BENCH_SCENARIO=3 BENCH_SOAK_SEGMENTS=1 BENCH_SOAK_SEGMENT=2
-      BENCH_SCENARIO_MIX="4 0 2 0 1 0 1 0 1 500 1 500 1 500 1 1000"
-      BENCH_SOAK_MIX="2 200 1 200 1 200 1 200 1 500 1 500 1 500 1 1000" ;;
+      BENCH_RACE=6 BENCH_RACE_AFFORD=4 BENCH_SCENARIO=3 BENCH_SOAK_SEGMENTS=1 BENCH_SOAK_SEGMENT=2 ;;
   esac
-  # applications to prepare for the approvals of the mixes (the same number of subsidy applications)
+  # applications to prepare for the approvals of the mixes (as many subsidy applications)
   BENCH_PREPARED=0
   if [[ $BENCH_SERIES == *scenario* ]]; then
-    BENCH_PREPARED=$((BENCH_PREPARED + $(bench_mix_need "$BENCH_SCENARIO" 10 $BENCH_SCENARIO_MIX)))
+    BENCH_PREPARED=$(bench_mix_need "municipal approvals" "$BENCH_SCENARIO" "$BENCH_SCENARIO_COLUMN")
   fi
   if [[ $BENCH_SERIES == *soak* ]]; then
-    BENCH_PREPARED=$((BENCH_PREPARED + BENCH_SOAK_SEGMENTS * $(bench_mix_need "$BENCH_SOAK_SEGMENT" 10 $BENCH_SOAK_MIX)))
+    BENCH_PREPARED=$((BENCH_PREPARED + BENCH_SOAK_SEGMENTS * $(bench_mix_need "municipal approvals" "$BENCH_SOAK_SEGMENT" "$BENCH_SOAK_COLUMN")))
   fi
 }
 
@@ -55,7 +53,7 @@ bench_environment() {
     BENCH_ENV_BUILT=$(unzip -p "$jar" META-INF/build-info.properties | sed -n 's/^build.time=//p' | tr -d '\r\\') \
     BENCH_ENV_PG=$(psql_admin -tAc 'show server_version' 2>/dev/null | cut -d' ' -f1) \
     BENCH_ENV_REDIS=$(redis-cli -h "$GP_REDIS_HOST" -p "$GP_REDIS_PORT" info server | sed -n 's/^redis_version://p' | tr -d '\r') \
-    BENCH_ENV_SERVERS=$(bench_prepare versions) \
+    BENCH_ENV_SERVERS=$(bench_prepare versions) BENCH_ENV_NOTE=${GP_BENCH_NOTE:-} \
     python3 -c '
 import json, os, platform, time
 e = lambda k: os.environ.get("BENCH_ENV_" + k, "")
@@ -65,7 +63,7 @@ print(json.dumps({"series": "environment", "mode": e("MODE"), "command": e("COMM
     "load": " ".join(open("/proc/loadavg").read().split()[:3]), "jdk": e("JDK"), "wrk": e("WRK"),
     "gnuplot": e("GNUPLOT"), "portal_commit": e("COMMIT"), "spring_boot": e("BOOT"),
     "spring_cloud_gateway": e("SCG"), "reactor_netty": e("NETTY"), "gateway_jar": e("JAR"),
-    "gateway_built": e("BUILT"), "postgresql": e("PG"), "redis": e("REDIS"),
+    "gateway_built": e("BUILT"), "postgresql": e("PG"), "redis": e("REDIS"), "note": e("NOTE"),
     "components": json.loads(e("SERVERS") or "{}")}, ensure_ascii=False))' >>"$BENCH_RESULTS"
 }
 

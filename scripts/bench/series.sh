@@ -132,58 +132,32 @@ series_race() {
 
 # ---- the publicity-day mix: one wrk per class of request, each with its share of the connections ---
 
-# bench_mix_start META SECONDS MIX...: MIX lists, per class, the connections and the pacing
-# delay (ms, 0 = back to back): search, detail, feeds, stats, applications, approvals, subsidies, banks.
-bench_mix_start() {
-  local m=$1 seconds=$2
-  shift 2
-  local -a spec=("$@") pids=()
-  local w=$BENCH_WORK
-  bench_take_ids "$w/ids-review.txt" "$(bench_mix_need "$seconds" 10 "${spec[@]}")" "$w/ids-review.mix.txt"
-  bench_take_ids "$w/ids-subsidy.txt" "$(bench_mix_need "$seconds" 12 "${spec[@]}")" "$w/ids-subsidy.mix.txt"
-  printf '%s\n' /api/v1/public/feed.atom /api/v1/public/feed.json >"$w/paths-feeds.txt"
-  printf '%s\n' /api/v1/public/statistics '/api/v1/public/statistics?type=GREEN_FACTORY' /api/v1/public/targets \
-    /api/v1/public/notices >"$w/paths-stats.txt"
-  bench_wrk_start "$m,\"class\":\"public search\"" "$BENCH_GW" search.lua ${spec[0]} "$seconds" \
-    BENCH_SEARCH=mixed BENCH_XFF=pool BENCH_DELAY_MS=${spec[1]}
-  pids+=("$BENCH_PID")
-  bench_wrk_start "$m,\"class\":\"listing detail\"" "$BENCH_GW" get.lua ${spec[2]} "$seconds" \
-    BENCH_PATHS="$w/paths-listing.txt" BENCH_XFF=pool BENCH_DELAY_MS=${spec[3]}
-  pids+=("$BENCH_PID")
-  bench_wrk_start "$m,\"class\":\"feeds (Atom, JSON)\"" "$BENCH_GW" get.lua ${spec[4]} "$seconds" \
-    BENCH_PATHS="$w/paths-feeds.txt" BENCH_XFF=pool BENCH_DELAY_MS=${spec[5]}
-  pids+=("$BENCH_PID")
-  bench_wrk_start "$m,\"class\":\"statistics, targets, notices\"" "$BENCH_GW" get.lua ${spec[6]} "$seconds" \
-    BENCH_PATHS="$w/paths-stats.txt" BENCH_XFF=pool BENCH_DELAY_MS=${spec[7]}
-  pids+=("$BENCH_PID")
-  bench_wrk_start "$m,\"class\":\"new applications (enterprises)\"" "$BENCH_GW" post.lua ${spec[8]} "$seconds" \
-    BENCH_PATH=/api/v1/certification/applications BENCH_BODY_FILE="$w/body-application.json" \
-    BENCH_TOKENS="$w/tokens-ent.txt" BENCH_DELAY_MS=${spec[9]}
-  pids+=("$BENCH_PID")
-  bench_wrk_start "$m,\"class\":\"municipal approvals\"" "$BENCH_GW" post.lua ${spec[10]} "$seconds" \
-    BENCH_PATH='/api/v1/certification/applications/{id}/reviews' BENCH_IDS="$w/ids-review.mix.txt" \
-    BENCH_BODY_FILE="$w/body-review.json" BENCH_AFTER_PATH='/api/v1/certification/applications?size=5' \
-    BENCH_TOKENS="$w/tokens-city.txt" BENCH_DELAY_MS=${spec[11]}
-  pids+=("$BENCH_PID")
-  bench_wrk_start "$m,\"class\":\"subsidy approvals\"" "$BENCH_GW" post.lua ${spec[12]} "$seconds" \
-    BENCH_PATH='/api/v1/incentives/subsidy-applications/{id}/approval' BENCH_IDS="$w/ids-subsidy.mix.txt" \
-    BENCH_BODY_FILE="$w/body-approval.json" BENCH_AFTER_PATH='/api/v1/incentives/programs' \
-    BENCH_TOKENS="$w/tokens-prov.txt" BENCH_DELAY_MS=${spec[13]}
-  pids+=("$BENCH_PID")
-  bench_wrk_start "$m,\"class\":\"bank batch verification (1,000 codes)\"" "$BENCH_GW" post.lua ${spec[14]} "$seconds" \
-    BENCH_PATH=/api/v1/incentives/verifications/batch BENCH_BODY_FILE="$w/body-batch.json" \
-    BENCH_TOKENS="$w/tokens-bank.txt" BENCH_DELAY_MS=${spec[15]}
-  pids+=("$BENCH_PID")
-  BENCH_MIX_PIDS=("${pids[@]}")
-}
+# Per class: connections and pacing delay in ms (0 = back to back) for the publicity day, the soak
+# and the smoke, then the script and its variables (@ = the bench's work folder). Publicity day: 256
+# connections, anonymous reads back to back, writes paced as people and banks work (each user under
+# the gateway's 20/s, each bank under its batch budget of one per 2 s). Soak: about 70 requests/s.
+BENCH_MIX='
+public search          |140    0| 40 1000|2    0| search.lua BENCH_SEARCH=mixed BENCH_XFF=pool
+listing detail         | 48    0| 16 1000|1    0| get.lua BENCH_PATHS=@/paths-listing.txt BENCH_XFF=pool
+feed (Atom)            | 12    0|  2 1000|1    0| get.lua BENCH_PATH=/api/v1/public/feed.atom BENCH_XFF=pool
+feed (JSON)            | 12    0|  2 1000|1    0| get.lua BENCH_PATH=/api/v1/public/feed.json BENCH_XFF=pool
+statistics             | 10    0|  2 1000|1    0| get.lua BENCH_PATHS=@/paths-statistics.txt BENCH_XFF=pool
+plan targets           |  8    0|  1 1000|1    0| get.lua BENCH_PATH=/api/v1/public/targets BENCH_XFF=pool
+publicity notices      |  6    0|  1 1000|1    0| get.lua BENCH_PATH=/api/v1/public/notices BENCH_XFF=pool
+new applications       |  8 2000|  2 2000|1  500| post.lua BENCH_PATH=/api/v1/certification/applications BENCH_BODY_FILE=@/body-application.json BENCH_TOKENS=@/tokens-ent.txt
+municipal approvals    |  4 2000|  2 4000|1  500| post.lua BENCH_PATH=/api/v1/certification/applications/{id}/reviews BENCH_IDS=@/ids-review.mix.txt BENCH_BODY_FILE=@/body-review.json BENCH_AFTER_PATH=/api/v1/certification/applications?size=5 BENCH_TOKENS=@/tokens-city.txt
+subsidy approvals      |  4 2000|  2 4000|1  500| post.lua BENCH_PATH=/api/v1/incentives/subsidy-applications/{id}/approval BENCH_IDS=@/ids-subsidy.mix.txt BENCH_BODY_FILE=@/body-approval.json BENCH_AFTER_PATH=/api/v1/incentives/programs BENCH_TOKENS=@/tokens-prov.txt
+bank batch verification|  4 4000|  2 4000|1 1000| post.lua BENCH_PATH=/api/v1/incentives/verifications/batch BENCH_BODY_FILE=@/body-batch.json BENCH_TOKENS=@/tokens-bank.txt
+'
 
-# How many prepared ids a class of MIX uses in SECONDS at most: each of its connections sends one
-# request per delay (the class's connections and delay are at positions $3 and $3+1 of MIX).
+# bench_mix_row CLASS COLUMN: "connections delay" of a class (column 1 publicity day, 2 soak, 3 smoke)
+bench_mix_row() { grep "^$1 *|" <<<"$BENCH_MIX" | cut -d'|' -f$(($2 + 1)); }
+
+# How many prepared applications a class approves in SECONDS at most (one per delay per connection).
 bench_mix_need() {
-  local seconds=$1 at=$2
-  shift 2
-  local -a spec=("$@")
-  echo $((spec[at] * (seconds * 1000 / spec[at + 1] + 1) + 2))
+  local conns delay
+  read -r conns delay <<<"$(bench_mix_row "$1" "$3")"
+  echo $((conns * ($2 * 1000 / delay + 1) + 2))
 }
 
 # Moves the next N ids of a prepared pool (a file) into their own file, so no two runs share one.
@@ -193,19 +167,30 @@ bench_take_ids() {
   sed -i "1,${n}d" "$pool"
 }
 
-# Publicity day: 256 connections, anonymous reads back to back, writes paced as people and banks
-# work (each user under the gateway's 20/s; each bank under its batch budget of one per 2 s).
-# connections / delay per class: search, detail, feeds, stats, applications, approvals, subsidies, banks
-BENCH_SCENARIO_MIX="140 0 48 0 24 0 24 0 8 2000 4 2000 4 2000 4 4000"
-# The soak: the same classes at a steady rate, about 70 requests/s
-BENCH_SOAK_MIX="40 1000 16 1000 4 1000 4 1000 2 2000 2 4000 2 4000 2 4000"
+# bench_mix_start META SECONDS COLUMN: starts one wrk per class (their pids in BENCH_MIX_PIDS).
+bench_mix_start() {
+  local meta=$1 seconds=$2 column=$3 w=$BENCH_WORK name conns delay script
+  local -a vars
+  bench_take_ids "$w/ids-review.txt" "$(bench_mix_need "municipal approvals" "$seconds" "$column")" "$w/ids-review.mix.txt"
+  bench_take_ids "$w/ids-subsidy.txt" "$(bench_mix_need "subsidy approvals" "$seconds" "$column")" "$w/ids-subsidy.mix.txt"
+  printf '%s\n' /api/v1/public/statistics '/api/v1/public/statistics?type=GREEN_FACTORY' >"$w/paths-statistics.txt"
+  BENCH_MIX_PIDS=()
+  while IFS='|' read -r name _ _ _ script; do
+    [ -n "$name" ] || continue
+    name=$(echo "$name" | sed 's/ *$//')
+    read -r conns delay <<<"$(bench_mix_row "$name" "$column")"
+    read -r -a vars <<<"${script//@/$w}"
+    bench_wrk_start "$meta,\"class\":\"$name\"" "$BENCH_GW" "${vars[0]}" "$conns" "$seconds" "${vars[@]:1}" BENCH_DELAY_MS="$delay"
+    BENCH_MIX_PIDS+=("$BENCH_PID")
+  done <<<"$BENCH_MIX"
+}
 
 plan_scenario() { echo $((BENCH_SCENARIO + 5)); }
 
 series_scenario() {
   local seconds=$BENCH_SCENARIO
-  bench_step "$((seconds + 5))" "publicity day · 256 connections over 8 classes of request · $(bench_clock "$seconds")"
-  bench_mix_start '"series":"scenario"' "$seconds" $BENCH_SCENARIO_MIX
+  bench_step "$((seconds + 5))" "publicity day · 256 connections over 11 classes of request · $(bench_clock "$seconds")"
+  bench_mix_start '"series":"scenario"' "$seconds" "$BENCH_SCENARIO_COLUMN"
   bench_wait "$seconds" "${BENCH_MIX_PIDS[@]}" || true
   bench_collect
 }
@@ -236,7 +221,7 @@ series_soak() {
   for ((i = 1; i <= n; i++)); do
     bench_step "$((seconds + 3))" "soak · segment $i of $n · $(bench_clock "$seconds") at a steady ~70 req/s"
     bench_prepare tokens "$BENCH_WORK"
-    bench_mix_start "\"series\":\"soak\",\"segment\":$i" "$seconds" $BENCH_SOAK_MIX
+    bench_mix_start "\"series\":\"soak\",\"segment\":$i" "$seconds" "$BENCH_SOAK_COLUMN"
     bench_wait "$seconds" "${BENCH_MIX_PIDS[@]}" || true
     bench_collect
     bench_memory "after segment $i" $((i * seconds))
