@@ -156,13 +156,15 @@ def section_pairs(rs, env, plots, targets):
         x = ratio(good(g), good(d))
         out.append(f"| {endpoint} | {c} | {rps(d)} | {rps(g)} | **{x}** | {ms(d['p50'])} / {ms(d['p99'])} | "
                    f"{ms(g['p50'])} / {ms(g['p99'])} | {status_text(d)} | {status_text(g)} |")
-        rows.append([f"{endpoint.split(' (')[0]}, {c}", good(d), good(g)])
+        rows.append([f"{endpoint.split()[0]} {'search' if 'search' in endpoint else ''} {c}".replace("  ", " "), good(d), good(g)])
         if c == 64:
             targets.append((f"gateway throughput ≥ 0.6 × direct at 64 connections: {endpoint}",
                             f"{x} ({count(g, lambda s: s >= 500):,} × 5xx via gateway)",
                             verdict(good(g) >= 0.6 * good(d) and count(g, lambda s: s >= 500) == 0)))
     out.append("")
-    out.append(f"![gateway vs direct]({plots.render('pairs', table(rows), bars('2xx answers per second: direct vs through the gateway (limits off)', '2xx/s', ['direct', 'via gateway']))})\n")
+    script = "set xtics rotate by -25\n" + bars("2xx answers per second: direct vs through the gateway (limits off), by connections",
+                                                "2xx/s", ["direct", "via gateway"])
+    out.append(f"![gateway vs direct]({plots.render('pairs', table(rows), script)})\n")
     out.append(commands(rs))
     return out
 
