@@ -50,7 +50,7 @@ def good(r):
 
 
 def rps(r):
-    return f"{good(r):,.0f}"
+    return f"{good(r):,.0f}" if good(r) >= 10 else f"{good(r):.1f}"
 
 
 def ms(value):
@@ -107,7 +107,7 @@ def bars(title, ylabel, columns, log=False):
         f"DATA using {i + 2}:xtic(1) title '{c}'" if i == 0 else f"'' using {i + 2} title '{c}'"
         for i, c in enumerate(columns))
     return (f"set title '{title}'\nset ylabel '{ylabel}'\nset style data histograms\n"
-            f"set style histogram clustered gap 1\nset boxwidth 0.9\nset yrange [{'0.1' if log else '0'}:*]\n"
+            f"set style histogram clustered gap 1\nset boxwidth 0.9\nset yrange [{'1' if log else '0'}:*]\n"
             f"{'set logscale y' if log else ''}\nset xtics noenhanced\nplot {using}\n")
 
 
@@ -321,6 +321,7 @@ MIX_TEXT = ("One wrk process per class of request, each with its own connections
 
 
 def section_scenario(rs, env, plots, targets):
+    rs = sorted(rs, key=lambda r: r.get("order", 0))
     total = sum(r["connections"] for r in rs)
     out = ["## 6. Publicity day\n",
            f"{total} connections for {rs[0]['seconds']:.0f} s. {MIX_TEXT} " + measured(env) + "\n"]
@@ -330,7 +331,7 @@ def section_scenario(rs, env, plots, targets):
     targets.append(("publicity day: 0 × 5xx over the run", f"{fivexx:,} × 5xx", verdict(fivexx == 0)))
     if search:
         targets.append(("publicity day: public search p99 < 500 ms", f"{ms(search['p99'])} ms", verdict(search["p99"] < 500)))
-    rows = [[r["class"].split(" (")[0], r["p50"], r["p99"]] for r in rs]
+    rows = [[r["class"], r["p50"], r["p99"]] for r in rs]
     out.append("")
     script = "set xtics rotate by -20\n" + bars("latency per class of request (ms, log scale)", "ms", ["p50", "p99"], log=True)
     out.append(f"![publicity day]({plots.render('scenario', table(rows), script)})\n")
@@ -340,7 +341,7 @@ def section_scenario(rs, env, plots, targets):
 
 def section_soak(rs, env, plots, targets):
     memory = [r for r in rs if r.get("kind") == "memory"]
-    load = [r for r in rs if r.get("kind") != "memory"]
+    load = sorted((r for r in rs if r.get("kind") != "memory"), key=lambda r: (r.get("segment", 0), r.get("order", 0)))
     segments = max((r.get("segment", 1) for r in load), default=0)
     seconds = sum(r["seconds"] for r in load if r.get("class") == "public search")
     out = ["## 7. Soak\n",

@@ -82,18 +82,21 @@ bench_gateways_stop() { stop_pid bench-gateway; stop_pid bench-gateway-off; }
 # ---- progress ---------------------------------------------------------------------------------
 
 BENCH_T0=$SECONDS
-BENCH_LEFT=0 # planned seconds of the steps not yet started
+BENCH_LEFT=0     # planned seconds of the steps not yet started
+BENCH_STEP_END=0 # when the current step should end
 
 bench_clock() { printf '%02d:%02d' $(($1 / 60)) $(($1 % 60)); }
 
 bench_status() {
+  local left=$((BENCH_LEFT + (BENCH_STEP_END > SECONDS ? BENCH_STEP_END - SECONDS : 0)))
   printf '\033[1;36m[bench %s elapsed, ~%s left]\033[0m %s\n' "$(bench_clock $((SECONDS - BENCH_T0)))" \
-    "$(bench_clock "$BENCH_LEFT")" "$*" >&2
+    "$(bench_clock "$left")" "$*" >&2
 }
 
 # bench_step SECONDS TEXT: a step of the plan begins
 bench_step() {
   BENCH_LEFT=$((BENCH_LEFT > $1 ? BENCH_LEFT - $1 : 0))
+  BENCH_STEP_END=$((SECONDS + $1))
   bench_status "$2"
 }
 
@@ -135,7 +138,7 @@ bench_wrk_start() {
   (
     env "${env[@]}" wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 30s -s "$BENCH_HOME/lua/$script" "$url"
     times
-  ) >"$BENCH_OUT/$BENCH_N.out" 2>&1 &
+  ) >"$BENCH_OUT/$(printf %04d "$BENCH_N").out" 2>&1 &
   BENCH_PID=$!
 }
 

@@ -175,12 +175,14 @@ bench_mix_start() {
   bench_take_ids "$w/ids-subsidy.txt" "$(bench_mix_need "subsidy approvals" "$seconds" "$column")" "$w/ids-subsidy.mix.txt"
   printf '%s\n' /api/v1/public/statistics '/api/v1/public/statistics?type=GREEN_FACTORY' >"$w/paths-statistics.txt"
   BENCH_MIX_PIDS=()
+  local order=0
   while IFS='|' read -r name _ _ _ script; do
     [ -n "$name" ] || continue
+    order=$((order + 1))
     name=$(echo "$name" | sed 's/ *$//')
     read -r conns delay <<<"$(bench_mix_row "$name" "$column")"
     read -r -a vars <<<"${script//@/$w}"
-    bench_wrk_start "$meta,\"class\":\"$name\"" "$BENCH_GW" "${vars[0]}" "$conns" "$seconds" "${vars[@]:1}" BENCH_DELAY_MS="$delay"
+    bench_wrk_start "$meta,\"class\":\"$name\",\"order\":$order" "$BENCH_GW" "${vars[0]}" "$conns" "$seconds" "${vars[@]:1}" BENCH_DELAY_MS="$delay"
     BENCH_MIX_PIDS+=("$BENCH_PID")
   done <<<"$BENCH_MIX"
 }
