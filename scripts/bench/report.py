@@ -379,12 +379,12 @@ def section_soak(rs, env, plots, targets):
         rows = []
         for app in apps:
             start, mid, end = (r["rss_kb"].get(app) for r in (memory[0], five, memory[-1]))
-            if not (start and mid and end):
-                out.append(f"| {app} | not running at every sample (restarted?) | | | |")
+            if not (start and mid and end) or len({r.get("pid", {}).get(app) for r in (memory[0], five, memory[-1])}) > 1:
+                out.append(f"| {app} | restarted during the soak: no growth to report | | | |")
                 continue
             growth = (end - mid) / mid * 100 if mid else 0
             out.append(f"| {app} | {start / 1024:.0f} | {mid / 1024:.0f} | {end / 1024:.0f} | **{growth:+.1f} %** |")
-            if app != "gateway":
+            if app != "gateway":  # idle: the load goes through the bench gateway
                 targets.append((f"soak: resident memory growth < 10 % from minute 5 to the end: {app}", f"{growth:+.1f} %",
                                 verdict(growth < 10)))
         for r in memory:
@@ -395,7 +395,7 @@ def section_soak(rs, env, plots, targets):
                   f"set key outside right\nset yrange [0:*]\nplot {using}\n")
         out.append("")
         out.append(f"![soak memory]({plots.render('soak', table(rows), script)})\n")
-        out.append("The portal's own gateway (`gateway`) is idle during the soak: the load goes through the bench gateway.\n")
+        out.append("The portal's own gateway (`gateway`) is idle during the soak: the load goes through `bench-gateway`.\n")
     out.append(commands(load, concurrent=True))
     return out
 
@@ -512,7 +512,8 @@ def check(results_file, expected):
             problems.append(f"{what}: {bad}")
         if r.get("errors", {}).get("connect"):
             problems.append(f"{what}: {r['errors']['connect']} connection errors")
-        if "requests" in r and r["requests"] == 0:
+        # (around a Redis hang a second without an answer is a finding, not a broken harness)
+        if "requests" in r and r["requests"] == 0 and r["series"] != "redis":
             problems.append(f"{what}: no request completed")
     for p in problems:
         print(f"bench smoke: {p}", file=sys.stderr)

@@ -197,20 +197,17 @@ series_scenario() {
   bench_collect
 }
 
-# Resident memory of each application of the portal under test and of the bench gateways.
+# Resident memory (and pid, to tell a restart) of each application of the portal and of the bench gateway.
 bench_memory() {
-  local label=$1 name pid rss parts=()
-  for name in registry certification incentive publicity gateway; do
-    pid=$(bench_portal_pid "$name")
+  local label=$1 second=$2 name pid rss parts=() pids=()
+  for name in registry certification incentive publicity gateway bench-gateway; do
+    if [ "$name" = bench-gateway ]; then pid=$(cat "$GP_RUN/$name.pid"); else pid=$(bench_portal_pid "$name"); fi
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     parts+=("\"$name\":${rss:-null}")
-  done
-  for name in bench-gateway; do
-    rss=$(awk '/VmRSS/ {print $2}' "/proc/$(cat "$GP_RUN/$name.pid")/status" 2>/dev/null || true)
-    parts+=("\"$name (under load)\":${rss:-null}")
+    pids+=("\"$name\":${pid:-null}")
   done
   local IFS=,
-  echo "{\"series\":\"soak\",\"kind\":\"memory\",\"at\":\"$label\",\"second\":$2,\"rss_kb\":{${parts[*]}}}" >>"$BENCH_RESULTS"
+  echo "{\"series\":\"soak\",\"kind\":\"memory\",\"at\":\"$label\",\"second\":$second,\"rss_kb\":{${parts[*]}},\"pid\":{${pids[*]}}}" >>"$BENCH_RESULTS"
 }
 
 plan_soak() { echo $((BENCH_SOAK_SEGMENTS * (BENCH_SOAK_SEGMENT + 3))); }

@@ -24,7 +24,7 @@ local function pick(list) return list[math.random(#list)] end
 function M.next(mode)
   if mode == "cached" then return { q = "水泥", page = 0, size = 20 } end
   if mode == "mixed" and math.random() < 0.8 then return { q = pick(M.hot), page = 0, size = 20 } end
-  local s = { q = pick(M.words), page = math.random(0, 4), size = math.random(10, 30) }
+  local s = { q = pick(M.words), page = math.random(0, 2), size = math.random(10, 30) }
   if math.random() < 0.5 then s.type = pick(M.types) end
   if math.random() < 0.3 then s.level = pick(M.levels) end
   if math.random() < 0.3 then s.year = math.random(2017, 2025) end
