@@ -99,17 +99,16 @@ bench_main() {
   BENCH_RESULTS=$GP_STATE/bench/results-$mode.jsonl
   : >"$BENCH_RESULTS"
 
-  local series plan=30
+  local series prepare=$((15 + BENCH_PREPARED / 5)) plan
+  plan=$((prepare + $(plan_warmup)))
   for series in $BENCH_SERIES; do plan=$((plan + $("plan_$series"))); done
-  plan=$((plan + $(plan_warmup)))
-  plan=$((plan + BENCH_PREPARED / 5))
   BENCH_T0=$SECONDS BENCH_LEFT=$plan
   bench_status "./portal bench${option:+ $option}: $BENCH_SERIES (about $(bench_clock "$plan"))"
 
   trap bench_gateways_stop EXIT
   bench_gateway_start bench-gateway "$GP_BENCH_GATEWAY_PORT" true
   if [[ $BENCH_GATEWAYS == *off* ]]; then bench_gateway_start bench-gateway-off "$GP_BENCH_GATEWAY_OFF_PORT" false; fi
-  bench_step 15 "bench users, tokens and the data the writes need"
+  bench_step "$prepare" "bench users, tokens and the data the writes need"
   bench_prepare users
   bench_tokens
   bench_prepare data "$BENCH_WORK" --cert "$BENCH_PREPARED" --subsidy "$BENCH_PREPARED"

@@ -333,6 +333,15 @@ def cmd_versions():
         versions["elasticsearch"] = next(iter(nodes["nodes"].values()))["version"]
     except Exception as e:
         versions["elasticsearch"] = f"unknown ({e})"
+    built = []
+    for name, url in (("registry", REGISTRY), ("certification", CERTIFICATION), ("incentive", INCENTIVES),
+                      ("publicity", PUBLICITY)):
+        try:
+            info = call("GET", url.split("/api/")[0] + "/actuator/info")[1]
+            built.append(f"{name} {info['build']['time'][:16]}")
+        except Exception:
+            built.append(f"{name} unknown")
+    versions["services_built"] = ", ".join(built)
     print(json.dumps(versions))
 
 

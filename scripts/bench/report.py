@@ -5,6 +5,7 @@
                                             series, replacing that series' previous figures), then
                                             writes OUT.md from every series in DATA_DIR, with one
                                             PNG per series (gnuplot) in <OUT dir>/benchmarks/
+  report.py --render DATA_DIR OUT.md        writes OUT.md again from DATA_DIR (no new results)
   report.py --check RESULTS.jsonl SERIES    the smoke's verdict: every series gave results, no 5xx,
                                             no connection errors
 
@@ -413,15 +414,17 @@ def environment_section(envs):
            f"| load generator | {first['wrk']} (Debian), Lua scripts in `scripts/bench/lua` |",
            f"| plots | {first['gnuplot']} |",
            f"| gateway measured | `{first.get('gateway_jar')}`, built {first.get('gateway_built')} |",
-           f"| portal | commit {first['portal_commit']}; Spring Boot {first['spring_boot']}, Spring Cloud Gateway "
+           f"| portal | checkout at {first['portal_commit']}; Spring Boot {first['spring_boot']}, Spring Cloud Gateway "
            f"{first['spring_cloud_gateway']}, Reactor Netty {first['reactor_netty']} |",
            f"| servers | Elasticsearch {first['components'].get('elasticsearch')}, Keycloak {first['components'].get('keycloak')}, "
            f"PostgreSQL {first['postgresql']}, Redis {first['redis']} |", ""]
     out.append("Runs whose figures are below:\n")
     for e in envs:
         note = f" — {e['note']}" if e.get("note") else ""
+        built = f", services built {e['components']['services_built']}" if e["components"].get("services_built") else ""
         out.append(f"- `{e['command']}`: {e['started'][:16].replace('T', ' ')}, load average at the start {e['load']}, "
-                   f"portal commit {e['portal_commit']}, gateway `{e.get('gateway_jar')}` built {e.get('gateway_built')}{note}")
+                   f"portal checkout at {e['portal_commit']}, gateway `{e.get('gateway_jar')}` built {e.get('gateway_built')}"
+                   f"{built}{note}")
     out.append("")
     return out
 
@@ -445,9 +448,9 @@ a crowd, not one address), tokens of several users in turn, prepared application
 paced connections (`delay()`) for steady rates, and a count of every status per thread (`response()`,
 printed by `done()`). Throughput counts 2xx answers only (a fast 503 is not throughput); latency
 percentiles are over every answer, whatever its status, so read them beside the statuses. wrk
-measures latency from sending a request to its full answer; it does not
-correct for coordinated omission, which matters only for the closed-loop (unpaced) runs, where the
-figures are those of a saturated system anyway.
+measures latency from sending a request to its full answer. A paced connection waits its delay after
+each answer (people think between clicks), so a slow answer postpones the next request instead of
+piling requests up: wrk does not correct for coordinated omission, and the paced rates are "about".
 
 **The bench gateways.** The load goes through gateways that `./portal bench` starts itself from the
 running portal's gateway jar, with its JVM flags (read from the running process): one with rate limits
@@ -523,6 +526,9 @@ def check(results_file, expected):
 def main(args):
     if len(args) == 3 and args[0] == "--check":
         sys.exit(0 if check(args[1], args[2]) else 1)
+    if len(args) == 3 and args[0] == "--render":
+        render(args[1], args[2])
+        return
     if len(args) != 3:
         sys.exit(__doc__)
     store(args[0], args[1])
