@@ -1,21 +1,20 @@
 package io.greenportal.certification.review;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.greenportal.certification.RemoteCalls;
 import io.greenportal.platform.grpc.client.ServiceTokens;
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.KeycloakTimeouts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -44,9 +43,7 @@ public class ExpertDirectory {
     }
 
     public ExpertDirectory(String adminUrl, ServiceTokens tokens) {
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        factory.setReadTimeout(Duration.ofSeconds(5));
-        this.keycloak = RestClient.builder().baseUrl(adminUrl).requestFactory(factory).build();
+        this.keycloak = RestClient.builder().baseUrl(adminUrl).requestFactory(KeycloakTimeouts.requestFactory()).build();
         this.tokens = tokens;
     }
 
@@ -64,6 +61,7 @@ public class ExpertDirectory {
      * order given. 503 when Keycloak cannot be asked.
      */
     public List<String> notExperts(Collection<String> names) {
+        RemoteCalls.requireNoTransaction("Keycloak");
         List<String> refused = new ArrayList<>();
         try {
             String token = "Bearer " + tokens.token();

@@ -6,15 +6,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy in front of a real server (Redis, a service) that can be told to misbehave the way a
- * sick peer does: {@link Mode#STALL} keeps every connection open but forwards nothing (a hung
- * server: {@code CLIENT PAUSE}, a stuck JVM), {@link Mode#REFUSE} closes connections at once (a
- * crashed server). Nothing is faked: in {@link Mode#FORWARD} the real server answers.
+ * A TCP proxy in front of a real server (Redis, a service's HTTP or gRPC port, Keycloak) that can be
+ * told to misbehave the way a sick peer does: {@link Mode#STALL} keeps every connection open and
+ * accepts new ones but forwards nothing in either direction (a hung server: {@code CLIENT PAUSE}, a
+ * stuck JVM); what arrives meanwhile is held and forwarded once it forwards again.
+ * {@link Mode#REFUSE} closes connections at once (a crashed server). Nothing is faked: in
+ * {@link Mode#FORWARD} the real server answers.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -22,14 +24,25 @@ public final class FaultyProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytesFromClients = new AtomicLong();
+    private final Object gate = new Object();
     private volatile Mode mode = Mode.FORWARD;
+    private volatile boolean closed;
 
     public FaultyProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(this::accept);
+        Thread.ofPlatform().daemon().name("faulty-proxy-" + targetPort).start(this::accept);
+    }
+
+    /** A proxy on a free loopback port in front of 127.0.0.1:{@code targetPort}, forwarding. */
+    public static FaultyProxy to(int targetPort) {
+        try {
+            return new FaultyProxy(targetPort);
+        } catch (IOException e) {
+            throw new IllegalStateException("no port for a proxy", e);
+        }
     }
 
     public int port() {
@@ -37,7 +50,23 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     public void mode(Mode mode) {
-        this.mode = mode;
+        synchronized (gate) {
+            this.mode = mode;
+            gate.notifyAll();
+        }
+    }
+
+    /** From now on nothing is forwarded, on open connections and new ones alike. */
+    public void stall() {
+        mode(Mode.STALL);
+    }
+
+    public void resume() {
+        mode(Mode.FORWARD);
+    }
+
+    public boolean stalled() {
+        return mode == Mode.STALL;
     }
 
     /** Bytes clients have sent through the proxy, forwarded or held back. */
@@ -46,7 +75,7 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (!closed) {
             try {
                 Socket client = server.accept();
                 if (mode == Mode.REFUSE) {
@@ -54,6 +83,8 @@ public final class FaultyProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
                 Thread.ofVirtual().start(() -> pipe(client, upstream, true));
@@ -72,10 +103,7 @@ public final class FaultyProxy implements AutoCloseable {
                 if (fromClient) {
                     bytesFromClients.addAndGet(n);
                 }
-                while (mode == Mode.STALL) {
-                    Thread.sleep(5);
-                }
-                if (mode == Mode.REFUSE) {
+                if (!awaitForwarding()) {
                     break;
                 }
                 out.write(buffer, 0, n);
@@ -86,6 +114,18 @@ public final class FaultyProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+            sockets.remove(from);
+            sockets.remove(to);
+        }
+    }
+
+    /** Waits while stalled; false when the connection is to be dropped instead (REFUSE, closed). */
+    private boolean awaitForwarding() throws InterruptedException {
+        synchronized (gate) {
+            while (mode == Mode.STALL && !closed) {
+                gate.wait();
+            }
+            return mode == Mode.FORWARD && !closed;
         }
     }
 
@@ -98,10 +138,20 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
-        for (Socket socket : sockets) {
-            closeQuietly(socket);
+    public void close() {
+        closed = true;
+        synchronized (gate) {
+            gate.notifyAll();
+        }
+        closeQuietly(server);
+        sockets.forEach(FaultyProxy::closeQuietly);
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 }

@@ -7,12 +7,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The web edge of a servlet service. A service opts in by depending on web-edge and declares its
@@ -45,6 +47,12 @@ public class WebEdgeAutoConfiguration {
     @ConditionalOnMissingBean
     AuthorizeBeforeBinding authorizeBeforeBinding() {
         return new AuthorizeBeforeBinding();
+    }
+
+    /** The resource server's discovery and key-set requests, with {@link KeycloakTimeouts}. */
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer keycloakKeySetTimeouts() {
+        return builder -> builder.restOperations(new RestTemplate(KeycloakTimeouts.requestFactory()));
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.greenportal.platform.grpc.client;
 
 import java.time.Duration;
 
+import io.greenportal.platform.web.KeycloakTimeouts;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
@@ -16,7 +19,11 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2A
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
 
 /**
  * The authenticated client side, for services that call another one: they bring
@@ -40,7 +47,15 @@ public class GrpcClientEdgeAutoConfiguration {
     OAuth2AuthorizedClientManager serviceTokenManager(ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService clients) {
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        // Spring Security's token client waits for Keycloak without a time limit; a hung Keycloak must not
+        // hang every call that needs a fresh token
+        var tokenEndpoint = new RestClientClientCredentialsTokenResponseClient();
+        tokenEndpoint.setRestClient(RestClient.builder().requestFactory(KeycloakTimeouts.requestFactory())
+                .configureMessageConverters(converters -> converters.addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenEndpoint)).build());
         return manager;
     }
 
