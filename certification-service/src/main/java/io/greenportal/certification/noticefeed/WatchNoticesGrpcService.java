@@ -6,7 +6,6 @@ import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
 import io.greenportal.platform.grpc.stream.LogStreams;
 import io.greenportal.platform.pgsignals.PgSignal;
 import io.greenportal.platform.pgsignals.PgSignals;
-import io.greenportal.platform.web.ApiException;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.context.annotation.Bean;
@@ -35,9 +34,6 @@ public class WatchNoticesGrpcService extends NoticeFeedServiceGrpc.NoticeFeedSer
 
     @Override
     public void watchNotices(WatchNoticesRequest request, StreamObserver<NoticeChange> observer) {
-        if (request.getAfterSequence() < 0) {
-            throw ApiException.invalid("after_sequence", "cannot be negative");
-        }
         streams.serve(log, request.getAfterSequence(), observer);
     }
 

@@ -5,7 +5,6 @@ import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.platform.grpc.stream.LogStreams;
 import io.greenportal.platform.pgsignals.PgSignal;
 import io.greenportal.platform.pgsignals.PgSignals;
-import io.greenportal.platform.web.ApiException;
 import io.greenportal.registry.grpc.ProtoMapper;
 import io.grpc.stub.StreamObserver;
 
@@ -36,9 +35,6 @@ public class WatchChangesGrpcService extends ChangeFeedServiceGrpc.ChangeFeedSer
     @Override
     public void watchChanges(WatchChangesRequest request,
             StreamObserver<io.greenportal.contracts.registry.v1.Change> observer) {
-        if (request.getAfterSequence() < 0) {
-            throw ApiException.invalid("after_sequence", "cannot be negative");
-        }
         streams.serve(log, request.getAfterSequence(), observer);
     }
 

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.platform.pgsignals.PgSignal;
+import io.greenportal.platform.test.StreamConsumer;
 import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.test.Waiting;
 import io.greenportal.registry.RegistryApplication;
@@ -21,7 +19,6 @@ import io.greenportal.platform.test.Grpc;
 import io.greenportal.registry.support.TestData;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,13 +50,13 @@ class GracefulShutdownTest {
             Waiting.atMost(Duration.ofSeconds(10), "the change listener is connected").until(signal::listening);
             assertThat(listeners(jdbc, listenerName)).isEqualTo(1);
 
-            Follower follower = new Follower();
+            StreamConsumer<WatchChangesRequest, Change> follower = new StreamConsumer<>();
             Grpc.as(ChangeFeedServiceGrpc.newStub(channel), Tokens.client("publicity-service")).watchChanges(
                     WatchChangesRequest.newBuilder().setAfterSequence(app.getBean(ChangeLog.class).lastSequence()).build(),
                     follower);
             String id = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"))
                     .registerListing(TestData.product(UUID.randomUUID().toString(), TestData.uscc("640104"))).getListing().getId();
-            Change live = follower.received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            Change live = follower.next(Duration.ofSeconds(10));
             assertThat(live).as("the stream is following live changes").isNotNull();
             assertThat(live.getListing().getId()).isEqualTo(id);
 
@@ -68,8 +65,8 @@ class GracefulShutdownTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(took).as("time from close to stopped").isLessThan(BUDGET);
-            Waiting.atMost(Duration.ofSeconds(5), "the consumer sees its stream end").until(() -> follower.end.get() != null);
-            assertThat(Status.fromThrowable(follower.end.get()).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            Waiting.atMost(Duration.ofSeconds(5), "the consumer sees its stream end").until(follower::ended);
+            assertThat(Status.fromThrowable(follower.error).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
             JdbcClient outside = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
                     app.getEnvironment().getProperty("spring.datasource.url"),
                     app.getEnvironment().getProperty("spring.datasource.username"),
@@ -85,26 +82,5 @@ class GracefulShutdownTest {
     static long listeners(JdbcClient jdbc, String applicationName) {
         return jdbc.sql("select count(*) from pg_stat_activity where application_name = :name")
                 .param("name", applicationName).query(Long.class).single();
-    }
-
-    /** A consumer that records what arrives and how the stream ended. */
-    static final class Follower implements StreamObserver<Change> {
-        final BlockingQueue<Change> received = new LinkedBlockingQueue<>();
-        final AtomicReference<Throwable> end = new AtomicReference<>();
-
-        @Override
-        public void onNext(Change change) {
-            received.add(change);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            end.set(t);
-        }
-
-        @Override
-        public void onCompleted() {
-            end.set(Status.OK.asRuntimeException());
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
+import io.greenportal.platform.web.ApiException;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -44,7 +45,11 @@ public class LogStreams implements ApplicationListener<GrpcServerShutdownEvent> 
     public record Log<T>(String name, Page<T> page, ToLongFunction<T> sequence, Wakeup wakeup, int pageSize) {
     }
 
+    /** Streams the log after {@code after} (INVALID_ARGUMENT {@code after_sequence} when negative). */
     public <T> void serve(Log<T> source, long after, StreamObserver<T> observer) {
+        if (after < 0) {
+            throw ApiException.invalid("after_sequence", "cannot be negative");
+        }
         var stream = (ServerCallStreamObserver<T>) observer;
         Semaphore ready = new Semaphore(0);
         stream.setOnReadyHandler(ready::release);
