@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.PageParameters;
-import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.greenportal.certification.RemoteCalls;
-import io.greenportal.platform.web.ApiException;
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.greenportal.platform.web.ApiException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 

@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
-import io.greenportal.platform.web.Times;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.greenportal.certification.RemoteCalls;
-import io.greenportal.platform.web.ApiException;
 import io.greenportal.contracts.registry.v1.GetReferenceDataRequest;
 import io.greenportal.contracts.registry.v1.ReferenceData;
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.ReferenceEntry;
+import io.greenportal.platform.web.ApiException;
 import io.grpc.StatusRuntimeException;
 
 import org.slf4j.Logger;

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import io.greenportal.certification.noticefeed.NoticeLog;
 import io.greenportal.certification.support.Flow;
-import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.contracts.certification.v1.NoticeChangeKind;
+import io.greenportal.platform.test.IntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

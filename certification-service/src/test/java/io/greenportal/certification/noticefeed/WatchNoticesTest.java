@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.greenportal.certification.batch.BatchService;
+import io.greenportal.contracts.certification.v1.NoticeChange;
+import io.greenportal.contracts.certification.v1.NoticeChangeKind;
+import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
+import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.test.StreamConsumer;
 import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.web.Times;
-import io.greenportal.contracts.certification.v1.NoticeChange;
-import io.greenportal.contracts.certification.v1.NoticeChangeKind;
-import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
-import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 

@@ -20,9 +20,9 @@ import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.publicity.PublicityService;
 import io.greenportal.certification.support.Flow;
-import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.certification.support.ServiceFlow;
 import io.greenportal.platform.grpc.client.ServiceTokens;
+import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.web.ApiException;
 
 import org.junit.jupiter.api.BeforeEach;

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.IdempotencyKeys;
+import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

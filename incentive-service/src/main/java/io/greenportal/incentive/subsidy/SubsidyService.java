@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.incentive.IllegalTransition;
 import io.greenportal.incentive.Money;
 import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.incentive.program.Program;
@@ -16,7 +17,6 @@ import io.greenportal.incentive.program.ProgramKind;
 import io.greenportal.incentive.program.ProgramStore;
 import io.greenportal.incentive.subsidy.SubsidyApplication.ListingRef;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Project;
-import io.greenportal.incentive.IllegalTransition;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.Caller;

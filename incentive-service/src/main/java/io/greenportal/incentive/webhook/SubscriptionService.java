@@ -11,8 +11,8 @@ import io.greenportal.incentive.Uscc;
 import io.greenportal.incentive.bank.Bank;
 import io.greenportal.incentive.feed.FeedCursor;
 import io.greenportal.platform.web.ApiException;
-import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.PageParameters;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

@@ -11,12 +11,12 @@ import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
+import io.greenportal.publicity.PublicityProperties;
 import io.greenportal.publicity.search.ElasticCalls;
 import io.greenportal.publicity.search.ListingDocument;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.ListingIndex;
 import io.greenportal.publicity.search.ListingSearch;
-import io.greenportal.publicity.PublicityProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;

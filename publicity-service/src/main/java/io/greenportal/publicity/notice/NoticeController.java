@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.greenportal.publicity.cache.PublicCache;
-import io.greenportal.publicity.search.PublicListingController;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.PageParameters;
+import io.greenportal.publicity.cache.PublicCache;
+import io.greenportal.publicity.search.PublicListingController;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

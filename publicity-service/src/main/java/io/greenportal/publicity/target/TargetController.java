@@ -2,12 +2,12 @@ package io.greenportal.publicity.target;
 
 import java.net.URI;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.PublicListingController;
-import io.greenportal.platform.web.ApiException;
-import io.greenportal.platform.web.IdempotencyKeys;
-import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

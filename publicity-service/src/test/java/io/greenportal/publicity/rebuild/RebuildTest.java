@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.changefeed.FeedLeadership;
 import io.greenportal.publicity.changefeed.FeedPositions;
 import io.greenportal.publicity.search.ListingIndex;
@@ -23,7 +24,6 @@ import io.greenportal.publicity.support.Await;
 import io.greenportal.publicity.support.IndexContents;
 import io.greenportal.publicity.support.IntegrationTest;
 import io.greenportal.publicity.support.Registry;
-import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

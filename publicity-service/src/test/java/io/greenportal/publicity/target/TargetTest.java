@@ -14,12 +14,12 @@ import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.reference.ReferenceNames;
 import io.greenportal.publicity.support.Api;
 import io.greenportal.publicity.support.Await;
 import io.greenportal.publicity.support.IntegrationTest;
 import io.greenportal.publicity.support.Registry;
-import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

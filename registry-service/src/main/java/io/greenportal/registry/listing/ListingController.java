@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
+import io.greenportal.platform.web.PageParameters;
 import io.greenportal.registry.listing.ListingStore.Filter;
 import io.greenportal.registry.listing.ListingStore.Page;
 import io.greenportal.registry.reference.Regions;
-import io.greenportal.platform.web.ApiException;
-import io.greenportal.platform.web.IdempotencyKeys;
-import io.greenportal.platform.web.PageParameters;
-import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

@@ -9,8 +9,8 @@ import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
-import io.greenportal.registry.support.TestData;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.registry.support.TestData;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

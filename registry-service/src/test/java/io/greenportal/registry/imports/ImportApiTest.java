@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.greenportal.platform.test.IntegrationTest;
-import io.greenportal.registry.support.TestData;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.registry.support.TestData;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

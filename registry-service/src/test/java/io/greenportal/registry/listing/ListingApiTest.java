@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.greenportal.platform.test.IntegrationTest;
-import io.greenportal.registry.support.TestData;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.registry.support.TestData;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
