@@ -22,9 +22,11 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The trace of a write reaches the consumer of its change: as parent (one write) or as links (several). */
+@Tag("unit")
 class ChangeTracesTest {
 
     final List<SpanData> finished = new CopyOnWriteArrayList<>();
