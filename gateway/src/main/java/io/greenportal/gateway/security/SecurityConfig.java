@@ -64,7 +64,7 @@ public class SecurityConfig {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::browserSessionWrite))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
-                .cors(Customizer.withDefaults())
+                .cors(cors -> cors.disable()) // CorsFilter covers every path, public reads included
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
@@ -86,7 +86,12 @@ public class SecurityConfig {
                 + "; frame-ancestors 'none'";
     }
 
-    /** Cross-origin calls only from the origins configured (none by default). */
+    /** Cross-origin calls only from the origins configured (none by default), on every path. */
+    @Bean
+    CorsFilter corsFilter(CorsConfigurationSource corsConfigurationSource) {
+        return new CorsFilter(corsConfigurationSource);
+    }
+
     @Bean
     CorsConfigurationSource corsConfigurationSource(
             @org.springframework.beans.factory.annotation.Value("${greenportal.gateway.cors-origins:}") java.util.List<String> origins) {
