@@ -151,7 +151,7 @@ public class ApplicationService {
 
     private Application submitLocked(Caller caller, UUID id, String registered, String comment) {
         Application current = access.requireOwner(caller, workflow.lock(id));
-        Workflow.require(current, ApplicationState.EDITABLE, "submit");
+        Workflow.Submission submission = Workflow.submission(current);
         if (registered != null && !registered.equals(current.enterpriseName())) {
             applications.setEnterpriseName(id, registered, Times.now(clock));
             current = applications.find(id).orElseThrow();
@@ -164,7 +164,7 @@ public class ApplicationService {
                     .withProperty("errors", missing);
         }
         OffsetDateTime now = Times.now(clock);
-        if (current.state() == ApplicationState.DRAFT) {
+        if (submission.deadlineApplies()) {
             Batch batch = batches.find(current.batchId()).orElseThrow();
             if (batch.phaseAt(now) != Batch.Phase.OPEN) {
                 throw ApiException.conflict("batch-not-open", "batchId", "Batch '" + batch.name() + "' takes "
@@ -173,7 +173,7 @@ public class ApplicationService {
                         .withProperty("currentState", current.state().name());
             }
         }
-        int round = current.round() + 1;
+        int round = submission.round();
         applications.startRound(id, round);
         Application inRound = applications.find(id).orElseThrow();
         jdbc.sql("""
@@ -184,8 +184,7 @@ public class ApplicationService {
                         "documents", documents.list(id).stream().filter(d -> d.round() == round).toList())))
                 .update();
         Application submitted = workflow.move(inRound, ApplicationState.SUBMITTED, caller, clean(comment));
-        return workflow.move(submitted, ApplicationState.MUNICIPAL_REVIEW, Caller.SYSTEM,
-                round == 1 ? "受理，进入市级初审" : "重新提交（第" + round + "轮），进入市级初审");
+        return workflow.move(submitted, submission.reviewStage(), Caller.SYSTEM, submission.comment());
     }
 
     @Transactional

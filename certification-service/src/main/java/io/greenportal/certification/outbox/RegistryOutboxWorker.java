@@ -43,6 +43,11 @@ public class RegistryOutboxWorker {
         this.clock = clock;
     }
 
+    /** How long to wait after the {@code attempts}-th failed attempt: 2 s, 4 s, 8 s, ... up to 10 minutes. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts, 20)));
+    }
+
     @TransactionalEventListener
     void queued(RegistryOutbox.Queued queued) {
         Thread.ofVirtual().name("registry-outbox").start(() -> deliver(queued.id()));
@@ -71,7 +76,7 @@ public class RegistryOutboxWorker {
             };
         } catch (RuntimeException e) {
             int attempts = entry.attempts() + 1;
-            Duration backoff = Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts, 20)));
+            Duration backoff = backoff(attempts);
             String error = e instanceof io.grpc.StatusRuntimeException s ? s.getStatus().toString() : e.toString();
             log.warn("registry outbox {} ({} of application {}) failed (attempt {}), retrying in {}: {}", entry.id(),
                     entry.kind(), entry.applicationId(), attempts, backoff, error);

@@ -40,7 +40,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public class ExpertReviewService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Workflow workflow;
     private final ApplicationAccess access;
@@ -205,8 +204,9 @@ public class ExpertReviewService {
             throw ApiException.invalid("score", "is required: 0-100");
         }
         BigDecimal value = request.score();
-        if (value.signum() < 0 || value.compareTo(HUNDRED) > 0 || value.stripTrailingZeros().scale() > 2) {
-            throw ApiException.invalid("score", "must be between 0 and 100 with at most two decimals");
+        String problem = ExpertScores.problem(value);
+        if (problem != null) {
+            throw ApiException.invalid("score", problem);
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (comment == null) {
@@ -253,14 +253,14 @@ public class ExpertReviewService {
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3)}).single();
         int assigned = (int) counts[0];
         int scored = (int) counts[1];
-        if (assigned < batch.minExperts() || scored < assigned) {
+        if (!ExpertScores.complete(assigned, scored, batch.minExperts())) {
             return;
         }
-        BigDecimal mean = ((BigDecimal) counts[2]).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal mean = ExpertScores.mean((BigDecimal) counts[2]);
         applications.setExpertMean(application.id(), mean);
         String verdict = "专家评审平均分 " + mean.toPlainString() + "（" + scored + " 位专家），合格线 "
                 + batch.passMark().toPlainString();
-        if (mean.compareTo(batch.passMark()) >= 0) {
+        if (ExpertScores.passes(mean, batch.passMark())) {
             Application inPublicity = workflow.move(application, ApplicationState.PUBLICITY, Caller.SYSTEM,
                     verdict + "：通过，进入公示");
             publicity.start(inPublicity, batch);

@@ -92,7 +92,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         return "principal:" + principal.getName();
     }
 
-    private static String bucket(ServerWebExchange exchange, boolean anonymous) {
+    static String bucket(ServerWebExchange exchange, boolean anonymous) {
         String path = exchange.getRequest().getPath().value();
         HttpMethod method = exchange.getRequest().getMethod();
         if (method == HttpMethod.POST && PATHS.match("/api/v1/certification/applications/*/objections", path)) {

@@ -2,6 +2,7 @@ package io.greenportal.gateway.requestid;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.greenportal.gateway.web.ClientAddress;
@@ -24,11 +25,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, otherwise the
- * request's trace id written as a UUID (so a client quoting it leads straight to the trace). The id
- * goes to the service as the {@code X-Request-Id} header, which the services carry on as tracing
- * baggage (log lines, problem details, gRPC calls); back to the caller; and into the gateway's
- * access log line, with the trace and span ids. The same filter stamps the trusted client address.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, otherwise a
+ * new one. The id goes to the service as the {@code X-Request-Id} header, which the services carry on
+ * as tracing baggage (log lines, problem details, gRPC calls); back to the caller; and into the
+ * gateway's access log line, next to the trace and span ids (so a quoted request id finds its trace).
+ * The same filter stamps the trusted client address.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,12 +45,19 @@ public class RequestIdFilter implements WebFilter {
         this.clientAddress = clientAddress;
     }
 
+    /** A random UUID: an id needs to be unique, not unguessable (UUID.randomUUID reads /dev/urandom). */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+        long low = random.nextLong() & ~(3L << 62) | (2L << 62); // IETF variant
+        return new UUID(high, low).toString();
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<TraceContext> trace = trace(exchange);
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = offered != null && SANE.matcher(offered).matches() ? offered
-                : trace.map(t -> RequestIds.fromTraceId(t.traceId())).orElseGet(() -> UUID.randomUUID().toString());
+        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : newId();
         String client = clientAddress.of(exchange);
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * LookupByUscc), sending a W3C traceparent of its own; the gateway (in-process here, its log
  * captured), the certification service and the registry (the portal's, their log files under
  * GP_LOGS, by default ../.portal/logs; their ports GP_CERTIFICATION_PORT and GP_REGISTRY_PORT) all
- * log that trace id, and the client gets it back as its request id.
+ * log that trace id, each next to the request id the gateway gave the request.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "greenportal.rate-limits.enabled=false")
@@ -52,12 +52,13 @@ class TraceEndToEndTest {
                 Map.of("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(random(8)) + "-01"));
 
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        assertThat(submitted.headers().firstValue("X-Request-Id")).as("the request id is the trace id")
-                .hasValue(RequestIds.fromTraceId(traceId));
+        String requestId = submitted.headers().firstValue(RequestIds.HEADER).orElseThrow();
         Waiting.atMost(Duration.ofSeconds(10), "the trace id in the three logs").untilAsserted(() -> {
-            assertThat(lineWith(gatewayLog.getOut(), traceId)).as("the gateway's log").contains("/submit");
-            assertThat(lineWith(log("certification"), traceId)).as("the certification service's log").contains("/submit");
-            assertThat(lineWith(log("registry"), traceId)).as("the registry's log").contains("LookupByUscc");
+            assertThat(lineWith(gatewayLog.getOut(), traceId)).as("the gateway's log").contains("/submit", requestId);
+            assertThat(lineWith(log("certification"), traceId)).as("the certification service's log")
+                    .contains("/submit", "[" + requestId + "]");
+            assertThat(lineWith(log("registry"), traceId)).as("the registry's log (the request id came as baggage)")
+                    .contains("LookupByUscc", "[" + requestId + "]");
         });
     }
 

@@ -10,8 +10,10 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.PublicityProperties;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SearchCursorTest {
 
     static PublicityProperties properties(String secret) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import io.greenportal.platform.tracing.RequestIds;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +48,5 @@ class InputRulesTest {
         assertThat(Times.startOf(LocalDate.parse("2026-03-01"))).hasToString("2026-03-01T00:00+08:00");
         assertThat(Times.endOf(LocalDate.parse("2026-03-01"))).hasToString("2026-03-02T00:00+08:00");
         assertThat(Times.local((OffsetDateTime) null)).isNull();
-    }
-
-    @Test
-    void aTraceIdIsWrittenAsAUuidForClientsThatExpectOne() {
-        assertThat(RequestIds.fromTraceId("4bf92f3577b34da6a3ce929d0e0e4736"))
-                .isEqualTo("4bf92f35-77b3-4da6-a3ce-929d0e0e4736");
-        assertThatThrownBy(() -> RequestIds.fromTraceId("4bf92f35")).isInstanceOf(IllegalArgumentException.class);
     }
 }
