@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import io.greenportal.certification.application.ListingType;
 import io.greenportal.certification.noticefeed.Notices;
-import io.greenportal.certification.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 import io.greenportal.platform.web.Times;
 
 import org.junit.jupiter.api.Tag;

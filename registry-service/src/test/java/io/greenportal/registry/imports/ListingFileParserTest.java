@@ -15,7 +15,7 @@ import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.reference.Industries;
 import io.greenportal.registry.reference.Regions;
-import io.greenportal.registry.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.greenportal.publicity.support;
+package io.greenportal.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -16,7 +16,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * What a refused request tells the client, read from what a rule throws: the problem detail's status,
  * stable type, the field (and every field when several are wrong), the detail and its extra members
  * (such as the current state of a refused transition). Unit tests of the rules assert on this, so
- * they name the exception type of the web edge in this one place only.
+ * they name the exception type of the web edge (web-edge's ApiException) in this one place only.
  */
 public record Refusal(int status, String type, String field, List<String> fields, String detail,
         Map<String, Object> properties) {
