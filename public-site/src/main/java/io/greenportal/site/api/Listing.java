@@ -18,6 +18,20 @@ public record Listing(String id, String type, String typeName, String level, Str
         enterprise = enterprise == null ? new Enterprise(null, null, null, null, null, null, null, null) : enterprise;
     }
 
+    /** What the listing is called: its subject, or the enterprise where the subject has no name of its own. */
+    public String title() {
+        return hasSubjectName() ? subjectName : enterprise.name();
+    }
+
+    /** The highlight of {@link #title()}, if the search marked it. */
+    public String titleHighlight() {
+        return hasSubjectName() ? highlight.get("subjectName") : highlight.get("enterpriseName");
+    }
+
+    public boolean hasSubjectName() {
+        return subjectName != null && !subjectName.isBlank();
+    }
+
     public record Enterprise(String name, String uscc, String regionCode, String regionName, String cityCode,
             String provinceCode, String industryCode, String industryName) {
     }

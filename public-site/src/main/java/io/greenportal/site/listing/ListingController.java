@@ -37,7 +37,7 @@ public class ListingController {
         Listing listing = api.listing(id).orElseThrow(() -> new PageNotFound("listing " + id));
         model.addAttribute("listing", listing);
         model.addAttribute("history", StatusHistory.of(listing));
-        model.addAttribute("page", new PageMeta(listing.subjectName() + "（" + listing.typeName() + "）",
+        model.addAttribute("page", new PageMeta(listing.title() + "（" + listing.typeName() + "）",
                 listing.enterprise().name() + "，" + listing.levelName() + listing.typeName() + "，证书编号 "
                         + listing.certificateNumber() + "，状态：" + listing.statusName() + "。",
                 "/listings/" + listing.id()));
