@@ -20,7 +20,7 @@ public final class Highlight {
     /** Safe HTML: {@code highlighted} with marks, or {@code plain} escaped when there is no highlight. */
     public static String html(String highlighted, String plain) {
         if (highlighted == null || highlighted.isEmpty()) {
-            return plain == null ? "" : HtmlUtils.htmlEscape(plain);
+            return plain == null ? "" : HtmlUtils.htmlEscape(plain, "UTF-8");
         }
         StringBuilder html = new StringBuilder();
         Matcher matcher = MARK.matcher(highlighted);
@@ -36,6 +36,6 @@ public final class Highlight {
 
     /** The API's escaped text, unescaped and escaped again; any stray tag becomes visible text. */
     private static String text(String escaped) {
-        return HtmlUtils.htmlEscape(HtmlUtils.htmlUnescape(escaped));
+        return HtmlUtils.htmlEscape(HtmlUtils.htmlUnescape(escaped), "UTF-8");
     }
 }

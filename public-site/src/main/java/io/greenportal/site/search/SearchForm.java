@@ -93,13 +93,18 @@ public record SearchForm(String q, String type, String level, String status, Str
         return params;
     }
 
+    /** Parameters always in one order: one search, one address (and one entry in any cache). */
+    private static final java.util.List<String> ORDER = java.util.List.of("q", "type", "level", "status", "region",
+            "industry", "year", "sort", "page", "cursor", "from");
+
     private static String url(Map<String, String> params) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/search");
-        params.forEach((name, value) -> {
+        for (String name : ORDER) {
+            String value = params.get(name);
             if (value != null && !value.isBlank()) {
                 url.queryParam(name, "{" + name + "}");
             }
-        });
+        }
         return url.encode().buildAndExpand(params).toUriString();
     }
 
