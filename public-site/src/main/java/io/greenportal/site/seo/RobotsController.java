@@ -17,14 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RobotsController {
 
-    private final String siteUrl;
+    private final SiteModel site;
 
     public RobotsController(SiteModel site) {
-        this.siteUrl = site.siteUrl();
+        this.site = site;
     }
 
     @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<String> robots() {
+        String siteUrl = site.siteUrl();
         String body = """
                 User-agent: *
                 Allow: /

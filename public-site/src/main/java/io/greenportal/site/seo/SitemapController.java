@@ -33,15 +33,16 @@ public class SitemapController {
     private static final CacheControl HOURLY = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
     private final PublicApi api;
-    private final String siteUrl;
+    private final SiteModel site;
 
     public SitemapController(PublicApi api, SiteModel site) {
         this.api = api;
-        this.siteUrl = site.siteUrl();
+        this.site = site;
     }
 
     @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     public ResponseEntity<String> index() {
+        String siteUrl = site.siteUrl();
         SearchResult all = api.search(new SearchQuery(null, null, null, "ALL", null, null, null, "oldest", 0, 1, null));
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -55,6 +56,7 @@ public class SitemapController {
 
     @GetMapping(path = "/sitemaps/pages.xml", produces = MediaType.APPLICATION_XML_VALUE)
     public ResponseEntity<String> pages() {
+        String siteUrl = site.siteUrl();
         List<String> urls = List.of("/", "/search", "/publicity", "/open-data");
         StringBuilder xml = urlset();
         urls.forEach(path -> xml.append("<url><loc>").append(siteUrl).append(path).append("</loc></url>\n"));
@@ -64,6 +66,7 @@ public class SitemapController {
 
     @GetMapping(path = "/sitemaps/listings-{year}.xml", produces = MediaType.APPLICATION_XML_VALUE)
     public ResponseEntity<String> listings(@PathVariable String year) {
+        String siteUrl = site.siteUrl();
         if (!year.matches("(19|20|21)\\d{2}")) {
             throw new PageNotFound("sitemap " + year);
         }
