@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pageMaxAge     how long browsers and shared caches may reuse a page without asking again
  * @param connectTimeout time to reach a service
  * @param readTimeout    time for a service to answer
+ * @param sharedAnswers  how long answers every visitor shares (statistics, targets, notices) are reused
  */
 @ConfigurationProperties("greenportal.site")
 public record SiteProperties(URI publicityUrl, URI certificationUrl, URI publicUrl, Duration pageMaxAge,
-        Duration connectTimeout, Duration readTimeout) {
+        Duration connectTimeout, Duration readTimeout, Duration sharedAnswers) {
 }

@@ -35,8 +35,9 @@ public class HttpPublicApi implements PublicApi {
     private final RestClient publicity;
     private final RestClient certification;
     private final JsonMapper json;
+    private final Recent recent;
 
-    public HttpPublicApi(SiteProperties properties, JsonMapper json) {
+    public HttpPublicApi(SiteProperties properties, JsonMapper json, java.time.Clock clock) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
@@ -45,10 +46,18 @@ public class HttpPublicApi implements PublicApi {
         this.certification = RestClient.builder().requestFactory(requests).baseUrl(properties.certificationUrl().toString())
                 .build();
         this.json = json;
+        this.recent = new Recent(properties.sharedAnswers(), clock);
     }
 
     @Override
     public SearchResult search(SearchQuery query) {
+        if (query.equals(SearchQuery.newest(query.size()))) {
+            return recent.get("newest:" + query.size(), () -> find(query));
+        }
+        return find(query);
+    }
+
+    private SearchResult find(SearchQuery query) {
         return get(publicity, uri -> {
             UriBuilder b = uri.path(PUBLIC + "/listings");
             Map<String, String> values = new LinkedHashMap<>();
@@ -78,18 +87,20 @@ public class HttpPublicApi implements PublicApi {
 
     @Override
     public Statistics statistics() {
-        return get(publicity, uri -> uri.path(PUBLIC + "/statistics").build(), Statistics.class).orElseThrow();
+        return recent.get("statistics", () -> get(publicity, uri -> uri.path(PUBLIC + "/statistics").build(),
+                Statistics.class).orElseThrow());
     }
 
     @Override
     public Targets targets() {
-        return get(publicity, uri -> uri.path(PUBLIC + "/targets").build(), Targets.class).orElseThrow();
+        return recent.get("targets", () -> get(publicity, uri -> uri.path(PUBLIC + "/targets").build(),
+                Targets.class).orElseThrow());
     }
 
     @Override
     public Notices notices(int page, int size) {
-        return get(publicity, uri -> uri.path(PUBLIC + "/notices").queryParam("page", page).queryParam("size", size)
-                .build(), Notices.class).orElseThrow();
+        return recent.get("notices:" + page + ":" + size, () -> get(publicity, uri -> uri.path(PUBLIC + "/notices")
+                .queryParam("page", page).queryParam("size", size).build(), Notices.class).orElseThrow());
     }
 
     @Override
@@ -99,8 +110,8 @@ public class HttpPublicApi implements PublicApi {
 
     @Override
     public DataDictionary dictionary() {
-        return get(publicity, uri -> uri.path(PUBLIC + "/export/dictionary").build(), DataDictionary.class)
-                .orElseThrow();
+        return recent.get("dictionary", () -> get(publicity, uri -> uri.path(PUBLIC + "/export/dictionary").build(),
+                DataDictionary.class).orElseThrow());
     }
 
     @Override

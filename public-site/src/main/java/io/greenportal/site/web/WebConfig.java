@@ -29,7 +29,10 @@ public class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> filter = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        ShallowEtagHeaderFilter etags = new ShallowEtagHeaderFilter();
+        // weak: the same page gzipped or not is the same page (and Tomcat compresses nothing that has a strong ETag)
+        etags.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> filter = new FilterRegistrationBean<>(etags);
         filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         filter.addUrlPatterns("/*");
         return filter;

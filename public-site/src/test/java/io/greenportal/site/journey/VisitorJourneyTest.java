@@ -60,8 +60,11 @@ class VisitorJourneyTest {
     void homeSearchDetailPublicityAndAnObjection() throws Exception {
         browser.size(1280, 900);
 
-        // home
+        // home, first visit (a new browser profile: nothing cached)
         browser.driver.get(RunningPortal.SITE + "/");
+        long transferred = browser.bytesTransferred();
+        java.nio.file.Files.writeString(Browser.SCREENSHOTS.resolve("home-first-visit-bytes.txt"), transferred + "\n");
+        assertThat(transferred).as("home page, first visit: HTML + CSS + JS + images, bytes").isLessThan(300 * 1024);
         assertThat(browser.driver.getTitle()).isEqualTo("绿色制造公共服务平台");
         assertThat(text(By.tagName("h1"))).isEqualTo("绿色制造公共服务平台");
         assertThat(headings()).contains("名单总览", "规划目标进展", "正在公示", "最新入选", "统计图表");

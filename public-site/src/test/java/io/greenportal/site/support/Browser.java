@@ -73,6 +73,16 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** What loading the current page moved over the network: the document and every resource, headers included. */
+    public long bytesTransferred() {
+        Object bytes = js().executeScript("""
+                let total = 0;
+                for (const e of performance.getEntriesByType('navigation')) { total += e.transferSize; }
+                for (const e of performance.getEntriesByType('resource')) { total += e.transferSize; }
+                return total;""");
+        return ((Number) bytes).longValue();
+    }
+
     /** True when the page is no wider than the viewport (nothing to scroll sideways). */
     public boolean fitsWidth() {
         Object fits = js().executeScript(
