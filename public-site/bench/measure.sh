@@ -13,7 +13,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load av
 for page in "/" "/search?q=$q" "$listing" "/publicity"; do
   for target in "$site" "$gateway"; do
     # warm-up (JIT, connections), then the measured run
-    PATHS="$page" RATE=$rate wrk -t1 -c"$conns" -d5s -s "$here/steady.lua" "$target" >/dev/null
+    PATHS="$page" RATE=$rate wrk -t1 -c"$conns" -d10s -s "$here/steady.lua" "$target" >/dev/null
     printf '%-34s %-26s ' "$page" "$target"
     PATHS="$page" RATE=$rate wrk -t1 -c"$conns" -d"${seconds}s" -s "$here/steady.lua" "$target" | tail -1
   done
