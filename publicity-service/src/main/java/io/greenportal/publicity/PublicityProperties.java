@@ -42,9 +42,11 @@ public record PublicityProperties(@DefaultValue Elasticsearch elasticsearch, @De
      * @param enabled whether hot reads go through Redis at all
      * @param ttl     how long an entry may live even without a change (a safety net; changes invalidate at once)
      * @param pause   how long Redis is left alone after it failed, so requests do not wait for it
+     * @param publicMaxAge how long browsers and the gateway may keep a public answer (Cache-Control max-age)
      */
     public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("gp:publicity:") String keyPrefix,
-            @DefaultValue("60s") Duration ttl, @DefaultValue("5s") Duration pause) {
+            @DefaultValue("60s") Duration ttl, @DefaultValue("5s") Duration pause,
+            @DefaultValue("1s") Duration publicMaxAge) {
     }
 
     /** @param cursorSecret signs deep-paging cursors; the same on every instance */

@@ -9,23 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.greenportal.certification.application.Application;
 import io.greenportal.certification.application.ApplicationRequest;
 import io.greenportal.certification.application.ApplicationRules;
 import io.greenportal.certification.application.Indicator;
+import io.greenportal.certification.outbox.RegistryOutbox;
 import io.greenportal.certification.time.Times;
 import io.greenportal.certification.web.ApiException;
 import io.greenportal.certification.web.ApiException.Violation;
 import io.greenportal.certification.web.Caller;
-import io.greenportal.contracts.registry.v1.ChangeStatusRequest;
-import io.greenportal.contracts.registry.v1.GetListingRequest;
-import io.greenportal.contracts.registry.v1.ListingStatus;
-import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.StatusAction;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Dynamic management (动态管理) of the listings this service granted: each owes a report of its
  * indicators for every year, due on 31 March of the next year. A provincial reviewer accepts it, or
  * suspends (限期整改) or revokes (撤销) the listing in the registry with a reason; accepting a later
- * report of a suspended listing restores it.
+ * report of a suspended listing restores it. The status change reaches the registry through the
+ * registry outbox, after the decision has committed.
  */
 @Service
 public class AnnualReportService {
@@ -50,11 +45,10 @@ public class AnnualReportService {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
+    private final RegistryOutbox registry;
     private final Clock clock;
 
-    public AnnualReportService(JdbcClient jdbc, JsonMapper json, RegistryServiceGrpc.RegistryServiceBlockingStub registry,
-            Clock clock) {
+    public AnnualReportService(JdbcClient jdbc, JsonMapper json, RegistryOutbox registry, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.registry = registry;
@@ -83,24 +77,24 @@ public class AnnualReportService {
             if (caller.uscc() == null) {
                 throw ApiException.forbidden("Your account carries no enterprise credit code (uscc)");
             }
-            where.append(" and uscc = :uscc");
+            where.append(" and r.uscc = :uscc");
             params.put("uscc", caller.uscc());
         } else if (caller.has(Caller.MUNICIPAL) && !caller.hasAny(Caller.PROVINCIAL, Caller.ADMIN)) {
             if (caller.cityCode() == null) {
                 throw ApiException.forbidden("Your account carries no city code");
             }
-            where.append(" and city_code = :city");
+            where.append(" and r.city_code = :city");
             params.put("city", caller.cityCode());
         }
         if (status != null) {
-            where.append(" and status = :status");
+            where.append(" and r.status = :status");
             params.put("status", status.name());
         }
         if (overdue != null) {
-            where.append(overdue ? " and status = 'DUE' and due_on < :today" : " and not (status = 'DUE' and due_on < :today)");
+            where.append(overdue ? " and r.status = 'DUE' and r.due_on < :today" : " and not (r.status = 'DUE' and r.due_on < :today)");
             params.put("today", LocalDate.now(clock));
         }
-        return jdbc.sql(SELECT + where + " order by due_on, id limit 500").params(params).query(this::map).list();
+        return jdbc.sql(SELECT + where + " order by r.due_on, r.id limit 500").params(params).query(this::map).list();
     }
 
     public AnnualReport get(Caller caller, UUID id) {
@@ -151,9 +145,9 @@ public class AnnualReportService {
     }
 
     /**
-     * Decides a report. The registry is changed first, inside the transaction that holds the report's
-     * lock; if the registry refuses or is unreachable nothing changes here. A registry that already
-     * shows the wanted status (a retry after a crash) counts as done.
+     * Decides a report. A status change of the listing is queued for the registry in the same
+     * transaction (the registry is not called while the report is locked): the answer shows it as
+     * {@code registryUpdate} PENDING, and the report shows it DONE once the registry has applied it.
      */
     @Transactional
     public AnnualReport decide(Caller caller, UUID id, Decision decision) {
@@ -178,8 +172,8 @@ public class AnnualReportService {
             case ACCEPT -> {
                 requireStatus(report, Set.of(AnnualReport.Status.SUBMITTED), "accept");
                 if (report.listingSuspended()) {
-                    changeRegistry(report.listingId(), StatusAction.RESTORE, ListingStatus.ACTIVE,
-                            reason == null ? report.year() + " 年度报告经复核合格，恢复" : reason);
+                    changeRegistry(report, StatusAction.RESTORE,
+                            reason == null ? report.year() + " 年度报告经复核合格，恢复" : reason, now);
                     suspended = false;
                 }
                 target = AnnualReport.Status.ACCEPTED;
@@ -192,14 +186,14 @@ public class AnnualReportService {
                             "The report is not due until " + report.dueOn() + "; a listing is suspended over a missing "
                                     + "report only once it is overdue").withProperty("currentStatus", report.status().name());
                 }
-                changeRegistry(report.listingId(), StatusAction.SUSPEND, ListingStatus.SUSPENDED, reason);
+                changeRegistry(report, StatusAction.SUSPEND, reason, now);
                 target = AnnualReport.Status.SUSPENDED;
                 suspended = true;
             }
             case REVOKE -> {
                 requireStatus(report, Set.of(AnnualReport.Status.DUE, AnnualReport.Status.SUBMITTED,
                         AnnualReport.Status.SUSPENDED), "revoke over");
-                changeRegistry(report.listingId(), StatusAction.REVOKE, ListingStatus.REVOKED, reason);
+                changeRegistry(report, StatusAction.REVOKE, reason, now);
                 target = AnnualReport.Status.REVOKED;
             }
             default -> throw new IllegalStateException();
@@ -212,23 +206,8 @@ public class AnnualReportService {
         return find(id);
     }
 
-    private void changeRegistry(UUID listingId, StatusAction action, ListingStatus wanted, String reason) {
-        try {
-            registry.withDeadlineAfter(10, TimeUnit.SECONDS).changeStatus(ChangeStatusRequest.newBuilder()
-                    .setListingId(listingId.toString()).setAction(action).setReason(reason).build());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
-                var listing = registry.withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .getListing(GetListingRequest.newBuilder().setId(listingId.toString()).build());
-                if (listing.getStatus() == wanted) {
-                    return;
-                }
-                throw new ApiException(HttpStatus.CONFLICT, "listing-status-conflict", "action",
-                        "The registry refused: " + e.getStatus().getDescription())
-                        .withProperty("listingStatus", listing.getStatus().name());
-            }
-            throw e;
-        }
+    private void changeRegistry(AnnualReport report, StatusAction action, String reason, OffsetDateTime now) {
+        registry.changeStatus(report.applicationId(), report.id(), report.listingId(), action.name(), reason, now);
     }
 
     private static void requireStatus(AnnualReport report, Set<AnnualReport.Status> allowed, String action) {
@@ -249,18 +228,22 @@ public class AnnualReportService {
     }
 
     private AnnualReport find(UUID id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional()
+        return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> ApiException.notFound("Annual report " + id));
     }
 
     private AnnualReport lock(UUID id) {
-        return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(this::map).optional()
+        return jdbc.sql(SELECT + " where r.id = :id for update of r").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> ApiException.notFound("Annual report " + id));
     }
 
-    private static final String SELECT = "select id, application_id, listing_id, uscc, city_code, year, due_on, status, "
-            + "indicators, remarks, submitted_by, submitted_at, decision_reason, decided_by, decided_at, "
-            + "listing_suspended from annual_report";
+    private static final String SELECT = "select r.id, r.application_id, r.listing_id, r.uscc, r.city_code, r.year, "
+            + "r.due_on, r.status, r.indicators, r.remarks, r.submitted_by, r.submitted_at, r.decision_reason, "
+            + "r.decided_by, r.decided_at, r.listing_suspended, u.action as update_action, u.status as update_status, "
+            + "u.attempts as update_attempts, u.last_error as update_error, u.created_at as update_requested_at, "
+            + "u.completed_at as update_completed_at from annual_report r "
+            + "left join lateral (select o.action, o.status, o.attempts, o.last_error, o.created_at, o.completed_at "
+            + "from registry_outbox o where o.annual_report_id = r.id order by o.id desc limit 1) u on true";
 
     private AnnualReport map(ResultSet rs, int n) throws SQLException {
         LocalDate due = rs.getObject("due_on", LocalDate.class);
@@ -271,6 +254,10 @@ public class AnnualReportService {
                 json.readValue(rs.getString("indicators"), INDICATORS), rs.getString("remarks"),
                 rs.getString("submitted_by"), Times.local(rs.getObject("submitted_at", OffsetDateTime.class)),
                 rs.getString("decision_reason"), rs.getString("decided_by"),
-                Times.local(rs.getObject("decided_at", OffsetDateTime.class)), rs.getBoolean("listing_suspended"));
+                Times.local(rs.getObject("decided_at", OffsetDateTime.class)), rs.getBoolean("listing_suspended"),
+                rs.getString("update_action") == null ? null : new AnnualReport.RegistryUpdate(
+                        rs.getString("update_action"), rs.getString("update_status"), rs.getInt("update_attempts"),
+                        rs.getString("update_error"), Times.local(rs.getObject("update_requested_at", OffsetDateTime.class)),
+                        Times.local(rs.getObject("update_completed_at", OffsetDateTime.class))));
     }
 }

@@ -19,10 +19,16 @@ import io.greenportal.certification.web.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The enterprise's side of an application: drafting, submitting, withdrawing; and reading it. */
+/**
+ * The enterprise's side of an application: drafting, submitting, withdrawing; and reading it.
+ * Whatever needs the registry (its reference codes, the registered name) is asked before the
+ * transaction starts and the row is locked, so a slow registry holds neither a lock nor a pooled
+ * connection; inside the transaction the state is checked again and a move meanwhile is a 409.
+ */
 @Service
 public class ApplicationService {
 
@@ -36,11 +42,12 @@ public class ApplicationService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RegisteredNames registeredNames;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ApplicationService(ApplicationStore applications, BatchStore batches, DocumentStore documents,
             ApplicationRules rules, ApplicationAccess access, Workflow workflow, History history, JdbcClient jdbc,
-            JsonMapper json, RegisteredNames registeredNames, Clock clock) {
+            JsonMapper json, RegisteredNames registeredNames, TransactionTemplate transactions, Clock clock) {
         this.applications = applications;
         this.batches = batches;
         this.documents = documents;
@@ -51,13 +58,13 @@ public class ApplicationService {
         this.jdbc = jdbc;
         this.json = json;
         this.registeredNames = registeredNames;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     public record Created(Application application, boolean created) {
     }
 
-    @Transactional
     public Created create(Caller caller, ApplicationRequest request, String idempotencyKey) {
         String uscc = requireUscc(caller);
         if (idempotencyKey != null) {
@@ -81,46 +88,70 @@ public class ApplicationService {
         if (!batch.types().contains(type)) {
             throw ApiException.invalid("type", "batch '" + batch.name() + "' takes only " + batch.types());
         }
-        ApplicationRules.Content c = rules.check(type, request);
+        ApplicationRules.Content c = rules.check(type, request); // may ask the registry for its codes
         Application application = new Application(UUID.randomUUID(), batch.id(), uscc, caller.username(), type,
                 ApplicationState.DRAFT, 0, c.enterpriseName(), c.regionCode(), c.cityCode(), c.industryCode(),
                 c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport(), null, null, null,
                 null, null, now, now);
-        applications.insert(application, idempotencyKey);
-        workflow.created(application, caller);
+        try {
+            transactions.executeWithoutResult(status -> {
+                applications.insert(application, idempotencyKey);
+                workflow.created(application, caller);
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the same Idempotency-Key sent twice at once: the first one created it
+            var first = idempotencyKey == null ? java.util.Optional.<Application>empty()
+                    : applications.findByIdempotencyKey(uscc, idempotencyKey);
+            return new Created(first.orElseThrow(() -> e), false);
+        }
         return new Created(application, true);
     }
 
-    @Transactional
     public Application update(Caller caller, UUID id, ApplicationRequest request) {
-        Application current = access.requireOwner(caller, workflow.lock(id));
-        Workflow.require(current, ApplicationState.EDITABLE, "edit");
-        if (request.batchId() != null && !request.batchId().equals(current.batchId())) {
+        Application seen = editable(caller, id, "edit");
+        if (request.batchId() != null && !request.batchId().equals(seen.batchId())) {
             throw ApiException.invalid("batchId", "an application stays in the batch it was created in");
         }
-        if (request.type() != null && !request.type().strip().equals(current.type().name())) {
+        if (request.type() != null && !request.type().strip().equals(seen.type().name())) {
             throw ApiException.invalid("type", "an application keeps the type it was created with");
         }
-        ApplicationRules.Content c = rules.check(current.type(), request);
-        Application edited = new Application(current.id(), current.batchId(), current.uscc(), current.owner(),
-                current.type(), current.state(), current.round(), c.enterpriseName(), c.regionCode(), c.cityCode(),
-                c.industryCode(), c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport(),
-                current.expertMean(), current.publicityStartsAt(), current.publicityEndsAt(), current.listingId(),
-                current.certificateNumber(), current.createdAt(), current.updatedAt());
-        applications.updateContent(edited, Times.now(clock));
-        return applications.find(id).orElseThrow();
+        ApplicationRules.Content c = rules.check(seen.type(), request); // may ask the registry for its codes
+        return transactions.execute(status -> {
+            Application current = access.requireOwner(caller, workflow.lock(id));
+            Workflow.require(current, ApplicationState.EDITABLE, "edit");
+            Application edited = new Application(current.id(), current.batchId(), current.uscc(), current.owner(),
+                    current.type(), current.state(), current.round(), c.enterpriseName(), c.regionCode(), c.cityCode(),
+                    c.industryCode(), c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(),
+                    c.evaluationReport(), current.expertMean(), current.publicityStartsAt(), current.publicityEndsAt(),
+                    current.listingId(), current.certificateNumber(), current.createdAt(), current.updatedAt());
+            applications.updateContent(edited, Times.now(clock));
+            return applications.find(id).orElseThrow();
+        });
+    }
+
+    /** The caller's application as it is now (not locked), if the caller may {@code action} it in this state. */
+    private Application editable(Caller caller, UUID id, String action) {
+        Application current = access.requireOwner(caller, applications.find(id)
+                .orElseThrow(() -> ApiException.notFound("Application " + id)));
+        Workflow.require(current, ApplicationState.EDITABLE, action);
+        return current;
     }
 
     /**
      * Submits a draft, or resubmits a returned application as a new round. Checks completeness and,
      * for the first submission, the batch deadline. The application goes straight on to municipal review.
      */
-    @Transactional
     public Application submit(Caller caller, UUID id, String comment) {
+        Application seen = editable(caller, id, "submit");
+        // the public notice names the enterprise as the registry knows it, not as it was typed; the
+        // credit code never changes, so the name asked for before the lock is the one to use
+        String registered = registeredNames.of(seen.uscc()).orElse(null);
+        return transactions.execute(status -> submitLocked(caller, id, registered, comment));
+    }
+
+    private Application submitLocked(Caller caller, UUID id, String registered, String comment) {
         Application current = access.requireOwner(caller, workflow.lock(id));
-        Workflow.require(current, ApplicationState.EDITABLE, "submit");
-        // the public notice names the enterprise as the registry knows it, not as it was typed
-        String registered = registeredNames.of(current.uscc()).orElse(null);
+        Workflow.Submission submission = Workflow.submission(current);
         if (registered != null && !registered.equals(current.enterpriseName())) {
             applications.setEnterpriseName(id, registered, Times.now(clock));
             current = applications.find(id).orElseThrow();
@@ -133,7 +164,7 @@ public class ApplicationService {
                     .withProperty("errors", missing);
         }
         OffsetDateTime now = Times.now(clock);
-        if (current.state() == ApplicationState.DRAFT) {
+        if (submission.deadlineApplies()) {
             Batch batch = batches.find(current.batchId()).orElseThrow();
             if (batch.phaseAt(now) != Batch.Phase.OPEN) {
                 throw ApiException.conflict("batch-not-open", "batchId", "Batch '" + batch.name() + "' takes "
@@ -142,7 +173,7 @@ public class ApplicationService {
                         .withProperty("currentState", current.state().name());
             }
         }
-        int round = current.round() + 1;
+        int round = submission.round();
         applications.startRound(id, round);
         Application inRound = applications.find(id).orElseThrow();
         jdbc.sql("""
@@ -153,8 +184,7 @@ public class ApplicationService {
                         "documents", documents.list(id).stream().filter(d -> d.round() == round).toList())))
                 .update();
         Application submitted = workflow.move(inRound, ApplicationState.SUBMITTED, caller, clean(comment));
-        return workflow.move(submitted, ApplicationState.MUNICIPAL_REVIEW, Caller.SYSTEM,
-                round == 1 ? "受理，进入市级初审" : "重新提交（第" + round + "轮），进入市级初审");
+        return workflow.move(submitted, submission.reviewStage(), Caller.SYSTEM, submission.comment());
     }
 
     @Transactional

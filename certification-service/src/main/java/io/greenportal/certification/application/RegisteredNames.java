@@ -3,6 +3,7 @@ package io.greenportal.certification.application;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.greenportal.certification.RemoteCalls;
 import io.greenportal.certification.web.ApiException;
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
@@ -27,6 +28,7 @@ public class RegisteredNames {
 
     /** The registry's name, or empty when it does not know the enterprise; 503 when it cannot be asked. */
     public Optional<String> of(String uscc) {
+        RemoteCalls.requireNoTransaction("the registry");
         try {
             EnterpriseListings found = registry.withDeadlineAfter(5, TimeUnit.SECONDS)
                     .lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());

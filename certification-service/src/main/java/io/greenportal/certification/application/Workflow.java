@@ -45,6 +45,22 @@ public class Workflow {
         }
     }
 
+    /**
+     * What submitting does: every submission, a draft's first and each one after a return, starts the
+     * next round, passes SUBMITTED and lands in {@code reviewStage}, municipal review; only a draft's
+     * first submission is bound to the batch's deadline.
+     */
+    public record Submission(int round, boolean deadlineApplies, ApplicationState reviewStage, String comment) {
+    }
+
+    /** The submission of {@code application}; 409 naming its state unless it is editable. */
+    public static Submission submission(Application application) {
+        require(application, ApplicationState.EDITABLE, "submit");
+        int round = application.round() + 1;
+        return new Submission(round, application.state() == ApplicationState.DRAFT, ApplicationState.MUNICIPAL_REVIEW,
+                round == 1 ? "受理，进入市级初审" : "重新提交（第" + round + "轮），进入市级初审");
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Application move(Application application, ApplicationState to, Caller caller, String comment) {
         OffsetDateTime now = Times.now(clock);

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import io.greenportal.certification.publicity.PublicitySweep;
-import io.greenportal.certification.registration.RegistrationWorker;
+import io.greenportal.certification.outbox.RegistryOutboxWorker;
 import io.greenportal.certification.time.AdjustableClock;
 import io.greenportal.certification.time.Times;
 import io.greenportal.certification.web.ApiException;
@@ -34,12 +34,12 @@ public class DevClockController {
 
     private final AdjustableClock clock;
     private final PublicitySweep sweep;
-    private final RegistrationWorker registrations;
+    private final RegistryOutboxWorker registryOutbox;
 
-    public DevClockController(Clock clock, PublicitySweep sweep, RegistrationWorker registrations) {
+    public DevClockController(Clock clock, PublicitySweep sweep, RegistryOutboxWorker registryOutbox) {
         this.clock = (AdjustableClock) clock;
         this.sweep = sweep;
-        this.registrations = registrations;
+        this.registryOutbox = registryOutbox;
     }
 
     public record ClockState(OffsetDateTime now, Duration offset) {
@@ -71,7 +71,7 @@ public class DevClockController {
         }
         clock.advance(by);
         int closed = sweep.sweep();
-        registrations.runDue();
+        registryOutbox.runDue();
         return new Advanced(Times.now(clock), clock.offset(), closed);
     }
 }

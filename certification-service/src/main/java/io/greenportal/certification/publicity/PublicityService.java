@@ -10,11 +10,10 @@ import io.greenportal.certification.application.ApplicationStore;
 import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.noticefeed.Notices;
-import io.greenportal.certification.registration.RegistrationStore;
+import io.greenportal.certification.outbox.RegistryOutbox;
 import io.greenportal.certification.time.Times;
 import io.greenportal.certification.web.Caller;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publicity (公示): the candidate is published for the batch's number of days. At the end, with every
- * objection decided and none upheld, the application is APPROVED and an outbox row asks the
- * registration worker to create the listing; both are written in one transaction.
+ * objection decided and none upheld, the application is APPROVED and a registry outbox entry asks
+ * for its listing; both are written in one transaction.
  */
 @Service
 public class PublicityService {
@@ -31,22 +30,16 @@ public class PublicityService {
     private final ApplicationStore applications;
     private final Workflow workflow;
     private final Notices notices;
-    private final RegistrationStore registrations;
+    private final RegistryOutbox registry;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
-    /** Published inside the approving transaction; the registration worker acts on it after commit. */
-    public record Approved(UUID applicationId) {
-    }
-
-    public PublicityService(ApplicationStore applications, Workflow workflow, Notices notices,
-            RegistrationStore registrations, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-        this.events = events;
+    public PublicityService(ApplicationStore applications, Workflow workflow, Notices notices, RegistryOutbox registry,
+            JdbcClient jdbc, Clock clock) {
         this.applications = applications;
         this.workflow = workflow;
         this.notices = notices;
-        this.registrations = registrations;
+        this.registry = registry;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -76,8 +69,7 @@ public class PublicityService {
                 .param("id", applicationId).param("round", application.round()).query(Long.class).single();
         workflow.move(application, ApplicationState.APPROVED, Caller.SYSTEM, dismissed == 0
                 ? "公示期满，无异议，批准认定" : "公示期满，" + dismissed + " 项异议经核查不成立，批准认定");
-        registrations.insertPending(applicationId, now);
-        events.publishEvent(new Approved(applicationId));
+        registry.registerListing(applicationId, now);
         return true;
     }
 

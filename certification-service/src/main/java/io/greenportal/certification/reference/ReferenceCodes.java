@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.greenportal.certification.RemoteCalls;
 import io.greenportal.certification.web.ApiException;
 import io.greenportal.contracts.registry.v1.GetReferenceDataRequest;
 import io.greenportal.contracts.registry.v1.ReferenceData;
@@ -82,6 +83,7 @@ public class ReferenceCodes {
         if (current != null && current.loadedAt().plus(MAX_AGE).isAfter(Instant.now(Clock.systemUTC()))) {
             return current;
         }
+        RemoteCalls.requireNoTransaction("the registry");
         try {
             ReferenceData data = registry.withDeadlineAfter(5, TimeUnit.SECONDS)
                     .getReferenceData(GetReferenceDataRequest.getDefaultInstance());

@@ -1,12 +1,12 @@
 package io.greenportal.certification.review;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.greenportal.certification.RemoteCalls;
+import io.greenportal.certification.grpc.KeycloakTimeouts;
 import io.greenportal.certification.grpc.RegistryClientConfig;
 import io.greenportal.certification.web.ApiException;
 
@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -45,9 +44,7 @@ public class ExpertDirectory {
     }
 
     public ExpertDirectory(String adminUrl, OAuth2AuthorizedClientManager tokens) {
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        factory.setReadTimeout(Duration.ofSeconds(5));
-        this.keycloak = RestClient.builder().baseUrl(adminUrl).requestFactory(factory).build();
+        this.keycloak = RestClient.builder().baseUrl(adminUrl).requestFactory(KeycloakTimeouts.requestFactory()).build();
         this.tokens = tokens;
     }
 
@@ -65,6 +62,7 @@ public class ExpertDirectory {
      * order given. 503 when Keycloak cannot be asked.
      */
     public List<String> notExperts(Collection<String> names) {
+        RemoteCalls.requireNoTransaction("Keycloak");
         List<String> refused = new ArrayList<>();
         try {
             String token = "Bearer " + RegistryClientConfig.serviceToken(tokens);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
@@ -38,7 +40,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public class ExpertReviewService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Workflow workflow;
     private final ApplicationAccess access;
@@ -47,10 +48,12 @@ public class ExpertReviewService {
     private final PublicityService publicity;
     private final ExpertDirectory experts;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ExpertReviewService(Workflow workflow, ApplicationAccess access, ApplicationStore applications,
-            BatchStore batches, PublicityService publicity, ExpertDirectory experts, JdbcClient jdbc, Clock clock) {
+            BatchStore batches, PublicityService publicity, ExpertDirectory experts, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock) {
         this.workflow = workflow;
         this.access = access;
         this.applications = applications;
@@ -58,6 +61,7 @@ public class ExpertReviewService {
         this.publicity = publicity;
         this.experts = experts;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -74,8 +78,33 @@ public class ExpertReviewService {
     public record ScoreRequest(BigDecimal score, String comment) {
     }
 
-    @Transactional
+    /**
+     * Sets the round's experts. Keycloak is asked who is an expert before the application is locked
+     * (a slow Keycloak then holds no lock and no pooled connection); under the lock the plan is made
+     * again from the current rows, and should it now add a name Keycloak was not asked about (another
+     * reviewer changed the assignments meanwhile), that name is asked about and the plan made again.
+     */
     public List<Assignment> assign(Caller caller, UUID applicationId, AssignRequest request) {
+        Set<String> wanted = wanted(request);
+        Set<String> verified = new HashSet<>();
+        Plan plan = plan(caller, applications.find(applicationId)
+                .orElseThrow(() -> ApiException.notFound("Application " + applicationId)), wanted);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            verify(plan.added().stream().filter(name -> !verified.contains(name)).toList(), verified);
+            List<Assignment> result = transactions.execute(status -> {
+                Plan locked = plan(caller, workflow.lock(applicationId), wanted);
+                return verified.containsAll(locked.added()) ? apply(caller, locked) : null;
+            });
+            if (result != null) {
+                return result;
+            }
+            plan = plan(caller, applications.find(applicationId).orElseThrow(), wanted);
+        }
+        throw ApiException.conflict("assignments-changing", "experts",
+                "The experts of this application are being changed by someone else right now; try again");
+    }
+
+    private static Set<String> wanted(AssignRequest request) {
         if (request == null || request.experts() == null || request.experts().isEmpty()) {
             throw ApiException.invalid("experts", "name the experts (their user names) to assign");
         }
@@ -87,10 +116,31 @@ public class ExpertReviewService {
             }
             wanted.add(name);
         }
-        Application application = access.visible(caller, workflow.lock(applicationId));
+        return wanted;
+    }
+
+    /** Asks Keycloak about these names (400 naming those that are not experts, 503 if it cannot be asked). */
+    private void verify(List<String> names, Set<String> verified) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> refused = experts.notExperts(names);
+        if (!refused.isEmpty()) {
+            throw ApiException.invalid("experts", "not users with the expert role: " + String.join(", ", refused))
+                    .withProperty("unknownExperts", refused);
+        }
+        verified.addAll(names);
+    }
+
+    /** What assigning {@code wanted} does to the application's current round, refused (4xx) if it may not. */
+    private record Plan(Application application, List<String> added, List<String> dropped) {
+    }
+
+    private Plan plan(Caller caller, Application found, Set<String> wanted) {
+        Application application = access.visible(caller, found);
         Workflow.require(application, Set.of(ApplicationState.EXPERT_REVIEW), "assign experts to");
         Batch batch = batches.find(application.batchId()).orElseThrow();
-        List<Assignment> existing = assignments(applicationId, application.round());
+        List<Assignment> existing = assignments(application.id(), application.round());
         // the request names the round's experts: unscored assignees it leaves out are replaced;
         // whoever has scored stays, named or not
         Set<String> all = new LinkedHashSet<>();
@@ -106,28 +156,29 @@ public class ExpertReviewService {
         Set<String> assigned = new LinkedHashSet<>();
         existing.forEach(a -> assigned.add(a.expert()));
         List<String> added = wanted.stream().filter(name -> !assigned.contains(name)).toList();
-        List<String> refused = added.isEmpty() ? List.of() : experts.notExperts(added);
-        if (!refused.isEmpty()) {
-            throw ApiException.invalid("experts", "not users with the expert role: " + String.join(", ", refused))
-                    .withProperty("unknownExperts", refused);
-        }
         List<String> dropped = existing.stream().filter(a -> !a.scored() && !all.contains(a.expert()))
                 .map(Assignment::expert).toList();
-        if (!dropped.isEmpty()) {
+        return new Plan(application, added, dropped);
+    }
+
+    private List<Assignment> apply(Caller caller, Plan plan) {
+        Application application = plan.application();
+        if (!plan.dropped().isEmpty()) {
             jdbc.sql("delete from expert_assignment where application_id = :app and round = :round and expert in (:experts) "
                             + "and not exists (select 1 from expert_score s where s.application_id = :app "
                             + "and s.round = :round and s.expert = expert_assignment.expert)")
-                    .param("app", applicationId).param("round", application.round()).param("experts", dropped).update();
+                    .param("app", application.id()).param("round", application.round()).param("experts", plan.dropped())
+                    .update();
         }
         OffsetDateTime now = Times.now(clock);
-        for (String expert : added) {
+        for (String expert : plan.added()) {
             jdbc.sql("""
                     insert into expert_assignment (application_id, round, expert, assigned_by, assigned_at)
                     values (:app, :round, :expert, :by, :at) on conflict do nothing""")
-                    .param("app", applicationId).param("round", application.round()).param("expert", expert)
+                    .param("app", application.id()).param("round", application.round()).param("expert", expert)
                     .param("by", caller.username()).param("at", now).update();
         }
-        List<Assignment> result = assignments(applicationId, application.round());
+        List<Assignment> result = assignments(application.id(), application.round());
         // dropping the one expert who had not scored can leave every remaining one scored
         closeIfComplete(application);
         return result;
@@ -153,8 +204,9 @@ public class ExpertReviewService {
             throw ApiException.invalid("score", "is required: 0-100");
         }
         BigDecimal value = request.score();
-        if (value.signum() < 0 || value.compareTo(HUNDRED) > 0 || value.stripTrailingZeros().scale() > 2) {
-            throw ApiException.invalid("score", "must be between 0 and 100 with at most two decimals");
+        String problem = ExpertScores.problem(value);
+        if (problem != null) {
+            throw ApiException.invalid("score", problem);
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (comment == null) {
@@ -201,14 +253,14 @@ public class ExpertReviewService {
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3)}).single();
         int assigned = (int) counts[0];
         int scored = (int) counts[1];
-        if (assigned < batch.minExperts() || scored < assigned) {
+        if (!ExpertScores.complete(assigned, scored, batch.minExperts())) {
             return;
         }
-        BigDecimal mean = ((BigDecimal) counts[2]).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal mean = ExpertScores.mean((BigDecimal) counts[2]);
         applications.setExpertMean(application.id(), mean);
         String verdict = "专家评审平均分 " + mean.toPlainString() + "（" + scored + " 位专家），合格线 "
                 + batch.passMark().toPlainString();
-        if (mean.compareTo(batch.passMark()) >= 0) {
+        if (ExpertScores.passes(mean, batch.passMark())) {
             Application inPublicity = workflow.move(application, ApplicationState.PUBLICITY, Caller.SYSTEM,
                     verdict + "：通过，进入公示");
             publicity.start(inPublicity, batch);

@@ -50,22 +50,8 @@ public class ReviewService {
         Application application = access.visible(caller, workflow.lock(applicationId));
         ApplicationState stage = stageOf(caller, application);
         Workflow.require(application, Set.of(stage), "decide the " + stage.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " of");
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        if (comment != null && comment.length() > 2000) {
-            throw ApiException.invalid("comment", "must be at most 2000 characters");
-        }
-        if (comment == null && request.decision() == Review.Decision.RETURN) {
-            throw ApiException.invalid("comment", "a return needs comments telling the enterprise what to change");
-        }
-        if (comment == null && request.decision() == Review.Decision.REJECT) {
-            throw ApiException.invalid("comment", "a rejection needs its reason");
-        }
-        ApplicationState next = switch (request.decision()) {
-            case APPROVE -> stage == ApplicationState.MUNICIPAL_REVIEW ? ApplicationState.PROVINCIAL_REVIEW
-                    : ApplicationState.EXPERT_REVIEW;
-            case RETURN -> ApplicationState.RETURNED;
-            case REJECT -> ApplicationState.REJECTED;
-        };
+        String comment = comment(request.decision(), request.comment());
+        ApplicationState next = next(stage, request.decision());
         OffsetDateTime now = Times.now(clock);
         Review review = new Review(UUID.randomUUID(), applicationId, application.round(), stage, request.decision(),
                 comment, caller.username(), now);
@@ -78,6 +64,31 @@ public class ReviewService {
                 .update();
         workflow.move(application, next, caller, comment);
         return review;
+    }
+
+    /** The decision's comment, stripped: a return needs one telling what to change, a rejection its reason. */
+    static String comment(Review.Decision decision, String text) {
+        String comment = text == null || text.isBlank() ? null : text.strip();
+        if (comment != null && comment.length() > 2000) {
+            throw ApiException.invalid("comment", "must be at most 2000 characters");
+        }
+        if (comment == null && decision == Review.Decision.RETURN) {
+            throw ApiException.invalid("comment", "a return needs comments telling the enterprise what to change");
+        }
+        if (comment == null && decision == Review.Decision.REJECT) {
+            throw ApiException.invalid("comment", "a rejection needs its reason");
+        }
+        return comment;
+    }
+
+    /** Where a decision of a review stage sends the application. */
+    static ApplicationState next(ApplicationState stage, Review.Decision decision) {
+        return switch (decision) {
+            case APPROVE -> stage == ApplicationState.MUNICIPAL_REVIEW ? ApplicationState.PROVINCIAL_REVIEW
+                    : ApplicationState.EXPERT_REVIEW;
+            case RETURN -> ApplicationState.RETURNED;
+            case REJECT -> ApplicationState.REJECTED;
+        };
     }
 
     /** The stage this caller's role decides; when a caller holds both reviewer roles, the one the application is in. */

@@ -2,6 +2,7 @@ package io.greenportal.certification.annual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,12 +20,13 @@ import io.greenportal.certification.support.ServiceFlow;
 import io.greenportal.certification.support.Tokens;
 import io.greenportal.certification.web.ApiException;
 import io.greenportal.certification.web.Caller;
+import io.greenportal.contracts.registry.v1.ChangeStatusRequest;
 import io.greenportal.contracts.registry.v1.GetListingRequest;
 import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.greenportal.contracts.registry.v1.StatusAction;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,21 +120,23 @@ class AnnualReportTest {
         reports.submit(enterprise, UUID.fromString(reportId), submission("71.5"));
         JsonNode suspended = decide("SUSPEND", "固废综合利用率较申报值明显下降，限期三个月整改", HttpStatus.OK);
         assertThat(suspended.get("status").asString()).isEqualTo("SUSPENDED");
-        assertThat(listing().getStatus()).isEqualTo(ListingStatus.SUSPENDED);
+        assertThat(suspended.get("registryUpdate").get("action").asString()).isEqualTo("SUSPEND");
+        awaitRegistry(ListingStatus.SUSPENDED);
         assertThat(listing().getStatusReason()).contains("限期三个月整改");
 
         reports.submit(enterprise, UUID.fromString(reportId), submission("92.0"));
         JsonNode accepted = decide("ACCEPT", null, HttpStatus.OK);
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.get("listingSuspended").asBoolean()).isFalse();
-        assertThat(listing().getStatus()).isEqualTo(ListingStatus.ACTIVE);
+        assertThat(accepted.get("registryUpdate").get("action").asString()).isEqualTo("RESTORE");
+        awaitRegistry(ListingStatus.ACTIVE);
 
         // the next year's report is owed now; revoking over it ends the listing
         reportId = jdbc.sql("select id::text from annual_report where listing_id = :l and year = :y")
                 .param("l", listingId).param("y", accepted.get("year").asInt() + 1).query(String.class).single();
         JsonNode revoked = decide("REVOKE", "发生较大环境污染事件，撤销称号", HttpStatus.OK);
         assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
-        assertThat(listing().getStatus()).isEqualTo(ListingStatus.REVOKED);
+        awaitRegistry(ListingStatus.REVOKED);
         assertThat(decide("REVOKE", "再次撤销", HttpStatus.CONFLICT).get("currentStatus").asString()).isEqualTo("REVOKED");
     }
 
@@ -143,7 +147,7 @@ class AnnualReportTest {
         JsonNode overdue = Flow.json(flow.get("rev-prov", "annual-reports?overdue=true"), HttpStatus.OK);
         assertThat(overdue.get("items").valueStream().map(r -> r.get("id").asString())).contains(reportId);
         decide("SUSPEND", "年度报告逾期未报送，限期三个月整改", HttpStatus.OK);
-        assertThat(listing().getStatus()).isEqualTo(ListingStatus.SUSPENDED);
+        awaitRegistry(ListingStatus.SUSPENDED);
     }
 
     @Test
@@ -174,21 +178,29 @@ class AnnualReportTest {
     }
 
     @Test
-    void whenTheRegistryCannotBeReachedNothingChanges() {
+    void aChangeTheRegistryRefusesIsShownAsRefused() {
         reports.submit(enterprise, UUID.fromString(reportId), submission("75"));
-        ManagedChannel nowhere = Grpc.channel(1);
-        try {
-            var offline = new AnnualReportService(jdbc, context.getBean(tools.jackson.databind.json.JsonMapper.class),
-                    RegistryServiceGrpc.newBlockingStub(nowhere), clock);
-            var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
-            assertThatThrownBy(() -> transactions.executeWithoutResult(s -> offline.decide(ServiceFlow.PROVINCIAL,
-                    UUID.fromString(reportId), new AnnualReportService.Decision(AnnualReportService.Action.SUSPEND, "整改"))))
-                    .isInstanceOf(StatusRuntimeException.class);
-        } finally {
-            nowhere.shutdownNow();
-        }
-        assertThat(Flow.json(flow.get("rev-prov", "annual-reports/" + reportId), HttpStatus.OK).get("status").asString())
-                .isEqualTo("SUBMITTED");
-        assertThat(listing().getStatus()).isEqualTo(ListingStatus.ACTIVE);
+        // revoked in the registry directly (by an administrator there): a suspension can no longer apply
+        registry.changeStatus(ChangeStatusRequest.newBuilder().setListingId(listingId.toString())
+                .setAction(StatusAction.REVOKE).setReason("注销企业，撤销称号").build());
+
+        JsonNode decided = decide("SUSPEND", "整改", HttpStatus.OK);
+        assertThat(decided.get("status").asString()).isEqualTo("SUSPENDED");
+        JsonNode update = await().atMost(Duration.ofSeconds(15)).until(() -> report().get("registryUpdate"),
+                u -> u.get("status").asString().equals("REFUSED"));
+        assertThat(update.get("lastError").asString()).contains("REVOKED");
+        assertThat(listing().getStatus()).isEqualTo(ListingStatus.REVOKED);
+    }
+
+    JsonNode report() {
+        return Flow.json(flow.get("rev-prov", "annual-reports/" + reportId), HttpStatus.OK);
+    }
+
+    /** Waits until the registry shows the listing in this status and the report shows its update DONE. */
+    void awaitRegistry(ListingStatus status) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(listing().getStatus()).isEqualTo(status);
+            assertThat(report().get("registryUpdate").get("status").asString()).isEqualTo("DONE");
+        });
     }
 }

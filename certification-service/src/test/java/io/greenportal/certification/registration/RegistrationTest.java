@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.greenportal.certification.annual.AnnualReportService;
+import io.greenportal.certification.annual.ListingStatusChanges;
 import io.greenportal.certification.application.Application;
 import io.greenportal.certification.application.ApplicationState;
 import io.greenportal.certification.application.ApplicationStore;
@@ -20,6 +21,8 @@ import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.noticefeed.NoticeLog;
 import io.greenportal.certification.noticefeed.Notices;
+import io.greenportal.certification.outbox.RegistryOutbox;
+import io.greenportal.certification.outbox.RegistryOutboxWorker;
 import io.greenportal.certification.publicity.PublicityService;
 import io.greenportal.certification.support.Grpc;
 import io.greenportal.certification.support.IntegrationTest;
@@ -56,10 +59,10 @@ class RegistrationTest {
     PublicityService publicity;
 
     @Autowired
-    RegistrationWorker worker;
+    RegistryOutboxWorker worker;
 
     @Autowired
-    RegistrationStore registrations;
+    RegistryOutbox outbox;
 
     @Autowired
     ApplicationStore applications;
@@ -117,8 +120,8 @@ class RegistrationTest {
         UUID id = flow.inPublicity(enterprise, batch);
         Application application = flow.get(id);
         // a previous attempt reached the registry and then crashed before it could store the answer
-        Listing first = registry.registerListing(RegistrationWorker.request(RegistrationStore.requestId(id), application,
-                batches.find(batch).orElseThrow())).getListing();
+        Listing first = registry.registerListing(ListingRegistration.request(RegistryOutbox.registrationRequestId(id),
+                application, batches.find(batch).orElseThrow())).getListing();
 
         flow.advance(Duration.ofDays(6));
         assertThat(publicity.closeIfEnded(id)).isTrue();
@@ -128,7 +131,7 @@ class RegistrationTest {
         assertThat(registered.certificateNumber()).isEqualTo(first.getCertificateNumber());
         assertThat(listingsOf(enterprise.uscc())).singleElement()
                 .satisfies(l -> assertThat(l.getSourceRef()).isEqualTo(id.toString()));
-        assertThat(registrations.find(id).orElseThrow().status()).isEqualTo("DONE");
+        assertThat(outbox.registrationOf(id).orElseThrow().status()).isEqualTo("DONE");
         assertThat(closedNotices(id)).isEqualTo(1);
     }
 
@@ -143,7 +146,7 @@ class RegistrationTest {
         var pool = Executors.newFixedThreadPool(6);
         List<Future<Boolean>> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            runs.add(pool.submit((Callable<Boolean>) () -> worker.register(id)));
+            runs.add(pool.submit((Callable<Boolean>) () -> worker.deliver(outbox.registrationOf(id).orElseThrow().id())));
         }
         int completed = 0;
         for (Future<Boolean> run : runs) {
@@ -159,7 +162,7 @@ class RegistrationTest {
         assertThat(closedNotices(id)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from annual_report where application_id = :id").param("id", id)
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(registrations.find(id).orElseThrow().status()).isEqualTo("DONE");
+        assertThat(outbox.registrationOf(id).orElseThrow().status()).isEqualTo("DONE");
     }
 
     @Test
@@ -170,21 +173,25 @@ class RegistrationTest {
         transactions.executeWithoutResult(status -> {
             Application application = workflow.lock(id);
             workflow.move(application, ApplicationState.APPROVED, Caller.SYSTEM, "test approval");
-            registrations.insertPending(id, Times.now(clock));
-            jdbc.sql("update registration set next_attempt_at = :later where application_id = :id")
-                    .param("later", Times.now(clock).plusDays(1)).param("id", id).update();
+            jdbc.sql("""
+                    insert into registry_outbox (kind, request_id, application_id, status, next_attempt_at, created_at)
+                    values ('REGISTER_LISTING', :request, :id, 'PENDING', :later, :now)""")
+                    .param("request", RegistryOutbox.registrationRequestId(id)).param("id", id)
+                    .param("later", Times.now(clock).plusDays(1)).param("now", Times.now(clock)).update();
         });
+        long entry = outbox.registrationOf(id).orElseThrow().id();
 
         ManagedChannel nowhere = Grpc.channel(1);
         try {
-            var down = new RegistrationWorker(registrations, applications, batches, context.getBean(Notices.class),
-                    context.getBean(AnnualReportService.class), RegistryServiceGrpc.newBlockingStub(nowhere),
-                    transactions, clock);
-            assertThat(down.register(id)).isFalse();
+            var unreachable = RegistryServiceGrpc.newBlockingStub(nowhere);
+            var down = new RegistryOutboxWorker(outbox, new ListingRegistration(outbox, applications, batches,
+                    context.getBean(Notices.class), context.getBean(AnnualReportService.class), unreachable, transactions,
+                    clock), new ListingStatusChanges(outbox, unreachable, transactions, clock), clock);
+            assertThat(down.deliver(entry)).isFalse();
         } finally {
             nowhere.shutdownNow();
         }
-        var pending = registrations.find(id).orElseThrow();
+        var pending = outbox.registrationOf(id).orElseThrow();
         assertThat(pending.status()).isEqualTo("PENDING");
         assertThat(pending.attempts()).isEqualTo(1);
         assertThat(pending.lastError()).contains("UNAVAILABLE");
@@ -195,6 +202,6 @@ class RegistrationTest {
         Application registered = flow.awaitListing(id);
         assertThat(listingsOf(enterprise.uscc())).singleElement()
                 .satisfies(l -> assertThat(l.getId()).isEqualTo(registered.listingId().toString()));
-        assertThat(registrations.find(id).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(outbox.registrationOf(id).orElseThrow().attempts()).isEqualTo(2);
     }
 }

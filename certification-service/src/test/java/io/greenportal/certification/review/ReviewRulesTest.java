@@ -221,11 +221,11 @@ class ReviewRulesTest {
                 context.getBean(OAuth2AuthorizedClientManager.class));
         var service = new ExpertReviewService(context.getBean(Workflow.class), context.getBean(ApplicationAccess.class),
                 context.getBean(ApplicationStore.class), context.getBean(BatchStore.class),
-                context.getBean(PublicityService.class), nowhere, jdbc, clock);
-        var transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+                context.getBean(PublicityService.class), nowhere, jdbc,
+                new TransactionTemplate(context.getBean(PlatformTransactionManager.class)), clock);
 
-        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> service.assign(ServiceFlow.PROVINCIAL,
-                UUID.fromString(id), new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3")))))
+        assertThatThrownBy(() -> service.assign(ServiceFlow.PROVINCIAL, UUID.fromString(id),
+                new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3"))))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
         assertThat(assignmentRows(id)).isZero();
         assertThat(flow.state(id)).isEqualTo("EXPERT_REVIEW");

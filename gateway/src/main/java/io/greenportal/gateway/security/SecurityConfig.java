@@ -15,6 +15,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
@@ -27,12 +28,12 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Two kinds of callers share one chain. Machines send a bearer token: it is validated here (issuer,
- * signature, expiry, audience) so bad tokens stop at the door, then passed through unchanged.
- * Browsers log in with Keycloak (session in Redis): their access token is relayed to the services,
+ * The browsers' chain. (Machines that send a bearer token and no session cookie are checked by the
+ * {@link BearerTokenGate} alone; the resource-server part below still serves a browser that also
+ * sends a token.) Browsers log in with Keycloak (session in Redis): their access token is relayed to the services,
  * and their state-changing requests need a CSRF token. Authorization itself is decided by each
- * service, which checks every token again. Reads of the public showcase bypass this chain
- * ({@link PublicReads}).
+ * service, which checks every token again. Reads of the public showcase ({@link PublicReads}) and
+ * requests whose bearer token the {@link BearerTokenGate} has verified bypass this chain.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -51,7 +52,9 @@ public class SecurityConfig {
         var loginSuccess = new RedirectServerAuthenticationSuccessHandler("/account");
         loginSuccess.setRequestCache(BrowserSessions.savedRequests());
 
-        http.securityMatcher(new NegatedServerWebExchangeMatcher(new PublicReads()))
+        http.securityMatcher(new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(new PublicReads(),
+                        exchange -> BearerTokenGate.verified(exchange) ? ServerWebExchangeMatcher.MatchResult.match()
+                                : ServerWebExchangeMatcher.MatchResult.notMatch())))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/account",
@@ -71,7 +74,7 @@ public class SecurityConfig {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::browserSessionWrite))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
-                .cors(Customizer.withDefaults())
+                .cors(cors -> cors.disable()) // CorsFilter covers every path, public reads included
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
@@ -93,7 +96,12 @@ public class SecurityConfig {
                 + "; frame-ancestors 'none'";
     }
 
-    /** Cross-origin calls only from the origins configured (none by default). */
+    /** Cross-origin calls only from the origins configured (none by default), on every path. */
+    @Bean
+    CorsFilter corsFilter(CorsConfigurationSource corsConfigurationSource) {
+        return new CorsFilter(corsConfigurationSource);
+    }
+
     @Bean
     CorsConfigurationSource corsConfigurationSource(
             @org.springframework.beans.factory.annotation.Value("${greenportal.gateway.cors-origins:}") java.util.List<String> origins) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import reactor.core.publisher.Mono;
 
+@Tag("unit")
 class VerifiedTokenCacheTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");

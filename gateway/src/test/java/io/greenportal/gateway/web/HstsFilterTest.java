@@ -2,12 +2,14 @@ package io.greenportal.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
+@Tag("unit")
 class HstsFilterTest {
 
     static String hsts(int trustedHops, String forwardedProto) {

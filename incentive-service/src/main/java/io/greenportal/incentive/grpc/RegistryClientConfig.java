@@ -10,6 +10,7 @@ import io.grpc.ManagedChannel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.ChannelBuilderOptions;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -18,7 +19,11 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
 
 /**
  * The channel to the registry. Every call carries this service's own access token (Keycloak client
@@ -31,7 +36,15 @@ public class RegistryClientConfig {
     OAuth2AuthorizedClientManager serviceTokenManager(ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService clients) {
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        // Spring Security's token client waits for Keycloak without a time limit; a hung Keycloak must not
+        // hang every call that needs a fresh token
+        var tokenEndpoint = new RestClientClientCredentialsTokenResponseClient();
+        tokenEndpoint.setRestClient(RestClient.builder().requestFactory(KeycloakTimeouts.requestFactory())
+                .configureMessageConverters(converters -> converters.addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenEndpoint)).build());
         return manager;
     }
 

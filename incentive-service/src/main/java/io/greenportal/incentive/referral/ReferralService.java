@@ -82,11 +82,7 @@ public class ReferralService {
             }
         }
         EnterpriseListings holder = registry.enterprise(uscc);
-        Listing qualifying = holder.getListingsList().stream()
-                .filter(l -> l.getStatus() == ListingStatus.ACTIVE)
-                .min(Comparator.comparing((Listing l) -> levelRank(l.getLevel())).thenComparing(Listing::getYear,
-                        Comparator.reverseOrder()))
-                .orElseThrow(() -> noActiveListing(holder));
+        Listing qualifying = qualifying(holder);
         OffsetDateTime now = OffsetDateTime.now(clock);
         CreditReferral referral = new CreditReferral(UUID.randomUUID(), uscc, holder.getEnterprise().getName(),
                 holder.getEnterprise().getRegionCode(),
@@ -162,32 +158,10 @@ public class ReferralService {
         boolean done;
         switch (decision.outcome()) {
             case "APPROVED" -> {
-                List<Violation> errors = new ArrayList<>();
-                BigDecimal amount = collect(errors, () -> Money.check("approvedAmount", decision.approvedAmount()));
-                if (amount != null && amount.compareTo(referral.amount()) > 0) {
-                    errors.add(new Violation("approvedAmount", "cannot exceed the " + referral.amount().toPlainString()
-                            + " CNY the enterprise asked for"));
-                }
-                BigDecimal rate = decision.annualRatePercent();
-                if (rate == null) {
-                    errors.add(new Violation("annualRatePercent", "is required: a yearly rate in percent above 0 and at most 24, up to four decimals"));
-                } else if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0) {
-                    errors.add(new Violation("annualRatePercent", "must be above 0 and at most 24 (percent a year), not " + rate.toPlainString()));
-                } else if (rate.stripTrailingZeros().scale() > 4) {
-                    errors.add(new Violation("annualRatePercent", "may have at most four decimals, not " + rate.toPlainString()));
-                }
-                int term = decision.termMonths() == null ? referral.termMonths() : decision.termMonths();
-                if (term < 1 || term > 360) {
-                    errors.add(new Violation("termMonths", "must be 1 to 360 months, not " + term));
-                }
-                if (decision.reason() != null && !decision.reason().isBlank()) {
-                    errors.add(new Violation("reason", "is for declines only"));
-                }
-                if (!errors.isEmpty()) {
-                    throw ApiException.invalid(errors);
-                }
+                Approval approval = approval(decision, referral);
                 requireState(referral, ReferralStatus.ACCEPTED, "decide on");
-                done = store.approve(id, bank.id(), amount, rate, term, now);
+                done = store.approve(id, bank.id(), approval.amount(), approval.annualRatePercent(),
+                        approval.termMonths(), now);
             }
             case "DECLINED" -> {
                 String reason = text("reason", decision.reason(), true, 1000);
@@ -205,6 +179,51 @@ public class ReferralService {
                     "The referral changed meanwhile");
         }
         return store.find(id).orElseThrow();
+    }
+
+    /** A bank's approval as it is recorded. */
+    record Approval(BigDecimal amount, BigDecimal annualRatePercent, int termMonths) {
+    }
+
+    /**
+     * An approval, checked: at most the amount asked for, a yearly rate above 0 and at most 24 % with up to
+     * four decimals, a term of 1-360 months (the one asked for unless the bank sets another), no reason.
+     */
+    static Approval approval(Decision decision, CreditReferral referral) {
+        List<Violation> errors = new ArrayList<>();
+        BigDecimal amount = collect(errors, () -> Money.check("approvedAmount", decision.approvedAmount()));
+        if (amount != null && amount.compareTo(referral.amount()) > 0) {
+            errors.add(new Violation("approvedAmount", "cannot exceed the " + referral.amount().toPlainString()
+                    + " CNY the enterprise asked for"));
+        }
+        BigDecimal rate = decision.annualRatePercent();
+        if (rate == null) {
+            errors.add(new Violation("annualRatePercent", "is required: a yearly rate in percent above 0 and at most 24, up to four decimals"));
+        } else if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0) {
+            errors.add(new Violation("annualRatePercent", "must be above 0 and at most 24 (percent a year), not " + rate.toPlainString()));
+        } else if (rate.stripTrailingZeros().scale() > 4) {
+            errors.add(new Violation("annualRatePercent", "may have at most four decimals, not " + rate.toPlainString()));
+        }
+        int term = decision.termMonths() == null ? referral.termMonths() : decision.termMonths();
+        if (term < 1 || term > 360) {
+            errors.add(new Violation("termMonths", "must be 1 to 360 months, not " + term));
+        }
+        if (decision.reason() != null && !decision.reason().isBlank()) {
+            errors.add(new Violation("reason", "is for declines only"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new Approval(amount, rate, term);
+    }
+
+    /** The listing a referral rests on: an ACTIVE one, national before provincial before municipal, then the newest. */
+    static Listing qualifying(EnterpriseListings holder) {
+        return holder.getListingsList().stream()
+                .filter(l -> l.getStatus() == ListingStatus.ACTIVE)
+                .min(Comparator.comparing((Listing l) -> levelRank(l.getLevel())).thenComparing(Listing::getYear,
+                        Comparator.reverseOrder()))
+                .orElseThrow(() -> noActiveListing(holder));
     }
 
     public record DisbursementReport(BigDecimal amount, LocalDate disbursedOn, String loanReference) {

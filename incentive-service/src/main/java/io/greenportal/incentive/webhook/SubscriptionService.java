@@ -15,9 +15,12 @@ import io.greenportal.incentive.web.ApiException.Violation;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** A bank's webhook subscriptions and its delivery log. Another bank's are "not found". */
+/**
+ * A bank's webhook subscriptions and its delivery log. Another bank's are "not found". A URL is
+ * checked (its host resolved in DNS) before the transaction that stores it begins.
+ */
 @Service
 public class SubscriptionService {
 
@@ -28,10 +31,12 @@ public class SubscriptionService {
     private final FeedCursor cursor;
     private final DeliveryWorker worker;
     private final WebhookProperties properties;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public SubscriptionService(SubscriptionStore store, DeliveryStore deliveries, WebhookUrls urls, SecretBox secrets,
-            FeedCursor cursor, DeliveryWorker worker, WebhookProperties properties, Clock clock) {
+            FeedCursor cursor, DeliveryWorker worker, WebhookProperties properties, TransactionTemplate transactions,
+            Clock clock) {
         this.store = store;
         this.deliveries = deliveries;
         this.urls = urls;
@@ -39,6 +44,7 @@ public class SubscriptionService {
         this.cursor = cursor;
         this.worker = worker;
         this.properties = properties;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -48,7 +54,6 @@ public class SubscriptionService {
     public record Created(Subscription subscription, boolean created) {
     }
 
-    @Transactional
     public Created create(Bank bank, Request request, String actor, String idempotencyKey) {
         if (request == null) {
             throw ApiException.invalid("body", "a subscription is required: url, secret and optionally watchUsccs");
@@ -61,6 +66,11 @@ public class SubscriptionService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        return transactions.execute(status -> insert(bank, url, secret, watch, description, actor, idempotencyKey));
+    }
+
+    private Created insert(Bank bank, String url, String secret, List<String> watch, String description, String actor,
+            String idempotencyKey) {
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(bank.id(), idempotencyKey);
             if (existing.isPresent()) {
@@ -96,7 +106,6 @@ public class SubscriptionService {
             String description) {
     }
 
-    @Transactional
     public Subscription update(Bank bank, UUID id, Changes changes) {
         Subscription current = get(bank, id);
         if (changes == null) {
@@ -114,12 +123,14 @@ public class SubscriptionService {
         boolean watchAll = Boolean.TRUE.equals(changes.watchAll()) || (watch == null && current.watchAll());
         String description = changes.description() == null ? current.description() : text("description", changes.description(), 200);
         boolean active = changes.active() == null ? current.active() : changes.active();
-        store.update(id, url, sealed, description, watchAll, active, OffsetDateTime.now(clock));
-        if (watchAll) {
-            store.replaceWatchList(id, List.of());
-        } else if (watch != null) {
-            store.replaceWatchList(id, watch);
-        }
+        transactions.executeWithoutResult(status -> {
+            store.update(id, url, sealed, description, watchAll, active, OffsetDateTime.now(clock));
+            if (watchAll) {
+                store.replaceWatchList(id, List.of());
+            } else if (watch != null) {
+                store.replaceWatchList(id, watch);
+            }
+        });
         if (active) {
             worker.wake();
         }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the delivery log says when an attempt fails, from failures the JDK's HTTP client really throws. */
@@ -25,6 +26,7 @@ class DeliveryErrorsTest {
     }
 
     @Test
+    @Tag("unit") // a closed port on loopback: no network
     void aRefusedConnectionIsASentenceNamingHostAndPort() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -10,8 +10,10 @@ import java.util.List;
 
 import io.greenportal.incentive.web.ApiException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/** The methods tagged unit need no network; the others resolve host names (DNS) and run in the full build. */
 class WebhookUrlsTest {
 
     static WebhookProperties properties(boolean loopback, boolean privateNetworks) {
@@ -85,6 +87,7 @@ class WebhookUrlsTest {
     }
 
     @Test
+    @Tag("unit")
     void hostsJavaCannotParseAreExplained() {
         assertThatThrownBy(() -> production.check("https://例子.测试/hook")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.getMessage()).contains("internationalised host name (例子.测试)")
@@ -98,6 +101,7 @@ class WebhookUrlsTest {
     }
 
     @Test
+    @Tag("unit")
     void backOffDoublesUpToTheMaximum() {
         WebhookProperties p = properties(true, false);
         assertThat(p.backoff(1)).isEqualTo(Duration.ofSeconds(5));
@@ -108,6 +112,7 @@ class WebhookUrlsTest {
     }
 
     @Test
+    @Tag("unit")
     void signsTheTimestampAndBodyWithHmacSha256AsAnyHmacLibraryDoes() {
         // expected values computed independently (Python's hmac module) over UTF-8 "timestamp.body"
         assertThat(Signatures.sign("key", 1767225600L, "{\"a\":1}"))
@@ -119,6 +124,7 @@ class WebhookUrlsTest {
     }
 
     @Test
+    @Tag("unit")
     void secretsAreSealedAndOpenedOnlyWithTheSameKey() {
         SecretBox box = new SecretBox(properties(true, false));
         String sealed = box.seal("bank-shared-secret-0001");

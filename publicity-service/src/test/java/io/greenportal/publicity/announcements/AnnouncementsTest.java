@@ -11,9 +11,11 @@ import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.ListingType;
 import io.greenportal.contracts.registry.v1.Subject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which registry changes become announcements, and in what words. */
+@Tag("unit")
 class AnnouncementsTest {
 
     static Listing listing(ListingStatus status, String reason) {

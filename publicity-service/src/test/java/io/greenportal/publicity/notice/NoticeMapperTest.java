@@ -11,9 +11,11 @@ import io.greenportal.contracts.registry.v1.ListingType;
 import io.greenportal.publicity.announcements.Announcement;
 import io.greenportal.publicity.announcements.Announcements;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The certification feed's messages as the publicity service reads them. */
+@Tag("unit")
 class NoticeMapperTest {
 
     @Test

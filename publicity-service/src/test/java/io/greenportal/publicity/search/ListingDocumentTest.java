@@ -14,8 +14,10 @@ import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.ListingType;
 import io.greenportal.contracts.registry.v1.Subject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ListingDocumentTest {
 
     @Test

@@ -10,8 +10,10 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.greenportal.publicity.PublicityProperties;
 import io.greenportal.publicity.web.ApiException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SearchCursorTest {
 
     static PublicityProperties properties(String secret) {

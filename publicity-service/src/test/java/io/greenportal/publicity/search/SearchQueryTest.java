@@ -7,8 +7,10 @@ import java.util.Set;
 
 import io.greenportal.publicity.web.ApiException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SearchQueryTest {
 
     @Test

@@ -45,6 +45,11 @@ public class CertificateNumbers {
                 insert into certificate_serial (prefix, last) values (:prefix, :count)
                 on conflict (prefix) do update set last = certificate_serial.last + :count returning last""")
                 .param("prefix", prefix).param("count", count).query(Integer.class).single();
+        return numbers(prefix, last, count);
+    }
+
+    /** The {@code count} numbers of a prefix that end with serial {@code last}: the serial has four digits at least. */
+    static java.util.List<String> numbers(String prefix, int last, int count) {
         var numbers = new java.util.ArrayList<String>(count);
         for (int serial = last - count + 1; serial <= last; serial++) {
             numbers.add(prefix + "-" + String.format("%04d", serial));

@@ -14,8 +14,10 @@ import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.reference.Industries;
 import io.greenportal.registry.reference.Regions;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class DemoDataTest {
 
     final ListingRules rules = new ListingRules(new Regions(), new Industries(),

@@ -1,0 +1,36 @@
+package io.greenportal.certification.support;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The proxies in front of the real registry (gRPC, 127.0.0.1:9091) and the real Keycloak (8180) that
+ * {@link BehindStallingProxies} points the service at. One pair per test JVM, forwarding unless a test
+ * stalls them; a test that stalls one resumes it when it ends.
+ */
+public final class StallingPeers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final StallingProxy REGISTRY = StallingProxy.to(port("GP_REGISTRY_GRPC_PORT", 9091));
+    public static final StallingProxy KEYCLOAK = StallingProxy.to(port("GP_KC_PORT", 8180));
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("stalling-peers", Map.of(
+                "spring.grpc.client.channels.registry.address", "static://127.0.0.1:" + REGISTRY.port(),
+                "greenportal.keycloak.admin-url", "http://127.0.0.1:" + KEYCLOAK.port() + "/admin/realms/greenportal")));
+    }
+
+    /** Resumes both proxies (for a test's clean-up). */
+    public static void resumeAll() {
+        REGISTRY.resume();
+        KEYCLOAK.resume();
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}

@@ -1,0 +1,42 @@
+package io.greenportal.gateway.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+import reactor.core.publisher.Mono;
+
+/** A stored answer: the headers the service sent (less hop-by-hop ones) and the body. */
+record CachedAnswer(HttpHeaders headers, byte[] body, long storedAtNanos, Duration ttl) {
+
+    private static final Set<String> NOT_KEPT = Set.of("date", "connection", "keep-alive", "transfer-encoding",
+            "x-request-id", "age", "trailer", "upgrade");
+
+    static CachedAnswer of(HttpHeaders serviceHeaders, byte[] body, Duration ttl) {
+        HttpHeaders kept = new HttpHeaders();
+        serviceHeaders.forEach((name, values) -> {
+            if (!NOT_KEPT.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                kept.put(name, List.copyOf(values));
+            }
+        });
+        return new CachedAnswer(HttpHeaders.readOnlyHttpHeaders(kept), body, System.nanoTime(), ttl);
+    }
+
+    Mono<Void> writeTo(ServerHttpResponse response, List<String> ifNoneMatch) {
+        HttpHeaders out = response.getHeaders();
+        headers.forEach((name, values) -> out.put(name, values));
+        out.set("Age", Long.toString(Duration.ofNanos(System.nanoTime() - storedAtNanos).toSeconds()));
+        String etag = headers.getETag();
+        if (etag != null && ifNoneMatch.contains(etag)) {
+            response.setStatusCode(HttpStatus.NOT_MODIFIED);
+            out.remove(HttpHeaders.CONTENT_LENGTH);
+            return response.setComplete();
+        }
+        response.setStatusCode(HttpStatus.OK);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

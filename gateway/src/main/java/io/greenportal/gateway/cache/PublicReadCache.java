@@ -1,0 +1,175 @@
+package io.greenportal.gateway.cache;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.reactivestreams.Publisher;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A micro-cache for anonymous reads of the public showcase: on a publicity day thousands of people
+ * ask the same few questions within the same second. A response is kept only when its service
+ * marked it {@code Cache-Control: public} with a {@code max-age} (never {@code private},
+ * {@code no-store} or {@code no-cache}, nor with {@code Set-Cookie} or a {@code Vary}), for that
+ * max-age but at most {@code max-age-cap}, and only for requests without credentials, so nothing
+ * one caller may see alone can reach another. Routes opt in with the metadata
+ * {@code cache-public-reads: true}. Hits are answered here with an {@code Age} header, and a
+ * matching {@code If-None-Match} with 304.
+ */
+@Component
+public class PublicReadCache implements GlobalFilter, Ordered {
+
+    /** Route metadata that lets the route's anonymous GET answers be cached here. */
+    public static final String ROUTE_METADATA = "cache-public-reads";
+
+    private final PublicReadCacheProperties properties;
+    private final Cache<String, CachedAnswer> answers;
+
+    public PublicReadCache(PublicReadCacheProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.answers = Caffeine.newBuilder()
+                .maximumWeight(properties.maxBytes().toBytes())
+                .weigher((String key, CachedAnswer answer) -> key.length() * 2 + answer.body().length + 512)
+                .expireAfter(Expiry.creating((String key, CachedAnswer answer) -> answer.ttl()))
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, answers, "gateway.public-reads");
+    }
+
+    @Override
+    public int getOrder() {
+        return -50; // after rate limits (a cached answer still counts) and body limits
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!properties.enabled() || !cacheable(exchange)) {
+            return chain.filter(exchange);
+        }
+        ServerHttpRequest request = exchange.getRequest();
+        String key = request.getURI().getRawPath() + "?" + request.getURI().getRawQuery();
+        CachedAnswer hit = answers.getIfPresent(key);
+        if (hit != null) {
+            return hit.writeTo(exchange.getResponse(), request.getHeaders().getIfNoneMatch());
+        }
+        // what the gateway itself has said so far (CORS, rate limits) is per request, never stored
+        HttpHeaders gatewaySaid = HttpHeaders.copyOf(exchange.getResponse().getHeaders());
+        return chain.filter(exchange.mutate().response(new Recorder(exchange.getResponse(), key, gatewaySaid)).build());
+    }
+
+    private static boolean cacheable(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null || !Boolean.parseBoolean(String.valueOf(route.getMetadata().get(ROUTE_METADATA)))) {
+            return false;
+        }
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders headers = request.getHeaders();
+        return request.getMethod() == HttpMethod.GET
+                && !headers.containsHeader(HttpHeaders.AUTHORIZATION)
+                && !headers.containsHeader(HttpHeaders.COOKIE)
+                && !CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL)).forbidsStoring();
+    }
+
+    /** Passes the service's answer on, keeping a copy when the service allowed it. */
+    private final class Recorder extends ServerHttpResponseDecorator {
+
+        private final String key;
+        private final HttpHeaders gatewaySaid;
+
+        Recorder(ServerHttpResponse delegate, String key, HttpHeaders gatewaySaid) {
+            super(delegate);
+            this.key = key;
+            this.gatewaySaid = gatewaySaid;
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            Duration ttl = storableFor(getDelegate());
+            if (ttl == null) {
+                return super.writeWith(body);
+            }
+            return DataBufferUtils.join(Flux.from(body), (int) properties.maxEntryBytes().toBytes())
+                    .flatMap(joined -> {
+                        byte[] bytes = new byte[joined.readableByteCount()];
+                        joined.read(bytes);
+                        DataBufferUtils.release(joined);
+                        answers.put(key, CachedAnswer.of(serviceHeaders(), bytes, ttl));
+                        return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+                    })
+                    // larger than an entry may be: passed on as it is
+                    .onErrorResume(DataBufferLimitException.class::isInstance, e -> super.writeWith(body));
+        }
+
+        /** The headers the service added to the answer (those the gateway set before routing left out). */
+        private HttpHeaders serviceHeaders() {
+            HttpHeaders service = new HttpHeaders();
+            getDelegate().getHeaders().forEach((name, values) -> {
+                List<String> before = gatewaySaid.get(name);
+                List<String> added = before == null ? values
+                        : values.stream().filter(value -> !before.contains(value)).toList();
+                if (!added.isEmpty()) {
+                    service.put(name, List.copyOf(added));
+                }
+            });
+            return service;
+        }
+
+        private Duration storableFor(ServerHttpResponse response) {
+            if (response.getStatusCode() != HttpStatus.OK) {
+                return null;
+            }
+            HttpHeaders headers = serviceHeaders();
+            if (headers.containsHeader(HttpHeaders.SET_COOKIE) || headers.containsHeader(HttpHeaders.VARY)) {
+                return null;
+            }
+            CacheControl control = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+            if (!control.isPublic() || control.forbidsStoring() || control.maxAge() == null || control.maxAge().isZero()) {
+                return null;
+            }
+            Duration ttl = control.maxAge().compareTo(properties.maxAgeCap()) > 0 ? properties.maxAgeCap() : control.maxAge();
+            return ttl.isZero() || ttl.isNegative() ? null : ttl;
+        }
+    }
+
+    private static final class DataBufferLimitException {
+        static boolean isInstance(Throwable error) {
+            return error instanceof org.springframework.core.io.buffer.DataBufferLimitException;
+        }
+    }
+
+    long size() {
+        answers.cleanUp();
+        return answers.estimatedSize();
+    }
+
+    void clear() {
+        answers.invalidateAll();
+    }
+
+    List<String> keys() {
+        return List.copyOf(answers.asMap().keySet());
+    }
+}

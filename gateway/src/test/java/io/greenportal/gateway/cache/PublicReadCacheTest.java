@@ -1,0 +1,86 @@
+package io.greenportal.gateway.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import io.greenportal.gateway.support.Tokens;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway's micro-cache in front of the running publicity service: a repeated anonymous search
+ * is answered from memory (it carries an Age), a caller with a token or a cookie always reaches the
+ * service, and what the gateway adds per request (CORS for the caller's own origin) is never served
+ * to someone else.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "greenportal.rate-limits.enabled=false", "greenportal.gateway.public-read-cache.max-age-cap=30s",
+        "GP_CORS_ORIGINS=https://a.example.gov.cn,https://b.example.gov.cn"})
+@AutoConfigureWebTestClient
+class PublicReadCacheTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    PublicReadCache cache;
+
+    String search;
+
+    @BeforeEach
+    void aQueryOfItsOwn() {
+        cache.clear();
+        // the publicity service marks its searches public for 1 s; the test's cap lets the gateway keep them
+        search = "/api/v1/public/listings?q=%E6%B0%B4%E6%B3%A5&size=3&t=" + UUID.randomUUID();
+    }
+
+    HttpHeaders get(String path, String header, String value) {
+        var request = web.get().uri(path);
+        if (header != null) {
+            request = request.header(header, value);
+        }
+        return request.exchange().expectStatus().isOk().returnResult(byte[].class).getResponseHeaders();
+    }
+
+    @Test
+    void aRepeatedAnonymousSearchIsAnsweredFromMemory() {
+        assertThat(get(search, null, null).containsHeader("Age")).isFalse();
+        HttpHeaders second = get(search, null, null);
+        assertThat(second.getFirst("Age")).isNotNull();
+        assertThat(second.getFirst(HttpHeaders.CACHE_CONTROL)).isEqualTo("public, max-age=1");
+        assertThat(second.getETag()).isNotNull();
+
+        web.get().uri(search).header(HttpHeaders.IF_NONE_MATCH, second.getETag()).exchange()
+                .expectStatus().isNotModified();
+    }
+
+    @Test
+    void callersWithCredentialsAlwaysReachTheService() {
+        get(search, null, null);
+        assertThat(get(search, HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.user("ent-a")).containsHeader("Age")).isFalse();
+        assertThat(get(search, HttpHeaders.COOKIE, "SESSION=abc").containsHeader("Age")).isFalse();
+        assertThat(get(search, HttpHeaders.CACHE_CONTROL, "no-store").containsHeader("Age")).isFalse();
+    }
+
+    @Test
+    void corsHeadersAreTheCallersOwnNotTheFirstCallers() {
+        get(search, HttpHeaders.ORIGIN, "https://a.example.gov.cn");
+        HttpHeaders second = get(search, HttpHeaders.ORIGIN, "https://b.example.gov.cn");
+        assertThat(second.getFirst("Age")).isNotNull();
+        assertThat(second.getAccessControlAllowOrigin()).isEqualTo("https://b.example.gov.cn");
+    }
+
+    @Test
+    void answersTheServiceForbidsToKeepAreNotKept() {
+        // the feed is "no-cache" (revalidate every time) with an ETag
+        get("/api/v1/public/feed.json", null, null);
+        assertThat(get("/api/v1/public/feed.json", null, null).containsHeader("Age")).isFalse();
+    }
+}
