@@ -47,7 +47,8 @@ public class SecurityConfig {
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak"));
 
         var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
-        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/account");
+        // back to the public site's home (the realm's registered post-logout address)
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
         // after login: the page asked for before it, else the account page (the root is the public site)
         var loginSuccess = new RedirectServerAuthenticationSuccessHandler("/account");
         loginSuccess.setRequestCache(BrowserSessions.savedRequests());

@@ -2,6 +2,7 @@ package io.greenportal.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -12,6 +13,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
  * reach the same handler (double slashes, escapes, dot segments, path parameters, a trailing
  * slash) land in the same bucket, for the API's intake and for the public site's form alike.
  */
+@Tag("unit")
 class ObjectionBucketPathsTest {
 
     static String bucket(String method, String path) {

@@ -114,7 +114,9 @@ class BrowserSsoTest {
         // logout ends the Keycloak session too: logging in again asks for the password
         browser.get(RunningPortal.GATEWAY + "/account");
         browser.findElement(By.id("logout-button")).click();
-        wait.until(ExpectedConditions.urlToBe(RunningPortal.GATEWAY + "/account"));
+        // Keycloak sends the browser back to the public site's home, then the account page says so
+        wait.until(ExpectedConditions.urlToBe(RunningPortal.GATEWAY + "/"));
+        browser.get(RunningPortal.GATEWAY + "/account");
         assertThat(browser.findElement(By.id("status")).getText()).contains("not logged in");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));

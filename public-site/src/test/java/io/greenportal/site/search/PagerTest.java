@@ -7,8 +7,10 @@ import java.util.Map;
 
 import io.greenportal.site.api.SearchResult;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class PagerTest {
 
     static SearchResult result(long total, String cursor) {
