@@ -12,6 +12,15 @@ public class Vocabulary {
         return ListingTypes.labelOf(code);
     }
 
+    /**
+     * A time as HTML's {@code <time datetime>} takes it: to the second, with its offset (the API
+     * sends microseconds, which HTML does not allow).
+     */
+    public String iso(java.time.OffsetDateTime time) {
+        return time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
     /** Safe HTML of a name with the search's matches marked. */
     public String highlighted(String highlighted, String plain) {
         return Highlight.html(highlighted, plain);

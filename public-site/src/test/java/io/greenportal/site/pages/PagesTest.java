@@ -192,6 +192,7 @@ class PagesTest {
         String page = html(web.perform(get("/publicity")).andExpect(status().isOk()).andReturn());
         assertThat(page).contains("<h1>公示</h1>").contains("宁东生产基地").contains("剩余 2 天 3 小时")
                 .contains("2026年5月30日 07:00").contains("2026年6月3日 13:30")
+                .contains("<time datetime=\"2026-06-03T13:30:00+08:00\">")
                 .contains("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection")
                 .contains("公示无异议，已列入名单").contains(">GS-640000-2026-0001</a>")
                 .contains("正在受理的申报批次").contains("绿色工厂、绿色园区");
