@@ -93,7 +93,7 @@ class VisitorJourneyTest {
         first.findElement(By.cssSelector("a.item-title")).click();
         wait.until(ExpectedConditions.urlContains("/listings/"));
         assertThat(text(By.tagName("h1"))).isEqualTo(listedName);
-        assertThat(text(By.id("certificate-number"))).isEqualTo(listedCertificate).matches("[A-Z]{2}-[A-Z0-9]+-\\d{4}-\\d{4}");
+        assertThat(text(By.id("certificate-number"))).isNotBlank().isEqualTo(listedCertificate);
         assertThat(headings()).contains("称号信息", "状态记录");
         check("03-listing");
 
