@@ -66,7 +66,7 @@ class GatewayFiltersTest {
 
     @Test
     void securityHeadersAreOnEveryResponseAndThePageHasACsp() {
-        web.get().uri("/").exchange().expectStatus().isOk()
+        web.get().uri("/account").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'",
