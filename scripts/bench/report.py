@@ -483,6 +483,12 @@ def render(data_dir, out_md):
     out += [f"| {t} | {m} | {v} |" for t, m, v in targets]
     out.append("")
     out += body
+    # sections measured by hand with their own method (docs/benchmarks/*.md), kept across renders
+    extra = os.path.join(os.path.dirname(out_md), "benchmarks")
+    for name in sorted(os.listdir(extra)) if os.path.isdir(extra) else []:
+        if name.endswith(".md"):
+            with open(os.path.join(extra, name)) as f:
+                out += ["", f.read().rstrip(), ""]
     with open(out_md, "w") as f:
         f.write("\n".join(out).rstrip() + "\n")
 

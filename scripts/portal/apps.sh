@@ -1,10 +1,16 @@
-# The five applications: built by Maven, copied under .portal/apps (so a rebuild never pulls a jar
+# The six applications: built by Maven, copied under .portal/apps (so a rebuild never pulls a jar
 # from under a running process), started with pid files, and stopped by those pid files only.
 # shellcheck shell=bash
 
-GP_APPS="registry certification incentive publicity gateway"
+GP_APPS="registry certification incentive publicity site gateway"
 
-app_module() { if [ "$1" = gateway ]; then echo gateway; else echo "$1-service"; fi; }
+app_module() {
+  case $1 in
+    gateway) echo gateway ;;
+    site) echo public-site ;;
+    *) echo "$1-service" ;;
+  esac
+}
 app_port() { local v="GP_$(echo "$1" | tr a-z A-Z)_PORT"; echo "${!v}"; }
 app_ready() { curl -fs --max-time 3 "http://127.0.0.1:$(app_port "$1")/actuator/health/readiness" >/dev/null; }
 
@@ -51,10 +57,11 @@ app_start() {
     # every local caller shares one address (127.0.0.1): a roomier objection limit than production's 5
     export GP_OBJECTION_RATE_MAX=${GP_OBJECTION_RATE_MAX:-200}
     export GP_RATE_LIMITS_ENABLED=${GP_RATE_LIMITS_ENABLED:-true}
-    # the services start faster and stay smaller on the C1 compiler alone; the gateway and the public
-    # search carry every request and the most traffic, so they get the optimizing compiler
+    # the services start faster and stay smaller on the C1 compiler alone; the gateway, the public
+    # search and the public site carry every request and the most traffic, so they get the
+    # optimizing compiler
     local jit=-XX:TieredStopAtLevel=1
-    case $app in gateway|publicity) jit=-XX:+TieredCompilation ;; esac
+    case $app in gateway|publicity|site) jit=-XX:+TieredCompilation ;; esac
     nohup "$GP_JAVA_HOME/bin/java" -Xms64m -Xmx"${GP_APP_HEAP:-256m}" -XX:+UseSerialGC $jit \
       -Xss512k -Djava.io.tmpdir="$GP_STATE/tmp/$app" -Duser.timezone=Asia/Shanghai \
       -jar "$jar" >"$GP_LOGS/$app.log" 2>&1 </dev/null &
@@ -65,7 +72,7 @@ app_start() {
 apps_up() {
   local app
   app_start registry
-  for app in certification incentive publicity gateway; do app_start "$app"; done
+  for app in certification incentive publicity site gateway; do app_start "$app"; done
   for app in $GP_APPS; do
     wait_for "$app" 180 app_ready_or_dead "$app"
   done
@@ -74,7 +81,7 @@ apps_up() {
 
 apps_down() {
   local app
-  for app in gateway publicity incentive certification registry; do stop_pid "$app" "$GP_APP_STOP_SECONDS"; done
+  for app in gateway site publicity incentive certification registry; do stop_pid "$app" "$GP_APP_STOP_SECONDS"; done
 }
 
 apps_status() {
@@ -91,6 +98,7 @@ print_urls() {
 
   Green Portal is up.
     Gateway (the only public entry)  http://127.0.0.1:$GP_GATEWAY_PORT
+    Public site (through the gateway) http://127.0.0.1:$GP_GATEWAY_PORT/
     API documentation                http://127.0.0.1:$GP_GATEWAY_PORT/swagger-ui.html
     Public search                    http://127.0.0.1:$GP_GATEWAY_PORT/api/v1/public/listings?q=水泥
     Keycloak                         $GP_KC_URL   (admin console: $GP_KC_ADMIN / $GP_KC_ADMIN_PASSWORD)

@@ -20,7 +20,7 @@ commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
   echo "apiVersion: kustomize.config.k8s.io/v1alpha1"
   echo "kind: Component"
   echo "images:"
-  for app in gateway registry-service certification-service incentive-service publicity-service; do
+  for app in gateway registry-service certification-service incentive-service publicity-service public-site; do
     f=$root/$app/target/jib-image.digest
     [ -s "$f" ] || { echo "no $f: run ./portal images first" >&2; exit 1; }
     digest=$(tr -d '[:space:]' <"$f")

@@ -30,7 +30,8 @@ class ImageTarballTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "registry-service", "certification-service", "incentive-service", "publicity-service"})
+    @ValueSource(strings = {"gateway", "registry-service", "certification-service", "incentive-service", "publicity-service",
+            "public-site"})
     void imageIsSmallNonRootAndContainerAware(String module) throws IOException {
         Path tar = Repo.ROOT.resolve(module).resolve("target/jib-image.tar");
         assertThat(tar).as("%s was not built: ./portal images builds the images, then runs this test", tar).exists();

@@ -22,6 +22,7 @@ class NetworkPolicyTest {
     static final Endpoint CERTIFICATION = app("certification-service");
     static final Endpoint INCENTIVE = app("incentive-service");
     static final Endpoint PUBLICITY = app("publicity-service");
+    static final Endpoint SITE = app("public-site");
     static final Endpoint KEYCLOAK = Endpoint.pod("keycloak", NS, Map.of("app", "keycloak",
             "app.kubernetes.io/instance", "greenportal-kc", "app.kubernetes.io/managed-by", "keycloak-operator"));
     static final Endpoint PG = Endpoint.pod("postgres", NS, Map.of("cnpg.io/cluster", "greenportal-pg"));
@@ -65,6 +66,12 @@ class NetworkPolicyTest {
             assertAllowed(s, REGISTRY, 9090);
         }
         assertAllowed(PUBLICITY, CERTIFICATION, 9090);
+        // the public site: behind the gateway, reading publicity and filing objections with certification
+        assertAllowed(GATEWAY, SITE, 8080);
+        assertAllowed(SITE, PUBLICITY, 8080);
+        assertAllowed(SITE, CERTIFICATION, 8080);
+        assertAllowed(PROMETHEUS, SITE, 8090);
+        assertThat(flows.allowed(SITE, DNS, 53, "UDP")).as("site -> DNS").isTrue();
         for (Endpoint a : List.of(GATEWAY, REGISTRY, CERTIFICATION, INCENTIVE, PUBLICITY)) {
             assertAllowed(a, KEYCLOAK, 8080);
             assertThat(flows.allowed(a, DNS, 53, "UDP")).as("%s -> DNS", a.name()).isTrue();
@@ -130,6 +137,18 @@ class NetworkPolicyTest {
         assertRefused(INGRESS, GATEWAY, 8090);
         assertRefused(PROMETHEUS, GATEWAY, 8080);
         assertRefused(REDIS_OPERATOR_WRONG_NS, REDIS, 6379);
+        // the public site holds no credentials and reaches nothing but the public API's two services
+        assertRefused(INGRESS, SITE, 8080);
+        assertRefused(SITE, REGISTRY, 8080);
+        assertRefused(SITE, INCENTIVE, 8080);
+        assertRefused(SITE, CERTIFICATION, 9090);
+        assertRefused(SITE, PG, 5432);
+        assertRefused(SITE, POOLER, 5432);
+        assertRefused(SITE, ES, 9200);
+        assertRefused(SITE, REDIS, 6379);
+        assertRefused(SITE, KEYCLOAK, 8080);
+        assertRefused(SITE, BANK, 443);
+        assertRefused(PUBLICITY, SITE, 8080);
     }
 
     private static void assertAllowed(Endpoint from, Endpoint to, int port) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OverlayTest {
 
     static final List<String> APPS = List.of("gateway", "registry-service", "certification-service",
-            "incentive-service", "publicity-service");
+            "incentive-service", "publicity-service", "public-site");
 
     static ManifestRules.Rendered render(String overlay) {
         return ManifestRules.bind(Kustomize.render(Repo.K8S.resolve("overlays/" + overlay)));

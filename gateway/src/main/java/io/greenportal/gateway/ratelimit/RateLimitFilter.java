@@ -71,6 +71,9 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                             return chain.filter(exchange);
                         }
                         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(policy.retryAfterSeconds()));
+                        if (!normalised(exchange.getRequest().getPath().value()).startsWith("/api/")) {
+                            return tooManyPage(exchange, policy.retryAfterSeconds());
+                        }
                         return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                                 "Too many requests; retry after " + policy.retryAfterSeconds() + " s");
                     });
@@ -93,15 +96,66 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     static String bucket(ServerWebExchange exchange, boolean anonymous) {
-        String path = exchange.getRequest().getPath().value();
         HttpMethod method = exchange.getRequest().getMethod();
-        if (method == HttpMethod.POST && PATHS.match("/api/v1/certification/applications/*/objections", path)) {
+        if (method != HttpMethod.POST) { // most requests: decided without looking at the path
+            return anonymous ? "anonymous" : "authenticated";
+        }
+        String path = normalised(exchange.getRequest().getPath().value());
+        // the API's intake and the public site's form (which files through it) share one bucket
+        if (PATHS.match("/api/v1/certification/applications/*/objections", path)
+                || PATHS.match("/publicity/*/objection", path)) {
             return "objections";
         }
-        if (method == HttpMethod.POST && path.equals("/api/v1/incentives/verifications/batch")) {
+        if (path.equals("/api/v1/incentives/verifications/batch")) {
             return "batch-verification";
         }
         return anonymous ? "anonymous" : "authenticated";
+    }
+
+    /**
+     * The path as the application behind the gateway will read it: percent-escapes decoded,
+     * {@code ;parameters} dropped, empty and {@code .} segments removed, {@code ..} resolved, no
+     * trailing slash. Route-specific limits are chosen on it, so that {@code /publicity//x/objection},
+     * {@code /publicity/x/%6Fbjection} or {@code /publicity/x/objection;v=1} cannot slip into the
+     * general bucket while reaching the same handler.
+     */
+    static String normalised(String rawPath) {
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : rawPath.split("/")) {
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            try {
+                name = org.springframework.web.util.UriUtils.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // left as sent: the application refuses it too
+            }
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(name);
+            }
+        }
+        return "/" + String.join("/", segments);
+    }
+
+    /** A refusal of a page (the public site's form) is a page too, in the site's language. */
+    private static Mono<Void> tooManyPage(ServerWebExchange exchange, long retryAfterSeconds) {
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().setContentType(new org.springframework.http.MediaType("text", "html",
+                java.nio.charset.StandardCharsets.UTF_8));
+        response.getHeaders().setCacheControl("no-store");
+        long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
+        String html = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>请求过于频繁 - 绿色制造公共服务平台</title></head><body><main>"
+                + "<h1>请求过于频繁</h1><p>您的请求过于频繁，请约 " + minutes + " 分钟后再试。"
+                + "如您正在提交异议，内容尚未提交，请返回上一页保留填写的内容。</p>"
+                + "<p><a href=\"/\">返回首页</a></p></main></body></html>";
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     private RateLimitPolicy policy(String bucket) {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -46,19 +47,26 @@ public class SecurityConfig {
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak"));
 
         var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        // back to the public site's home (the realm's registered post-logout address)
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+        // after login: the page asked for before it, else the account page (the root is the public site)
+        var loginSuccess = new RedirectServerAuthenticationSuccessHandler("/account");
+        loginSuccess.setRequestCache(BrowserSessions.savedRequests());
 
         http.securityMatcher(new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(new PublicReads(),
                         exchange -> BearerTokenGate.verified(exchange) ? ServerWebExchangeMatcher.MatchResult.match()
                                 : ServerWebExchangeMatcher.MatchResult.notMatch())))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/",
+                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/account",
                                 "/favicon.ico").permitAll()
+                        // the public site (its pages' GETs never reach this chain: PublicReads); its
+                        // one form post, an objection, is anonymous by nature
+                        .pathMatchers(PublicSite.PATHS).permitAll()
                         .anyExchange().authenticated())
                 .securityContextRepository(BrowserSessions.securityContexts())
                 .requestCache(cache -> cache.requestCache(BrowserSessions.savedRequests()))
-                .oauth2Login(Customizer.withDefaults())
+                .oauth2Login(login -> login.authenticationSuccessHandler(loginSuccess))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(SecurityConfig::unauthorized))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
@@ -78,7 +86,7 @@ public class SecurityConfig {
     }
 
     /**
-     * The gateway serves only its home page and the API documentation; both load from itself. The
+     * The gateway serves only its account page and the API documentation; both load from itself. The
      * logout form ends in a redirect to Keycloak, which form-action must allow.
      */
     static String contentSecurityPolicy(String issuer) {
@@ -131,7 +139,8 @@ public class SecurityConfig {
     /**
      * CSRF protects what a browser session can be tricked into doing: state-changing requests that
      * carry the session cookie. Bearer-token and cookie-less requests (scripts, the anonymous public)
-     * cannot be forged that way.
+     * cannot be forged that way. Nor can a post to the public site: the site never acts with the
+     * session (its route drops any relayed token) and checks its own double-submit token.
      */
     private static Mono<ServerWebExchangeMatcher.MatchResult> browserSessionWrite(
             org.springframework.web.server.ServerWebExchange exchange) {
@@ -144,7 +153,10 @@ public class SecurityConfig {
         }
         boolean bearer = request.getHeaders().containsHeader("Authorization");
         boolean session = BrowserSessions.hasSession(exchange);
-        return !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
-                : ServerWebExchangeMatcher.MatchResult.notMatch();
+        if (bearer || !session) {
+            return ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
+        return PublicSite.MATCHER.matches(exchange).flatMap(site -> site.isMatch()
+                ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match());
     }
 }

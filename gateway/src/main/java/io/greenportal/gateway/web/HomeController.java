@@ -12,13 +12,14 @@ import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's one page: who is logged in (browser SSO), with links to log in, to the API
- * documentation, and a logout button (a POST with the CSRF token, ending the Keycloak session).
+ * The gateway's one page, at /account (the address space's root belongs to the public site): who
+ * is logged in (browser SSO), with links to log in, to the API documentation and the public site,
+ * and a logout button (a POST with the CSRF token, ending the Keycloak session).
  */
 @RestController
 public class HomeController {
 
-    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = "/account", produces = MediaType.TEXT_HTML_VALUE)
     public Mono<String> home(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
         Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
         return csrf.map(token -> page(user, token)).defaultIfEmpty(page(user, null));
@@ -45,7 +46,7 @@ public class HomeController {
             }
         }
         html.append("<p><a href=\"/swagger-ui.html\">API documentation</a> · ")
-                .append("<a href=\"/api/v1/public/listings\">公开名单 Public listings</a></p></body></html>");
+                .append("<a href=\"/\">公开网站 Public site</a></p></body></html>");
         return html.toString();
     }
 }

@@ -61,7 +61,7 @@ class BrowserSsoTest {
     }
 
     void logIn(String username) {
-        browser.get(RunningPortal.GATEWAY + "/");
+        browser.get(RunningPortal.GATEWAY + "/account");
         assertThat(browser.findElement(By.id("status")).getText()).contains("not logged in");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
@@ -91,7 +91,7 @@ class BrowserSsoTest {
 
         // a second gateway instance sharing Redis knows the same session (as a restarted one would)
         String second = "http://127.0.0.1:" + secondGatewayPort;
-        var home = send(HttpRequest.newBuilder(URI.create(second + "/")).header("Cookie", "SESSION=" + session.getValue()));
+        var home = send(HttpRequest.newBuilder(URI.create(second + "/account")).header("Cookie", "SESSION=" + session.getValue()));
         assertThat(home.body()).contains("<span id=\"user\">admin</span>");
         var listings = send(HttpRequest.newBuilder(URI.create(second + "/api/v1/registry/listings?size=1"))
                 .header("Cookie", "SESSION=" + session.getValue()));
@@ -112,13 +112,15 @@ class BrowserSsoTest {
         assertThat(withToken.body()).contains("type");
 
         // logout ends the Keycloak session too: logging in again asks for the password
-        browser.get(RunningPortal.GATEWAY + "/");
+        browser.get(RunningPortal.GATEWAY + "/account");
         browser.findElement(By.id("logout-button")).click();
+        // Keycloak sends the browser back to the public site's home, then the account page says so
         wait.until(ExpectedConditions.urlToBe(RunningPortal.GATEWAY + "/"));
+        browser.get(RunningPortal.GATEWAY + "/account");
         assertThat(browser.findElement(By.id("status")).getText()).contains("not logged in");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        var after = send(HttpRequest.newBuilder(URI.create(second + "/")).header("Cookie", "SESSION=" + session.getValue()));
+        var after = send(HttpRequest.newBuilder(URI.create(second + "/account")).header("Cookie", "SESSION=" + session.getValue()));
         assertThat(after.body()).contains("not logged in");
     }
 }

@@ -1,0 +1,14 @@
+package io.greenportal.site.api;
+
+import java.util.List;
+
+/** The columns of the open-data export. */
+public record DataDictionary(List<Column> columns) {
+
+    public DataDictionary {
+        columns = columns == null ? List.of() : columns;
+    }
+
+    public record Column(String name, String type, String description) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.greenportal.site.api;
+
+import java.util.List;
+
+/** One page of search results; facets come with the first request of a search, not with cursor pages. */
+public record SearchResult(List<Listing> items, long total, int page, int size, String nextCursor, Facets facets,
+        Long tookMs) {
+
+    public SearchResult {
+        items = items == null ? List.of() : items;
+        facets = facets == null ? Facets.NONE : facets;
+    }
+
+    public record Facets(List<Facet> type, List<Facet> level, List<Facet> region, List<Facet> industry,
+            List<Facet> year) {
+
+        static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of(), List.of());
+
+        public Facets {
+            type = type == null ? List.of() : type;
+            level = level == null ? List.of() : level;
+            region = region == null ? List.of() : region;
+            industry = industry == null ? List.of() : industry;
+            year = year == null ? List.of() : year;
+        }
+
+        public boolean isEmpty() {
+            return type.isEmpty() && level.isEmpty() && region.isEmpty() && industry.isEmpty() && year.isEmpty();
+        }
+    }
+
+    /** A value and its count; {@code name} is absent for years. */
+    public record Facet(String value, String name, long count) {
+
+        public String label() {
+            return name == null || name.isBlank() ? value : name;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.greenportal.site.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Counts of the listings that hold the designation, per dimension and per type × year × level × city. */
+public record Statistics(OffsetDateTime asOf, long total, List<SearchResult.Facet> byType,
+        List<SearchResult.Facet> byYear, List<SearchResult.Facet> byLevel, List<SearchResult.Facet> byRegion,
+        List<Row> rows) {
+
+    public Statistics {
+        byType = byType == null ? List.of() : byType;
+        byYear = byYear == null ? List.of() : byYear;
+        byLevel = byLevel == null ? List.of() : byLevel;
+        byRegion = byRegion == null ? List.of() : byRegion;
+        rows = rows == null ? List.of() : rows;
+    }
+
+    public record Row(String type, String typeName, int year, String level, String levelName, String cityCode,
+            String cityName, long count) {
+    }
+}
