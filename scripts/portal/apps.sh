@@ -26,7 +26,11 @@ app_ready_or_dead() {
 
 apps_build() {
   log "building the applications (mvn package, tests skipped)"
-  mvn_run -B -q -DskipTests package 2>&1 | grep -v -E '^WARNING: |^\[0m' >&2 || true
+  # the build's own output goes to the terminal (less the JDK's Unsafe warnings); its exit status, not
+  # the filter's, decides: a failed build must never go on to start the jars of an earlier one
+  local status=0
+  mvn_run -B -q -DskipTests package 2>&1 | { grep -v -E '^WARNING: |^\[0m' >&2 || true; } || status=$?
+  [ "$status" = 0 ] || die "the build failed (mvn package exited with $status; its errors are above); nothing was started"
   local app
   for app in $GP_APPS; do
     [ -f "$GP_ROOT/$(app_module "$app")/target/$(app_module "$app")-0.1.0-SNAPSHOT.jar" ] \
@@ -37,7 +41,7 @@ apps_build() {
 app_start() {
   local app=$1 module jar
   module=$(app_module "$app")
-  if pid_alive "$app"; then stop_pid "$app"; fi
+  if pid_alive "$app"; then stop_pid "$app" "$GP_APP_STOP_SECONDS"; fi
   if port_open 127.0.0.1 "$(app_port "$app")"; then
     die "port $(app_port "$app") for $app is taken by a process this portal did not start; free it or set GP_$(echo "$app" | tr a-z A-Z)_PORT"
   fi
@@ -77,7 +81,7 @@ apps_up() {
 
 apps_down() {
   local app
-  for app in gateway site publicity incentive certification registry; do stop_pid "$app"; done
+  for app in gateway site publicity incentive certification registry; do stop_pid "$app" "$GP_APP_STOP_SECONDS"; done
 }
 
 apps_status() {

@@ -24,15 +24,16 @@ http_ok() { curl -fsS -o /dev/null --max-time 3 "$1"; }
 # pid file helpers: we only ever stop processes whose pid we recorded ourselves.
 pid_alive() { local f="$GP_RUN/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
 
+# SIGTERM, then SIGKILL after SECONDS (default 30) if the process is still there.
 stop_pid() {
-  local name=$1 f="$GP_RUN/$1.pid" pid i
+  local name=$1 seconds=${2:-30} f="$GP_RUN/$1.pid" pid i
   [ -f "$f" ] || return 0
   pid=$(cat "$f")
   if kill -0 "$pid" 2>/dev/null; then
     log "stopping $name (pid $pid)"
     kill "$pid" 2>/dev/null || true
-    for ((i = 0; i < 60; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$pid" 2>/dev/null; then warn "$name did not stop in 30s; killing it"; kill -9 "$pid" 2>/dev/null || true; fi
+    for ((i = 0; i < seconds * 2; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then warn "$name did not stop in ${seconds}s; killing it"; kill -9 "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$f"
 }

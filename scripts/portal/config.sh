@@ -36,6 +36,9 @@ GP_INCENTIVE_GRPC_PORT=${GP_INCENTIVE_GRPC_PORT:-9093}
 GP_PUBLICITY_PORT=${GP_PUBLICITY_PORT:-8084}
 GP_PUBLICITY_GRPC_PORT=${GP_PUBLICITY_GRPC_PORT:-9094}
 GP_SITE_PORT=${GP_SITE_PORT:-8085}
+# how long an application may take to stop after SIGTERM before it is killed: each app finishes its
+# graceful shutdown within spring.lifecycle.timeout-per-shutdown-phase (20 s), plus 5 s for the JVM
+GP_APP_STOP_SECONDS=${GP_APP_STOP_SECONDS:-25}
 
 export GP_STATE GP_RUN GP_LOGS GP_DIST GP_SERVICE_USER GP_PG_HOST GP_PG_PORT GP_PG_USER \
   GP_REDIS_HOST GP_REDIS_PORT GP_ES_PORT GP_KC_PORT GP_KC_MGMT_PORT \

@@ -3,7 +3,7 @@ package io.greenportal.incentive;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import io.greenportal.incentive.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 /**
  * Money is CNY as an exact decimal with two places (fen). Every amount a client sends passes

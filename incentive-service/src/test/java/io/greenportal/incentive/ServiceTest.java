@@ -11,7 +11,7 @@ import io.grpc.health.v1.HealthGrpc;
 import java.util.List;
 import java.util.UUID;
 
-import io.greenportal.incentive.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -91,7 +91,7 @@ class ServiceTest {
     void everyEndpointRefusesAMissingOrForeignTokenAndACallerWithoutABusinessRole() {
         for (String[] endpoint : ENDPOINTS) {
             call(endpoint, null).expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
-            call(endpoint, Tokens.foreign()).expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
+            call(endpoint, Tokens.foreignRealm()).expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
             // another portal service's machine account holds no role of this API
             call(endpoint, Tokens.client("publicity-service")).expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
             call(endpoint, Tokens.user("expert1")).expectStatus().isEqualTo(HttpStatus.FORBIDDEN);

@@ -15,7 +15,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  * every application at its HPA maximum with its whole Hikari pool (GP_DB_POOL, the apps' default
  * 10 when unset) plus the connections it opens outside the pool, Keycloak at
  * instances x db.poolMaxSize (its default, 100, when unset). Applications whose GP_PG_HOST is the
- * Pooler are its clients; the others and Keycloak connect to the primary directly.
+ * Pooler are its clients; the others and Keycloak connect to the primary directly. An application
+ * with {@code GP_PG_LISTEN_URL} opens one more connection per pod for LISTEN, which must go to the
+ * primary: through PgBouncer in transaction mode a LISTEN receives nothing.
  * <ul>
  * <li>clients of the Pooler &le; max_client_conn of one PgBouncer instance (any one instance can
  * take every client when the others are gone);</li>
@@ -45,6 +47,12 @@ final class ConnectionBudget {
     private ConnectionBudget() {
     }
 
+    /** The host of {@code jdbc:postgresql://host:port/database}. */
+    static String hostOf(String jdbcUrl) {
+        String rest = jdbcUrl.replaceFirst("^jdbc:postgresql://", "");
+        return rest.split("[:/?]", 2)[0];
+    }
+
     static Budget of(ManifestRules.Rendered r) {
         JsonNode cluster = Rendered.one(r, "Cluster").orElseThrow();
         String rw = cluster.at("/metadata/name").asText() + "-rw";
@@ -68,6 +76,16 @@ final class ConnectionBudget {
             int total = pods * (pool + extra);
             String database = env.entrySet().stream().filter(e -> e.getKey().matches("GP_[A-Z]+_DB")).map(Map.Entry::getValue)
                     .findFirst().orElse("?");
+            String listen = env.get("GP_PG_LISTEN_URL");
+            if (listen != null && !listen.isBlank()) {
+                String listenHost = hostOf(listen);
+                direct += pods;
+                lines.add(String.format("%s: %d pods x 1 LISTEN connection = %d direct", name, pods, pods));
+                if (!rw.equals(listenHost)) {
+                    lines.add(name + ": GP_PG_LISTEN_URL names " + listenHost + ", not " + rw
+                            + ": a LISTEN through PgBouncer receives nothing");
+                }
+            }
             if (host.equals(poolerHost)) {
                 pooled += total;
                 pooledDatabases.add(database);
@@ -110,7 +128,7 @@ final class ConnectionBudget {
     static List<String> check(ManifestRules.Rendered r) {
         Budget b = of(r);
         List<String> v = new ArrayList<>();
-        b.lines().stream().filter(l -> l.contains("is neither")).forEach(v::add);
+        b.lines().stream().filter(l -> l.contains("is neither") || l.contains("receives nothing")).forEach(v::add);
         if (b.pooledClients() > 0 && !b.poolMode().equals("transaction")) {
             v.add("the Pooler's poolMode is " + b.poolMode() + ": only transaction pooling shares server connections");
         }

@@ -49,9 +49,14 @@ class ProdNegativeTest {
     @Test
     void connectionsBeyondMaxConnections() {
         // the old manifests: every app straight to PostgreSQL with a pool of 10, no Keycloak pool limit, 300 connections
-        // even one pooled application sent straight to the primary no longer fits
+        // even one pooled application sent straight to the primary no longer fits (283 before the 14
+        // LISTEN connections of registry and certification were counted)
         assertThat(after("ConfigMap", "registry-service", c -> data(c).put("GP_PG_HOST", "greenportal-pg-rw"), ConnectionBudget::check))
-                .anySatisfy(v -> assertThat(v).startsWith("server connections 283 (with headroom) > max_connections 250"));
+                .anySatisfy(v -> assertThat(v).startsWith("server connections 297 (with headroom) > max_connections 250"));
+        // LISTEN through PgBouncer would silently receive nothing
+        assertThat(after("ConfigMap", "certification-service", c -> data(c).put("GP_PG_LISTEN_URL",
+                "jdbc:postgresql://greenportal-pg-pooler-rw:5432/certification"), ConnectionBudget::check))
+                .anySatisfy(v -> assertThat(v).contains("a LISTEN through PgBouncer receives nothing"));
         assertThat(after("ConfigMap", "", c -> {
             if (c.path("data").has("GP_PG_HOST")) {
                 data(c).put("GP_PG_HOST", "greenportal-pg-rw").put("GP_DB_POOL", "10");

@@ -15,11 +15,11 @@ import io.greenportal.certification.application.ApplicationRequest;
 import io.greenportal.certification.application.ApplicationRules;
 import io.greenportal.certification.application.Indicator;
 import io.greenportal.certification.outbox.RegistryOutbox;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.ApiException.Violation;
-import io.greenportal.certification.web.Caller;
 import io.greenportal.contracts.registry.v1.StatusAction;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,12 +6,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.greenportal.certification.RemoteCalls;
 import io.greenportal.certification.outbox.RegistryOutbox;
-import io.greenportal.certification.time.Times;
 import io.greenportal.contracts.registry.v1.ChangeStatusRequest;
 import io.greenportal.contracts.registry.v1.GetListingRequest;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.StatusAction;
+import io.greenportal.platform.web.Times;
 import io.grpc.StatusRuntimeException;
 
 import org.slf4j.Logger;

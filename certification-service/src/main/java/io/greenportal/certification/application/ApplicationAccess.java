@@ -2,8 +2,8 @@ package io.greenportal.certification.application;
 
 import java.util.UUID;
 
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
+import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -47,9 +48,7 @@ public class ApplicationController {
     public ResponseEntity<Application> create(@RequestBody ApplicationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication authentication) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
-            throw ApiException.invalid("Idempotency-Key", "must be 1-128 characters");
-        }
+        IdempotencyKeys.check(idempotencyKey);
         Caller caller = Caller.of(authentication);
         ApplicationService.Created created;
         try {
@@ -69,12 +68,7 @@ public class ApplicationController {
     public ApplicationService.Page list(@RequestParam(required = false) List<ApplicationState> state,
             @RequestParam(required = false) UUID batchId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        if (page < 0 || page > 10_000) {
-            throw ApiException.invalid("page", "must be between 0 and 10000");
-        }
-        if (size < 1 || size > 200) {
-            throw ApiException.invalid("size", "must be between 1 and 200");
-        }
+        PageParameters.check(page, size);
         Set<ApplicationState> states = state == null || state.isEmpty() ? null : EnumSet.copyOf(state);
         return service.list(Caller.of(authentication), states, batchId, page, size);
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.greenportal.certification.reference.ReferenceCodes;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.ApiException.Violation;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
 
 import org.springframework.stereotype.Component;
 

@@ -12,9 +12,9 @@ import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.document.DocumentKind;
 import io.greenportal.certification.document.DocumentStore;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.greenportal.certification.RemoteCalls;
-import io.greenportal.certification.web.ApiException;
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.greenportal.platform.web.ApiException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -38,7 +38,7 @@ public class RegisteredNames {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
             }
-            throw ApiException.unavailable("The registry could not be asked for the enterprise's registered name ("
+            throw ApiException.unavailable("dependency-unavailable", "The registry could not be asked for the enterprise's registered name ("
                     + e.getStatus().getCode() + "); nothing was submitted, try again shortly");
         }
     }

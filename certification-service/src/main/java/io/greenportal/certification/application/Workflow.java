@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,9 +40,14 @@ public class Workflow {
     /** Refuses with 409 (naming the current state) unless the application is in one of {@code allowed}. */
     public static void require(Application application, Set<ApplicationState> allowed, String action) {
         if (!allowed.contains(application.state())) {
-            throw ApiException.illegalState(application.state().name(), "Cannot " + action + " an application that is "
+            throw illegalState(application.state().name(), "Cannot " + action + " an application that is "
                     + application.state() + " (allowed from " + allowed.stream().map(Enum::name).sorted().toList() + ")");
         }
+    }
+
+    /** 409 naming the state the application is in. */
+    static ApiException illegalState(String currentState, String detail) {
+        return ApiException.conflict("illegal-state", "state", detail).withProperty("currentState", currentState);
     }
 
     /**
@@ -66,7 +71,7 @@ public class Workflow {
         OffsetDateTime now = Times.now(clock);
         if (!applications.moveState(application.id(), application.state(), to, now)) {
             Application current = applications.find(application.id()).orElseThrow();
-            throw ApiException.illegalState(current.state().name(), "The application moved to " + current.state()
+            throw illegalState(current.state().name(), "The application moved to " + current.state()
                     + " meanwhile");
         }
         history.record(application.id(), application.round(), application.state(), to, caller.username(),

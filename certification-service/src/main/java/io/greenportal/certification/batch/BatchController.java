@@ -10,8 +10,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import io.greenportal.certification.application.ListingType;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import io.greenportal.certification.application.ListingType;
 import io.greenportal.certification.noticefeed.Notices;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.ApiException.Violation;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -18,8 +18,8 @@ import io.greenportal.certification.document.DocumentService;
 import io.greenportal.certification.review.ExpertReviewService;
 import io.greenportal.certification.review.Review;
 import io.greenportal.certification.review.ReviewService;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import io.greenportal.certification.publicity.PublicitySweep;
 import io.greenportal.certification.outbox.RegistryOutboxWorker;
+import io.greenportal.certification.publicity.PublicitySweep;
 import io.greenportal.certification.time.AdjustableClock;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Times;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -17,9 +17,9 @@ import io.greenportal.certification.application.ApplicationAccess;
 import io.greenportal.certification.application.ApplicationState;
 import io.greenportal.certification.application.ApplicationStore;
 import io.greenportal.certification.application.Workflow;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;

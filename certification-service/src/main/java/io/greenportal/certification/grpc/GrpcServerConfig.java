@@ -1,42 +1,16 @@
 package io.greenportal.certification.grpc;
 
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.protobuf.services.HealthStatusManager;
+import io.greenportal.platform.grpc.server.GrpcMethodRules;
 
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
-import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
-import org.springframework.grpc.server.security.GrpcSecurity;
-import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
-import org.springframework.security.config.Customizer;
 
-/**
- * gRPC server security: health and reflection are open (probes carry no token); every other method
- * needs a Keycloak JWT of another portal service (client credentials) or an administrator.
- */
+/** The notice feed is for other portal services and administrators (health and reflection are open, see grpc-edge). */
 @Configuration(proxyBeanMethods = false)
 public class GrpcServerConfig {
 
     @Bean
-    @GlobalServerInterceptor // without it the auto-configured interceptor backs off and nothing is secured
-    AuthenticationProcessInterceptor grpcAuthorization(GrpcSecurity grpc) throws Exception {
-        return grpc.authorizeRequests(requests -> requests
-                        .methods("grpc.health.v1.Health/*").permitAll()
-                        .methods("grpc.reflection.v1.ServerReflection/*").permitAll()
-                        .methods("greenportal.certification.v1.NoticeFeedService/*").hasAnyAuthority("ROLE_internal-service", "ROLE_admin")
-                        .allRequests().denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-                .build();
-    }
-
-    /** grpc-java answers only the overall status unless each service name is marked SERVING. */
-    @Bean
-    ApplicationListener<GrpcServerStartedEvent> grpcHealthServing(HealthStatusManager health,
-            GrpcServiceDiscoverer services) {
-        return event -> services.listServiceNames()
-                .forEach(name -> health.setStatus(name, ServingStatus.SERVING));
+    GrpcMethodRules noticeFeedMethods() {
+        return GrpcMethodRules.internalOnly("greenportal.certification.v1.NoticeFeedService/*");
     }
 }

@@ -7,6 +7,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 
 import io.greenportal.contracts.certification.v1.NoticeChange;
+import io.greenportal.platform.grpc.ProtoTimes;
+import io.greenportal.platform.tracing.ChangeTraces;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,15 +27,21 @@ public class NoticeLog {
     public static final String CHANNEL = "certification_notices";
 
     private final JdbcClient jdbc;
+    private final ChangeTraces traces;
 
-    public NoticeLog(JdbcClient jdbc) {
+    public NoticeLog(JdbcClient jdbc, ChangeTraces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(NoticeChange.Builder change, OffsetDateTime occurredAt) {
         long sequence = jdbc.sql("update notice_counter set last = last + 1 where id = 1 returning last")
                 .query(Long.class).single();
+        String traceparent = traces.current();
+        if (traceparent != null) {
+            change.setTraceparent(traceparent);
+        }
         NoticeChange built = change.setSequence(sequence).setOccurredAt(timestamp(occurredAt)).build();
         jdbc.sql("insert into notice_change (sequence, kind, occurred_at, payload) values (:s, :k, :t, :p)")
                 .param("s", sequence).param("k", built.getKind().name()).param("t", occurredAt)
@@ -56,7 +64,7 @@ public class NoticeLog {
     }
 
     static Timestamp timestamp(OffsetDateTime time) {
-        return Timestamp.newBuilder().setSeconds(time.toEpochSecond()).setNanos(time.getNano()).build();
+        return ProtoTimes.timestamp(time);
     }
 
     private static NoticeChange parse(byte[] payload) {

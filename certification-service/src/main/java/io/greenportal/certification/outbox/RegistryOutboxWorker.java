@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 
 import io.greenportal.certification.annual.ListingStatusChanges;
 import io.greenportal.certification.registration.ListingRegistration;
-import io.greenportal.certification.time.Times;
+import io.greenportal.platform.web.Times;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

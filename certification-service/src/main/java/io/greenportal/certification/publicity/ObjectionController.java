@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

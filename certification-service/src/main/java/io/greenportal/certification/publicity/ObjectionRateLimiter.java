@@ -3,7 +3,7 @@ package io.greenportal.certification.publicity;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.greenportal.certification.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -16,11 +16,11 @@ import io.greenportal.certification.application.ApplicationStore;
 import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.noticefeed.Notices;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.ApiException.Violation;
-import io.greenportal.certification.web.Caller;
 import io.greenportal.contracts.certification.v1.NoticeOutcome;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

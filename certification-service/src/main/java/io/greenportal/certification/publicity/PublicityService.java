@@ -11,8 +11,8 @@ import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.noticefeed.Notices;
 import io.greenportal.certification.outbox.RegistryOutbox;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import io.greenportal.certification.application.ApplicationStore;
 import io.greenportal.certification.batch.BatchService;
-import io.greenportal.certification.time.Times;
+import io.greenportal.platform.web.Times;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

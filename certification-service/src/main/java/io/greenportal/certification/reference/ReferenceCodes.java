@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.greenportal.certification.RemoteCalls;
-import io.greenportal.certification.web.ApiException;
 import io.greenportal.contracts.registry.v1.GetReferenceDataRequest;
 import io.greenportal.contracts.registry.v1.ReferenceData;
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.ReferenceEntry;
+import io.greenportal.platform.web.ApiException;
 import io.grpc.StatusRuntimeException;
 
 import org.slf4j.Logger;
@@ -95,7 +95,7 @@ public class ReferenceCodes {
                 log.warn("could not refresh reference data from the registry, keeping the cached tables: {}", e.getStatus());
                 return current;
             }
-            throw ApiException.unavailable("The registry's reference data (regions, industries) is not reachable; "
+            throw ApiException.unavailable("dependency-unavailable", "The registry's reference data (regions, industries) is not reachable; "
                     + "nothing was changed. Try again shortly.");
         }
     }

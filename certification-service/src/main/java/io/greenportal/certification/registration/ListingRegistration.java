@@ -13,7 +13,6 @@ import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.noticefeed.Notices;
 import io.greenportal.certification.outbox.RegistryOutbox;
-import io.greenportal.certification.time.Times;
 import io.greenportal.contracts.certification.v1.NoticeOutcome;
 import io.greenportal.contracts.registry.v1.Enterprise;
 import io.greenportal.contracts.registry.v1.Indicator;
@@ -23,6 +22,7 @@ import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingResponse;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.Subject;
+import io.greenportal.platform.web.Times;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

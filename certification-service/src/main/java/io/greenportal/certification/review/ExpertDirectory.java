@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.greenportal.certification.RemoteCalls;
-import io.greenportal.certification.grpc.KeycloakTimeouts;
-import io.greenportal.certification.grpc.RegistryClientConfig;
-import io.greenportal.certification.web.ApiException;
+import io.greenportal.platform.grpc.client.ServiceTokens;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.KeycloakTimeouts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -34,16 +33,16 @@ public class ExpertDirectory {
     };
 
     private final RestClient keycloak;
-    private final OAuth2AuthorizedClientManager tokens;
+    private final ServiceTokens tokens;
 
     @Autowired
     public ExpertDirectory(@Value("${greenportal.keycloak.admin-url:}") String adminUrl,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
-            OAuth2AuthorizedClientManager tokens) {
+            ServiceTokens tokens) {
         this(adminUrl.isBlank() ? adminUrlOf(issuer) : adminUrl, tokens);
     }
 
-    public ExpertDirectory(String adminUrl, OAuth2AuthorizedClientManager tokens) {
+    public ExpertDirectory(String adminUrl, ServiceTokens tokens) {
         this.keycloak = RestClient.builder().baseUrl(adminUrl).requestFactory(KeycloakTimeouts.requestFactory()).build();
         this.tokens = tokens;
     }
@@ -65,7 +64,7 @@ public class ExpertDirectory {
         RemoteCalls.requireNoTransaction("Keycloak");
         List<String> refused = new ArrayList<>();
         try {
-            String token = "Bearer " + RegistryClientConfig.serviceToken(tokens);
+            String token = "Bearer " + tokens.token();
             for (String name : names) {
                 if (!isExpert(name, token)) {
                     refused.add(name);
@@ -73,7 +72,7 @@ public class ExpertDirectory {
             }
         } catch (RuntimeException e) {
             log.warn("Keycloak could not tell who the experts are: {}", e.toString());
-            throw ApiException.unavailable("The identity provider could not be asked who the experts are; "
+            throw ApiException.unavailable("dependency-unavailable", "The identity provider could not be asked who the experts are; "
                     + "nothing was assigned, try again shortly");
         }
         return refused;

@@ -19,9 +19,9 @@ import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.publicity.PublicityService;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import io.greenportal.certification.application.ApplicationAccess;
 import io.greenportal.certification.application.ApplicationStore;
-import io.greenportal.certification.web.ApiException;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.HttpStatus;

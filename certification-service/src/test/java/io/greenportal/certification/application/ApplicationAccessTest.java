@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.greenportal.certification.support.Applications;
 import io.greenportal.certification.support.Callers;
-import io.greenportal.certification.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.Grpc;
 import io.greenportal.certification.support.ServiceFlow;
-import io.greenportal.certification.support.Tokens;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.certification.support.TestData;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
-import io.greenportal.certification.support.IntegrationTest;
-import io.greenportal.certification.support.TestData;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.web.Caller;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

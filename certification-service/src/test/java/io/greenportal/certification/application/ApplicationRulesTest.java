@@ -10,7 +10,7 @@ import io.greenportal.certification.application.ApplicationRequest.IndicatorInpu
 import io.greenportal.certification.reference.ReferenceCodes;
 import io.greenportal.certification.support.Applications;
 import io.greenportal.certification.support.ReferenceRegistry;
-import io.greenportal.certification.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;

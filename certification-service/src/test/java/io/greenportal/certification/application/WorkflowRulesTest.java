@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import java.util.EnumSet;
 
 import io.greenportal.certification.support.Applications;
-import io.greenportal.certification.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -11,10 +11,7 @@ import java.util.Map;
 
 import io.greenportal.certification.noticefeed.NoticeLog;
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.Grpc;
-import io.greenportal.certification.support.IntegrationTest;
 import io.greenportal.certification.support.TestData;
-import io.greenportal.certification.support.Tokens;
 import io.greenportal.contracts.certification.v1.NoticeChange;
 import io.greenportal.contracts.certification.v1.NoticeChangeKind;
 import io.greenportal.contracts.certification.v1.NoticeOutcome;
@@ -23,6 +20,9 @@ import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import io.greenportal.certification.noticefeed.NoticeLog;
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.IntegrationTest;
 import io.greenportal.contracts.certification.v1.NoticeChangeKind;
+import io.greenportal.platform.test.IntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class BatchApiTest {
             @org.springframework.beans.factory.annotation.Value("${local.server.port}") int port) throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/certification/applications?state=%E6%B0"))
-                .header("Authorization", "Bearer " + io.greenportal.certification.support.Tokens.user("rev-prov")).build(),
+                .header("Authorization", "Bearer " + io.greenportal.platform.test.Tokens.user("rev-prov")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"state\"");

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import io.greenportal.certification.application.ListingType;
 import io.greenportal.certification.noticefeed.Notices;
-import io.greenportal.certification.support.Refusal;
-import io.greenportal.certification.time.Times;
+import io.greenportal.platform.test.Refusal;
+import io.greenportal.platform.web.Times;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.greenportal.certification.batch.BatchService;
 import io.greenportal.certification.publicity.ObjectionService;
-import io.greenportal.certification.support.IntegrationTest;
 import io.greenportal.certification.support.ServiceFlow;
+import io.greenportal.platform.test.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.IntegrationTest;
 import io.greenportal.certification.support.TestData;
+import io.greenportal.platform.test.IntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -35,7 +35,7 @@ class NoticesTest {
             OffsetDateTime.parse("2025-03-01T09:00:00+08:00"));
 
     final List<NoticeChange> appended = new ArrayList<>();
-    final Notices notices = new Notices(new NoticeLog(null) {
+    final Notices notices = new Notices(new NoticeLog(null, null) {
         @Override
         public long append(NoticeChange.Builder change, OffsetDateTime occurredAt) {
             appended.add(change.setSequence(appended.size() + 1).setOccurredAt(NoticeLog.timestamp(occurredAt)).build());

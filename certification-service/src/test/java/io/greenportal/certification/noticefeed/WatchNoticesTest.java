@@ -9,28 +9,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.greenportal.certification.batch.BatchService;
-import io.greenportal.certification.support.Grpc;
-import io.greenportal.certification.support.IntegrationTest;
-import io.greenportal.certification.support.Tokens;
-import io.greenportal.certification.time.Times;
 import io.greenportal.contracts.certification.v1.NoticeChange;
 import io.greenportal.contracts.certification.v1.NoticeChangeKind;
 import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
 import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.StreamConsumer;
+import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.web.Times;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,37 +69,8 @@ class WatchNoticesTest {
         channel.shutdownNow();
     }
 
-    static final class Consumer implements ClientResponseObserver<WatchNoticesRequest, NoticeChange> {
-        final BlockingQueue<NoticeChange> received = new LinkedBlockingQueue<>();
-        volatile Throwable error;
-        ClientCallStreamObserver<WatchNoticesRequest> call;
-
-        @Override
-        public void beforeStart(ClientCallStreamObserver<WatchNoticesRequest> requestStream) {
-            call = requestStream;
-        }
-
-        @Override
-        public void onNext(NoticeChange change) {
-            received.add(change);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            error = t;
-        }
-
-        @Override
-        public void onCompleted() {
-        }
-
-        NoticeChange next() throws InterruptedException {
-            return received.poll(5, TimeUnit.SECONDS);
-        }
-
-        void hangUp() {
-            call.cancel("test hangs up", null);
-        }
+    /** A consumer of the feed that a test can read from and hang up. */
+    static final class Consumer extends StreamConsumer<WatchNoticesRequest, NoticeChange> {
     }
 
     Consumer watch(NoticeFeedServiceGrpc.NoticeFeedServiceStub stub, long after) {

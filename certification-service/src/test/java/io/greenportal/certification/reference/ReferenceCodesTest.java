@@ -3,7 +3,7 @@ package io.greenportal.certification.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenportal.certification.support.ReferenceRegistry;
-import io.greenportal.certification.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import io.greenportal.certification.application.ApplicationState;
 import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.support.Applications;
 import io.greenportal.certification.support.Callers;
-import io.greenportal.certification.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

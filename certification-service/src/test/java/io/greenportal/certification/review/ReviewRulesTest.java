@@ -20,9 +20,10 @@ import io.greenportal.certification.application.Workflow;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.publicity.PublicityService;
 import io.greenportal.certification.support.Flow;
-import io.greenportal.certification.support.IntegrationTest;
 import io.greenportal.certification.support.ServiceFlow;
-import io.greenportal.certification.web.ApiException;
+import io.greenportal.platform.grpc.client.ServiceTokens;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.web.ApiException;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -218,7 +218,7 @@ class ReviewRulesTest {
     void anUnreachableKeycloakAssignsNobody() {
         String id = flow.inExpertReview("ent-b", batch, "640202");
         var nowhere = new ExpertDirectory("http://127.0.0.1:1/admin/realms/greenportal",
-                context.getBean(OAuth2AuthorizedClientManager.class));
+                context.getBean(ServiceTokens.class));
         var service = new ExpertReviewService(context.getBean(Workflow.class), context.getBean(ApplicationAccess.class),
                 context.getBean(ApplicationStore.class), context.getBean(BatchStore.class),
                 context.getBean(PublicityService.class), nowhere, jdbc,

@@ -1,5 +1,7 @@
 package io.greenportal.certification.support;
 
+import io.greenportal.platform.test.CleanDatabase;
+import io.greenportal.platform.test.IntegrationTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -2,7 +2,7 @@ package io.greenportal.certification.support;
 
 import java.util.Set;
 
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.Caller;
 
 /**
  * The demo realm's callers (README: ent-a, rev-city, rev-prov, expert1, ...) as the rules see them,

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.greenportal.certification.time.Times;
+import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;

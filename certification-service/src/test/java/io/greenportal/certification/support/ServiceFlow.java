@@ -15,8 +15,8 @@ import io.greenportal.certification.review.ExpertReviewService;
 import io.greenportal.certification.review.Review;
 import io.greenportal.certification.review.ReviewService;
 import io.greenportal.certification.time.AdjustableClock;
-import io.greenportal.certification.time.Times;
-import io.greenportal.certification.web.Caller;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.context.ApplicationContext;
 

@@ -2,6 +2,8 @@ package io.greenportal.certification.support;
 
 import java.util.Map;
 
+import io.greenportal.platform.test.FaultyProxy;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -13,8 +15,8 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class StallingPeers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final StallingProxy REGISTRY = StallingProxy.to(port("GP_REGISTRY_GRPC_PORT", 9091));
-    public static final StallingProxy KEYCLOAK = StallingProxy.to(port("GP_KC_PORT", 8180));
+    public static final FaultyProxy REGISTRY = FaultyProxy.to(port("GP_REGISTRY_GRPC_PORT", 9091));
+    public static final FaultyProxy KEYCLOAK = FaultyProxy.to(port("GP_KC_PORT", 8180));
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import io.greenportal.platform.web.Times;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,6 @@ class AdjustableClockTest {
     void timesAreShownWithTheShanghaiOffset() {
         assertThat(Times.local(OffsetDateTime.parse("2025-05-01T16:30:00Z")))
                 .isEqualTo(OffsetDateTime.parse("2025-05-02T00:30:00+08:00"));
-        assertThat(Times.local(null)).isNull();
+        assertThat(Times.local((OffsetDateTime) null)).isNull();
     }
 }

@@ -2,8 +2,8 @@ package io.greenportal.certification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greenportal.certification.support.Grpc;
-import io.greenportal.certification.support.IntegrationTest;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;

@@ -1,10 +1,14 @@
 package io.greenportal.gateway.requestid;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.greenportal.gateway.web.ClientAddress;
+import io.greenportal.platform.tracing.RequestIds;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +16,7 @@ import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -21,14 +26,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, otherwise a
- * new one. The id goes to the services (which log it and pass it on over gRPC), back to the caller,
- * and into the gateway's access log line. The same filter stamps the trusted client address.
+ * new one. The id goes to the service as the {@code X-Request-Id} header, which the services carry on
+ * as tracing baggage (log lines, problem details, gRPC calls); back to the caller; and into the
+ * gateway's access log line, next to the trace and span ids (so a quoted request id finds its trace).
+ * The same filter stamps the trusted client address.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter implements WebFilter {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = RequestIds.HEADER;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final Logger access = LoggerFactory.getLogger("io.greenportal.gateway.access");
 
@@ -48,6 +55,7 @@ public class RequestIdFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Optional<TraceContext> trace = trace(exchange);
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = offered != null && SANE.matcher(offered).matches() ? offered : newId();
         String client = clientAddress.of(exchange);
@@ -65,14 +73,28 @@ public class RequestIdFilter implements WebFilter {
         long start = System.nanoTime();
         return chain.filter(exchange.mutate().request(request).build())
                 .doFinally(signal -> {
-                    MDC.put("requestId", requestId);
+                    var outer = MDC.getCopyOfContextMap();
+                    trace.ifPresent(t -> {
+                        MDC.put("traceId", t.traceId());
+                        MDC.put("spanId", t.spanId());
+                    });
+                    MDC.put(HEADER, requestId);
                     try {
                         access.info("{} {} {} {} ms client={}", request.getMethod(), request.getPath().value(),
                                 exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
                                 (System.nanoTime() - start) / 1_000_000, client);
                     } finally {
-                        MDC.remove("requestId");
+                        MDC.setContextMap(outer == null ? java.util.Map.of() : outer);
                     }
                 });
+    }
+
+    /** The trace of this request (its server observation is started before any filter runs). */
+    static Optional<TraceContext> trace(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> (TracingObservationHandler.TracingContext) context
+                        .get(TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context());
     }
 }

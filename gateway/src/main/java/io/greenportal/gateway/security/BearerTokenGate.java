@@ -3,6 +3,7 @@ package io.greenportal.gateway.security;
 import java.util.List;
 
 import io.greenportal.gateway.web.Problems;
+import io.greenportal.platform.keycloak.RealmRoles;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -78,7 +79,7 @@ public class BearerTokenGate implements WebFilter, Ordered {
     }
 
     private static JwtAuthenticationToken principal(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, KeycloakRoles.authorities(jwt), jwt.getClaimAsString("preferred_username"));
+        return new JwtAuthenticationToken(jwt, RealmRoles.authorities(jwt), jwt.getClaimAsString(RealmRoles.PRINCIPAL_CLAIM));
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, String detail) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 import io.greenportal.gateway.support.KeycloakAdmin;
 import io.greenportal.gateway.support.PortalClient;
-import io.greenportal.gateway.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.Test;
 

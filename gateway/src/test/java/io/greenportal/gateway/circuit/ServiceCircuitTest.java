@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.greenportal.gateway.support.FaultyProxy;
+import io.greenportal.platform.test.FaultyProxy;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

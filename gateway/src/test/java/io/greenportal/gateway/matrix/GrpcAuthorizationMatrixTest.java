@@ -84,7 +84,7 @@ class GrpcAuthorizationMatrixTest {
     static String token(String caller) {
         return switch (caller) {
             case "anonymous" -> null;
-            case "service" -> io.greenportal.gateway.support.Tokens.client("certification-service");
+            case "service" -> io.greenportal.platform.test.Tokens.client("certification-service");
             default -> PortalClient.token(caller);
         };
     }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.greenportal.gateway.support.FaultyProxy;
+import io.greenportal.platform.test.FaultyProxy;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.greenportal.gateway.support;
 
+import io.greenportal.platform.test.Tokens;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

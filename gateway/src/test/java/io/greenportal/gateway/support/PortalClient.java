@@ -1,5 +1,7 @@
 package io.greenportal.gateway.support;
 
+import io.greenportal.platform.test.Tokens;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +46,26 @@ public final class PortalClient {
     public HttpResponse<String> sendWithHeaders(String caller, String method, String path, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
+        String token = token(caller);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON body with extra request headers (e.g. a W3C traceparent). */
+    public HttpResponse<String> sendWithHeaders(String caller, String method, String path, String jsonBody,
+            java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).header("Content-Type", "application/json");
         String token = token(caller);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

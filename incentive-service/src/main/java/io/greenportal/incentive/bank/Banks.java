@@ -3,8 +3,8 @@ package io.greenportal.incentive.bank;
 import java.util.List;
 import java.util.Optional;
 
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

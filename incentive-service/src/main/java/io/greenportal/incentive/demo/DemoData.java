@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.greenportal.incentive.Times;
 import io.greenportal.incentive.program.AmountRule;
 import io.greenportal.incentive.program.AmountRule.Award;
 import io.greenportal.incentive.program.Eligibility;
@@ -12,6 +11,7 @@ import io.greenportal.incentive.program.ProgramRequest;
 import io.greenportal.incentive.program.ProgramRules;
 import io.greenportal.incentive.program.ProgramService;
 import io.greenportal.incentive.program.ProgramStore;
+import io.greenportal.platform.web.Times;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,19 +1,17 @@
 package io.greenportal.incentive.feed;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.ChangeKind;
 import io.greenportal.contracts.registry.v1.Listing;
-import io.greenportal.incentive.Times;
 import io.greenportal.incentive.webhook.DeliveryStore;
 import io.greenportal.incentive.webhook.StatusChangeEvent;
 import io.greenportal.incentive.webhook.SubscriptionStore;
+import io.greenportal.platform.grpc.ProtoTimes;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +77,7 @@ public class ChangeApplier {
         for (UUID subscription : subscriptions.interestedIn(uscc, change.getSequence())) {
             String eventId = StatusChangeEvent.eventId(change.getSequence(), subscription);
             var event = new StatusChangeEvent(eventId, StatusChangeEvent.TYPE, subscription, change.getSequence(),
-                    Times.local(Instant.ofEpochSecond(change.getOccurredAt().getSeconds(), change.getOccurredAt().getNanos())
-                            .atOffset(ZoneOffset.UTC)),
+                    ProtoTimes.local(change.getOccurredAt()),
                     uscc, listing.getEnterprise().getName(), listing.getId(), listing.getType().name(),
                     listing.getLevel().name(), listing.getCertificateNumber(), listing.getYear(),
                     listing.getStatus().name(), change.getPreviousStatus().name(),
@@ -89,6 +86,10 @@ public class ChangeApplier {
                     UUID.fromString(listing.getId()), uscc, json.writeValueAsString(event), now)) {
                 created++;
             }
+        }
+        if (created > 0) {
+            log.info("registry change {} ({} {} -> {}): {} webhook deliveries", change.getSequence(), uscc,
+                    change.getPreviousStatus(), listing.getStatus(), created);
         }
         return created;
     }

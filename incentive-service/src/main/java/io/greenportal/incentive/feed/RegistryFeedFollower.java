@@ -13,6 +13,7 @@ import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.incentive.webhook.DeliveryWorker;
+import io.greenportal.platform.tracing.ChangeTraces;
 import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
 
@@ -40,6 +41,7 @@ public class RegistryFeedFollower implements SmartLifecycle {
     private final ChangeApplier applier;
     private final FeedCursor cursor;
     private final DeliveryWorker worker;
+    private final ChangeTraces traces;
     private final boolean enabled;
     private final Duration retryMax;
 
@@ -51,13 +53,14 @@ public class RegistryFeedFollower implements SmartLifecycle {
     private Thread applying;
 
     public RegistryFeedFollower(ChangeFeedServiceGrpc.ChangeFeedServiceBlockingStub feed, ChangeApplier applier,
-            FeedCursor cursor, DeliveryWorker worker,
+            FeedCursor cursor, DeliveryWorker worker, ChangeTraces traces,
             @Value("${greenportal.incentive.feed.enabled:true}") boolean enabled,
             @Value("${greenportal.incentive.feed.retry-max:30s}") Duration retryMax) {
         this.feed = feed;
         this.applier = applier;
         this.cursor = cursor;
         this.worker = worker;
+        this.traces = traces;
         this.enabled = enabled;
         this.retryMax = retryMax;
     }
@@ -160,12 +163,12 @@ public class RegistryFeedFollower implements SmartLifecycle {
                 queue.drainTo(taken, BATCH - 1);
                 long current = generation.get();
                 List<Change> batch = taken.stream().filter(t -> t.generation() == current).map(Tagged::change).toList();
-                if (!batch.isEmpty() && applier.apply(batch) > 0) {
+                if (!batch.isEmpty() && apply(batch) > 0) {
                     worker.wake();
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 log.warn("could not apply registry changes ({}); starting over from the cursor", e.toString());
                 generation.incrementAndGet();
                 queue.clear();
@@ -177,6 +180,12 @@ public class RegistryFeedFollower implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** In a span that continues (or links to) the traces of the writes behind the changes. */
+    private int apply(List<Change> batch) throws Exception {
+        return traces.applying("apply registry changes", batch.stream().map(Change::getTraceparent).toList(),
+                () -> applier.apply(batch));
     }
 
     private boolean pause(Duration wait) {

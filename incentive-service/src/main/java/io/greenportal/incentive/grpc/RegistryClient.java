@@ -20,7 +20,7 @@ import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
 import io.greenportal.contracts.registry.v1.ReferenceEntry;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
-import io.greenportal.incentive.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 

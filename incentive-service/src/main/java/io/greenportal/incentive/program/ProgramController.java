@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import io.greenportal.incentive.web.Caller;
-import io.greenportal.incentive.web.IdempotencyKeys;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

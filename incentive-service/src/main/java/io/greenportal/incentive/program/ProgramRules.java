@@ -8,8 +8,8 @@ import java.util.Set;
 
 import io.greenportal.incentive.Money;
 import io.greenportal.incentive.grpc.RegistryClient;
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.ApiException.Violation;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
 
 import org.springframework.stereotype.Component;
 

@@ -10,8 +10,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import io.greenportal.incentive.Money;
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.ApiException.Violation;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.Caller;
-import io.greenportal.incentive.web.IdempotencyKeys;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
+import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
@@ -54,12 +54,7 @@ public class ReferralController {
     public ReferralStore.Page list(@RequestParam(required = false) ReferralStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
-        if (page < 0 || page > 100_000) {
-            throw ApiException.invalid("page", "must be between 0 and 100000");
-        }
-        if (size < 1 || size > 200) {
-            throw ApiException.invalid("size", "must be between 1 and 200");
-        }
+        PageParameters.check(page, size);
         return service.list(Caller.of(authentication), status, page, size);
     }
 

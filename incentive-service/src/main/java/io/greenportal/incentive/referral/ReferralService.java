@@ -14,14 +14,15 @@ import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.ListingStatus;
+import io.greenportal.incentive.IllegalTransition;
 import io.greenportal.incentive.Money;
 import io.greenportal.incentive.bank.Bank;
 import io.greenportal.incentive.bank.Banks;
 import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.incentive.referral.CreditReferral.QualifyingListing;
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.ApiException.Violation;
-import io.greenportal.incentive.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -139,7 +140,7 @@ public class ReferralService {
         if (bank.id().equals(now.bankId()) && now.status() == ReferralStatus.ACCEPTED) {
             return now; // accepting twice is harmless
         }
-        throw ApiException.wrongState("credit-referral", now.status(), now.status() == ReferralStatus.WITHDRAWN
+        throw IllegalTransition.of("credit-referral", now.status(), now.status() == ReferralStatus.WITHDRAWN
                 ? "The enterprise withdrew this referral"
                 : "Another bank accepted this referral first");
     }
@@ -175,7 +176,7 @@ public class ReferralService {
                     + "' is not an outcome: must be APPROVED or DECLINED (upper case, exactly as written)");
         }
         if (!done) {
-            throw ApiException.wrongState("credit-referral", store.find(id).orElseThrow().status(),
+            throw IllegalTransition.of("credit-referral", store.find(id).orElseThrow().status(),
                     "The referral changed meanwhile");
         }
         return store.find(id).orElseThrow();
@@ -251,7 +252,7 @@ public class ReferralService {
             throw ApiException.invalid("disbursedOn", "cannot be before the approval on " + referral.decidedAt().toLocalDate());
         }
         if (!store.disburse(id, bank.id(), amount, report.disbursedOn(), reference, OffsetDateTime.now(clock))) {
-            throw ApiException.wrongState("credit-referral", store.find(id).orElseThrow().status(),
+            throw IllegalTransition.of("credit-referral", store.find(id).orElseThrow().status(),
                     "The referral changed meanwhile");
         }
         return store.find(id).orElseThrow();
@@ -260,7 +261,7 @@ public class ReferralService {
     public CreditReferral withdraw(UUID id, Caller caller) {
         CreditReferral referral = get(id, caller);
         if (!store.withdraw(id, referral.uscc(), OffsetDateTime.now(clock))) {
-            throw ApiException.wrongState("credit-referral", store.find(id).orElseThrow().status(),
+            throw IllegalTransition.of("credit-referral", store.find(id).orElseThrow().status(),
                     "Only an OPEN or ACCEPTED referral can be withdrawn");
         }
         return store.find(id).orElseThrow();
@@ -281,7 +282,7 @@ public class ReferralService {
 
     private static void requireState(CreditReferral referral, ReferralStatus wanted, String action) {
         if (referral.status() != wanted) {
-            throw ApiException.wrongState("credit-referral", referral.status(),
+            throw IllegalTransition.of("credit-referral", referral.status(),
                     "Cannot " + action + " a referral that is " + referral.status());
         }
     }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.greenportal.incentive.Times;
 import io.greenportal.incentive.referral.CreditReferral.Decision;
 import io.greenportal.incentive.referral.CreditReferral.Disbursement;
 import io.greenportal.incentive.referral.CreditReferral.QualifyingListing;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

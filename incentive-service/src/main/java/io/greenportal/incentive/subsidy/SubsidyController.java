@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.Caller;
-import io.greenportal.incentive.web.IdempotencyKeys;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
+import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
@@ -61,12 +61,7 @@ public class SubsidyController {
     public ApplicationPage list(@RequestParam(required = false) UUID programId,
             @RequestParam(required = false) ApplicationStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        if (page < 0 || page > 100_000) {
-            throw ApiException.invalid("page", "must be between 0 and 100000");
-        }
-        if (size < 1 || size > 200) {
-            throw ApiException.invalid("size", "must be between 1 and 200");
-        }
+        PageParameters.check(page, size);
         var result = service.list(Caller.of(authentication), programId, status, page, size);
         return new ApplicationPage(result.items(), result.page(), result.size(), result.total());
     }

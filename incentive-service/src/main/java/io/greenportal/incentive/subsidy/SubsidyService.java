@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.incentive.IllegalTransition;
 import io.greenportal.incentive.Money;
 import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.incentive.program.Program;
@@ -16,9 +17,9 @@ import io.greenportal.incentive.program.ProgramKind;
 import io.greenportal.incentive.program.ProgramStore;
 import io.greenportal.incentive.subsidy.SubsidyApplication.ListingRef;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Project;
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.ApiException.Violation;
-import io.greenportal.incentive.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -259,13 +260,13 @@ public class SubsidyService {
 
     private static void requireState(SubsidyApplication application, ApplicationStatus wanted, String action) {
         if (application.status() != wanted) {
-            throw ApiException.wrongState("subsidy-application", application.status(),
+            throw IllegalTransition.of("subsidy-application", application.status(),
                     "Cannot " + action + " an application that is " + application.status());
         }
     }
 
     private ApiException movedOn(UUID id, String action) {
-        return ApiException.wrongState("subsidy-application", find(id).status(),
+        return IllegalTransition.of("subsidy-application", find(id).status(),
                 "Cannot " + action + " the application: it changed meanwhile");
     }
 

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.greenportal.incentive.Times;
 import io.greenportal.incentive.program.ProgramKind;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Disbursement;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Event;
 import io.greenportal.incentive.subsidy.SubsidyApplication.ListingRef;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Project;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.greenportal.incentive.bank.Banks;
-import io.greenportal.incentive.web.Caller;
+import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.security.core.Authentication;

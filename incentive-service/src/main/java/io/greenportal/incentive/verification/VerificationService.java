@@ -16,12 +16,12 @@ import com.google.protobuf.Timestamp;
 
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.Listing;
-import io.greenportal.incentive.Times;
 import io.greenportal.incentive.Uscc;
 import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.incentive.verification.Verification.EnterpriseInfo;
 import io.greenportal.incentive.verification.Verification.ListingInfo;
-import io.greenportal.incentive.web.ApiException;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Times;
 
 import org.springframework.stereotype.Service;
 

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import io.greenportal.incentive.bank.Bank;
 import io.greenportal.incentive.bank.Banks;
-import io.greenportal.incentive.web.Caller;
-import io.greenportal.incentive.web.IdempotencyKeys;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

@@ -10,8 +10,9 @@ import java.util.UUID;
 import io.greenportal.incentive.Uscc;
 import io.greenportal.incentive.bank.Bank;
 import io.greenportal.incentive.feed.FeedCursor;
-import io.greenportal.incentive.web.ApiException;
-import io.greenportal.incentive.web.ApiException.Violation;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.PageParameters;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -148,12 +149,7 @@ public class SubscriptionService {
         if (state != null && !List.of("PENDING", "DELIVERED", "FAILED").contains(state)) {
             throw ApiException.invalid("state", "must be PENDING, DELIVERED or FAILED");
         }
-        if (page < 0 || page > 100_000) {
-            throw ApiException.invalid("page", "must be between 0 and 100000");
-        }
-        if (size < 1 || size > 200) {
-            throw ApiException.invalid("size", "must be between 1 and 200");
-        }
+        PageParameters.check(page, size);
         return deliveries.list(id, state, page, size);
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.greenportal.incentive.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.springframework.stereotype.Component;
 

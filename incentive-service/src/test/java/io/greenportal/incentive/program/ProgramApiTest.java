@@ -10,7 +10,7 @@ import java.util.UUID;
 import io.greenportal.incentive.support.Api;
 import io.greenportal.incentive.support.IntegrationTest;
 import io.greenportal.incentive.support.Programs;
-import io.greenportal.incentive.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +199,7 @@ class ProgramApiTest {
     void onlyAdministratorsDefineAndChangePrograms() {
         Map<String, Object> body = Programs.diagnostics("2000000.00");
         api.post(null, "/programs", body).expectStatus().isUnauthorized();
-        api.post(Tokens.foreign(), "/programs", body).expectStatus().isUnauthorized();
+        api.post(Tokens.foreignRealm(), "/programs", body).expectStatus().isUnauthorized();
         api.post(Tokens.user("admin") + "x", "/programs", body).expectStatus().isUnauthorized();
         for (String token : List.of(Tokens.user("ent-a"), Tokens.user("rev-prov"), Tokens.user("rev-city"),
                 Tokens.client("bank-a"), Tokens.user("expert1"))) {

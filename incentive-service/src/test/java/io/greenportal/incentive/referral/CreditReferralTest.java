@@ -19,7 +19,7 @@ import io.greenportal.contracts.registry.v1.ListingType;
 import io.greenportal.incentive.support.Api;
 import io.greenportal.incentive.support.IntegrationTest;
 import io.greenportal.incentive.support.Registry;
-import io.greenportal.incentive.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -323,7 +323,7 @@ class CreditReferralTest {
         String id = ask(request("300000.00")).get("id").asString();
         String path = "/credit-referrals/" + id;
         api.get(null, "/credit-referrals").expectStatus().isUnauthorized();
-        api.get(Tokens.foreign(), "/credit-referrals").expectStatus().isUnauthorized();
+        api.get(Tokens.foreignRealm(), "/credit-referrals").expectStatus().isUnauthorized();
         api.post(null, "/credit-referrals", request("1.00")).expectStatus().isUnauthorized();
         api.post(Tokens.client("bank-a"), "/credit-referrals", request("1.00")).expectStatus().isForbidden();
         api.post(Tokens.user("rev-prov"), "/credit-referrals", request("1.00")).expectStatus().isForbidden();

@@ -11,7 +11,7 @@ import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.ListingType;
 import io.greenportal.incentive.support.Listings;
-import io.greenportal.incentive.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.greenportal.incentive.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenportal.incentive.support.Callers;
-import io.greenportal.incentive.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

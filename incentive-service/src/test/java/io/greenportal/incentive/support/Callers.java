@@ -2,7 +2,7 @@ package io.greenportal.incentive.support;
 
 import java.util.Set;
 
-import io.greenportal.incentive.web.Caller;
+import io.greenportal.platform.web.Caller;
 
 /**
  * The demo realm's callers (README: ent-a, rev-city, rev-prov, bank-a, ...) as the rules see them,

@@ -1,5 +1,6 @@
 package io.greenportal.incentive.support;
 
+import io.greenportal.platform.test.CleanDatabase;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

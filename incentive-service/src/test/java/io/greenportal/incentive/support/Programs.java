@@ -1,5 +1,7 @@
 package io.greenportal.incentive.support;
 
+import io.greenportal.platform.test.Tokens;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

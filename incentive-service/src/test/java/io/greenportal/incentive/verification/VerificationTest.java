@@ -19,7 +19,7 @@ import io.greenportal.incentive.support.Api;
 import io.greenportal.incentive.support.IntegrationTest;
 import io.greenportal.incentive.support.Registry;
 import io.greenportal.incentive.support.RegistryCalls;
-import io.greenportal.incentive.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,7 +189,7 @@ class VerificationTest {
     @Test
     void onlyBanksAndAdministratorsVerify() {
         api.get(null, "/verifications/" + cement).expectStatus().isUnauthorized();
-        api.get(Tokens.foreign(), "/verifications/" + cement).expectStatus().isUnauthorized();
+        api.get(Tokens.foreignRealm(), "/verifications/" + cement).expectStatus().isUnauthorized();
         api.post(null, "/verifications/batch", Map.of("usccs", List.of(cement))).expectStatus().isUnauthorized();
         for (String user : List.of("ent-a", "rev-prov", "rev-city", "expert1")) {
             api.get(Tokens.user(user), "/verifications/" + cement).expectStatus().isForbidden();

@@ -34,7 +34,7 @@ import io.greenportal.incentive.feed.RegistryFeedFollower;
 import io.greenportal.incentive.support.Api;
 import io.greenportal.incentive.support.IntegrationTest;
 import io.greenportal.incentive.support.Registry;
-import io.greenportal.incentive.support.Tokens;
+import io.greenportal.platform.test.Tokens;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -340,7 +340,7 @@ class WebhookDeliveryTest {
     void onlyBanksHoldSubscriptions() {
         Map<String, Object> body = Map.of("url", bank.baseUrl() + "/x", "secret", "a-long-enough-secret-001");
         api.post(null, "/webhook-subscriptions", body).expectStatus().isUnauthorized();
-        api.get(Tokens.foreign(), "/webhook-subscriptions").expectStatus().isUnauthorized();
+        api.get(Tokens.foreignRealm(), "/webhook-subscriptions").expectStatus().isUnauthorized();
         for (String user : List.of("ent-a", "admin", "rev-prov")) {
             api.post(Tokens.user(user), "/webhook-subscriptions", body).expectStatus().isForbidden();
             api.get(Tokens.user(user), "/webhook-subscriptions").expectStatus().isForbidden();

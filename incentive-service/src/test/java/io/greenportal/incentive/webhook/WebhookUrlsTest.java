@@ -8,7 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.greenportal.incentive.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.greenportal.site.SiteProperties;
-import io.greenportal.site.web.RequestContext;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -37,13 +36,14 @@ public class HttpPublicApi implements PublicApi {
     private final JsonMapper json;
     private final Recent recent;
 
-    public HttpPublicApi(SiteProperties properties, JsonMapper json, java.time.Clock clock) {
+    /** {@code clients}: Boot's builder, so every call carries the trace context and the request id (baggage). */
+    public HttpPublicApi(SiteProperties properties, JsonMapper json, java.time.Clock clock, RestClient.Builder clients) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
-        this.publicity = RestClient.builder().requestFactory(requests).baseUrl(properties.publicityUrl().toString()).build();
-        this.certification = RestClient.builder().requestFactory(requests).baseUrl(properties.certificationUrl().toString())
+        this.publicity = clients.clone().requestFactory(requests).baseUrl(properties.publicityUrl().toString()).build();
+        this.certification = clients.clone().requestFactory(requests).baseUrl(properties.certificationUrl().toString())
                 .build();
         this.json = json;
         this.recent = new Recent(properties.sharedAnswers(), clock);
@@ -125,7 +125,6 @@ public class HttpPublicApi implements PublicApi {
                         if (clientAddress != null) {
                             h.set("X-Client-Address", clientAddress);
                         }
-                        RequestContext.requestId().ifPresent(id -> h.set("X-Request-Id", id));
                     })
                     .body(objection)
                     .exchange((request, response) -> {
@@ -147,7 +146,6 @@ public class HttpPublicApi implements PublicApi {
         try {
             return client.get().uri(uri)
                     .accept(MediaType.APPLICATION_JSON)
-                    .headers(h -> RequestContext.requestId().ifPresent(id -> h.set("X-Request-Id", id)))
                     .exchange((request, response) -> {
                         HttpStatusCode status = response.getStatusCode();
                         if (status.is2xxSuccessful()) {

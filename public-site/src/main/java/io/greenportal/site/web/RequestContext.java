@@ -1,29 +1,19 @@
 package io.greenportal.site.web;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-
 /**
- * What the site passes on from the visitor's request to the API: the request id the gateway
- * stamped (so one id follows a page through every service's log) and the client address.
+ * What the site passes on from the visitor's request to the API: the client address. (The request
+ * id the gateway stamped travels with the trace context as baggage: see the tracing module.)
  */
 public final class RequestContext {
 
-    static final String REQUEST_ID = "X-Request-Id";
     static final String CLIENT_ADDRESS = "X-Client-Address";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.\\[\\]]{2,64}");
 
     private RequestContext() {
-    }
-
-    public static Optional<String> requestId() {
-        return current().map(r -> r.getHeader(REQUEST_ID)).filter(id -> SANE_ID.matcher(id).matches());
     }
 
     /**
@@ -38,10 +28,5 @@ public final class RequestContext {
             return stamped.strip();
         }
         return request.getRemoteAddr();
-    }
-
-    private static Optional<HttpServletRequest> current() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? Optional.of(attributes.getRequest()) : Optional.empty();
     }
 }

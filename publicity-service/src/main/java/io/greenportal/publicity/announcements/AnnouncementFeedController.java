@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 
-import io.greenportal.publicity.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.publicity.cache.PublicCache;
 import io.swagger.v3.oas.annotations.Operation;
 

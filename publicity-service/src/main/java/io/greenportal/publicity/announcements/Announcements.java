@@ -12,7 +12,7 @@ import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.ChangeKind;
 import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.ListingStatus;
-import io.greenportal.publicity.Times;
+import io.greenportal.platform.grpc.ProtoTimes;
 import io.greenportal.publicity.Vocabulary;
 import io.greenportal.publicity.search.ListingDocument;
 
@@ -95,7 +95,7 @@ public final class Announcements {
             data.put("reason", l.getStatusReason());
         }
         return Optional.of(new Announcement(0, Announcement.Source.REGISTRY, change.getSequence(), kind,
-                Times.local(change.getOccurredAt()), l.getId(), title, summary.toString(), data));
+                ProtoTimes.local(change.getOccurredAt()), l.getId(), title, summary.toString(), data));
     }
 
     public static Optional<Announcement> of(NoticeChange change) {
@@ -110,7 +110,7 @@ public final class Announcements {
         if (!types.isEmpty()) {
             summary.append("，申报类型：").append(types);
         }
-        var deadline = Times.local(batch.getDeadline());
+        var deadline = ProtoTimes.local(batch.getDeadline());
         if (deadline != null) {
             summary.append("，申报截止 ").append(DAY.format(deadline));
         }
@@ -123,9 +123,9 @@ public final class Announcements {
         if (deadline != null) {
             data.put("deadline", deadline.toString());
         }
-        var occurred = Times.local(change.getOccurredAt());
+        var occurred = ProtoTimes.local(change.getOccurredAt());
         if (occurred == null) {
-            occurred = Times.local(batch.getOpensAt());
+            occurred = ProtoTimes.local(batch.getOpensAt());
         }
         return Optional.of(new Announcement(0, Announcement.Source.CERTIFICATION, change.getSequence(),
                 Announcement.Kind.BATCH_OPENED, occurred, null, "申报批次开放：" + batch.getName(), summary.toString(),

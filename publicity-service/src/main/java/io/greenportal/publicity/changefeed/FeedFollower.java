@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import io.greenportal.platform.tracing.ChangeTraces;
 import io.greenportal.publicity.PublicityProperties;
 
 import org.slf4j.Logger;
@@ -20,10 +20,14 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class FeedFollower<T> implements LeaderTask {
 
+    /** How long stopping waits for a batch being applied (within the 20 s shutdown phase, with the rebuilder's). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(8);
+
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
     private final PublicityProperties.Feeds settings;
     private final Clock clock;
+    private final ChangeTraces traces;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -34,10 +38,11 @@ public abstract class FeedFollower<T> implements LeaderTask {
     private volatile long applied;
     private final Object sleeper = new Object();
 
-    protected FeedFollower(String name, PublicityProperties.Feeds settings, Clock clock) {
+    protected FeedFollower(String name, PublicityProperties.Feeds settings, Clock clock, ChangeTraces traces) {
         this.name = name;
         this.settings = settings;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Everything before following: e.g. making sure the index exists. Retried with back-off. */
@@ -49,6 +54,18 @@ public abstract class FeedFollower<T> implements LeaderTask {
     protected abstract FeedStream<?, T> open(long after, int window);
 
     protected abstract void apply(List<T> batch) throws Exception;
+
+    /** The W3C traceparent of the write behind a change (empty when it had none). */
+    protected abstract String traceparent(T change);
+
+    /** Applies a batch in a span that continues (or links to) the traces of the writes behind it. */
+    private void applyTraced(List<T> batch) throws Exception {
+        traces.applying(name + " feed apply", batch.stream().map(this::traceparent).toList(), () -> {
+            apply(batch);
+            log.info("{} feed: applied {} changes", name, batch.size());
+            return null;
+        });
+    }
 
     @Override
     public synchronized void start() {
@@ -76,7 +93,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
         }
         // no interrupt: a batch being applied finishes (and stores its position) first
         try {
-            t.join(TimeUnit.SECONDS.toMillis(30));
+            t.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -120,7 +137,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
                     if (batch.isEmpty()) {
                         continue;
                     }
-                    apply(batch);
+                    applyTraced(batch);
                     current.applied(batch.size());
                     applied += batch.size();
                     lastAppliedAt = OffsetDateTime.now(clock);

@@ -61,7 +61,7 @@ public class FeedLeadership implements SmartLifecycle {
         }
         if (thread != null) {
             try {
-                thread.join(60_000);
+                thread.join(18_000); // the followers' and the rebuilder's stops, within the 20 s shutdown phase
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
+import io.greenportal.platform.tracing.ChangeTraces;
 import io.greenportal.publicity.PublicityProperties;
 import io.greenportal.publicity.announcements.Announcement;
 import io.greenportal.publicity.announcements.AnnouncementStore;
@@ -43,8 +44,9 @@ public class RegistryFeed extends FeedFollower<Change> {
 
     public RegistryFeed(ChangeFeedServiceGrpc.ChangeFeedServiceStub registryChangeFeed, ListingIndex index,
             ListingIndexer indexer, FeedPositions positions, AnnouncementStore announcements,
-            TransactionTemplate transactions, PublicCache cache, PublicityProperties properties, Clock clock) {
-        super(FeedPositions.REGISTRY, properties.feeds(), clock);
+            TransactionTemplate transactions, PublicCache cache, PublicityProperties properties, Clock clock,
+            ChangeTraces traces) {
+        super(FeedPositions.REGISTRY, properties.feeds(), clock, traces);
         this.feed = registryChangeFeed;
         this.index = index;
         this.indexer = indexer;
@@ -90,6 +92,11 @@ public class RegistryFeed extends FeedFollower<Change> {
         FeedStream<WatchChangesRequest, Change> stream = new FeedStream<>(window);
         feed.watchChanges(WatchChangesRequest.newBuilder().setAfterSequence(after).build(), stream);
         return stream;
+    }
+
+    @Override
+    protected String traceparent(Change change) {
+        return change.getTraceparent();
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.greenportal.publicity.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.publicity.Vocabulary;
 import io.greenportal.publicity.search.ListingDocument;
 

@@ -11,12 +11,12 @@ import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
+import io.greenportal.publicity.PublicityProperties;
 import io.greenportal.publicity.search.ElasticCalls;
 import io.greenportal.publicity.search.ListingDocument;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.ListingIndex;
 import io.greenportal.publicity.search.ListingSearch;
-import io.greenportal.publicity.PublicityProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -176,7 +176,7 @@ public class ExportController {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw io.greenportal.publicity.web.ApiException.invalid(field, "must be true or false");
+            default -> throw io.greenportal.platform.web.ApiException.invalid(field, "must be true or false");
         };
     }
 }

@@ -1,67 +1,14 @@
 package io.greenportal.publicity.grpc;
 
-import java.util.List;
-
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
-import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
-import io.grpc.ManagedChannel;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.client.ChannelBuilderOptions;
-import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.grpc.client.ImportGrpcClients;
 
-/**
- * The channel to the registry. Every call carries this service's own access token (Keycloak client
- * credentials, cached and renewed by Spring Security), which the registry checks.
- */
+/** The registry's change feed and reference data on the channel {@code registry} (grpc-edge: this service's token). */
 @Configuration(proxyBeanMethods = false)
+@ImportGrpcClients(target = "registry", types = {ChangeFeedServiceGrpc.ChangeFeedServiceStub.class,
+        ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub.class})
 public class RegistryClientConfig {
-
-    @Bean
-    OAuth2AuthorizedClientManager serviceTokenManager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientService clients) {
-        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        return manager;
-    }
-
-    @Bean
-    ManagedChannel registryChannel(GrpcChannelFactory channels, OAuth2AuthorizedClientManager tokens) {
-        var credentials = new BearerTokenAuthenticationInterceptor(() -> serviceToken(tokens));
-        return channels.createChannel("registry", ChannelBuilderOptions.defaults().withInterceptors(List.of(credentials)));
-    }
-
-    @Bean
-    RegistryServiceGrpc.RegistryServiceBlockingStub registry(ManagedChannel registryChannel) {
-        return RegistryServiceGrpc.newBlockingStub(registryChannel);
-    }
-
-    @Bean
-    ChangeFeedServiceGrpc.ChangeFeedServiceStub registryChangeFeed(ManagedChannel registryChannel) {
-        return ChangeFeedServiceGrpc.newStub(registryChannel);
-    }
-
-    @Bean
-    ReferenceDataServiceGrpc.ReferenceDataServiceBlockingStub registryReferenceData(ManagedChannel registryChannel) {
-        return ReferenceDataServiceGrpc.newBlockingStub(registryChannel);
-    }
-
-    static String serviceToken(OAuth2AuthorizedClientManager tokens) {
-        OAuth2AuthorizedClient client = tokens.authorize(
-                OAuth2AuthorizeRequest.withClientRegistrationId("portal-service").principal("publicity-service").build());
-        if (client == null) {
-            throw new IllegalStateException("Keycloak gave no token to publicity-service");
-        }
-        return client.getAccessToken().getTokenValue();
-    }
 }

@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.PageParameters;
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.PublicListingController;
-import io.greenportal.publicity.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
@@ -46,8 +47,8 @@ public class NoticeController {
     @GetMapping
     public ResponseEntity<byte[]> notices(@RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        int p = number("page", page, 0, 0, 100_000);
-        int s = number("size", size, 20, 1, 100);
+        int p = number("page", page, 0, 0, PageParameters.MAX_PAGE);
+        int s = number("size", size, PageParameters.DEFAULT_SIZE, 1, PageParameters.MAX_SIZE);
         OffsetDateTime now = OffsetDateTime.now(clock);
         // the split into current and past moves with time, not only with changes: keys last 10 s
         String key = p + ":" + s + ":" + now.toEpochSecond() / 10;

@@ -6,6 +6,7 @@ import java.util.List;
 import io.greenportal.contracts.certification.v1.NoticeChange;
 import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
 import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
+import io.greenportal.platform.tracing.ChangeTraces;
 import io.greenportal.publicity.PublicityProperties;
 import io.greenportal.publicity.changefeed.FeedFollower;
 import io.greenportal.publicity.changefeed.FeedStream;
@@ -24,8 +25,8 @@ public class NoticeFeed extends FeedFollower<NoticeChange> {
     private final NoticeChanges changes;
 
     public NoticeFeed(NoticeFeedServiceGrpc.NoticeFeedServiceStub certificationNoticeFeed, NoticeChanges changes,
-            PublicityProperties properties, Clock clock) {
-        super("certification", properties.feeds(), clock);
+            PublicityProperties properties, Clock clock, ChangeTraces traces) {
+        super("certification", properties.feeds(), clock, traces);
         this.feed = certificationNoticeFeed;
         this.changes = changes;
     }
@@ -40,6 +41,11 @@ public class NoticeFeed extends FeedFollower<NoticeChange> {
         FeedStream<WatchNoticesRequest, NoticeChange> stream = new FeedStream<>(window);
         feed.watchNotices(WatchNoticesRequest.newBuilder().setAfterSequence(after).build(), stream);
         return stream;
+    }
+
+    @Override
+    protected String traceparent(NoticeChange change) {
+        return change.getTraceparent();
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.greenportal.contracts.certification.v1.NoticeChange;
 import io.greenportal.contracts.certification.v1.NoticeOutcome;
 import io.greenportal.contracts.certification.v1.PublicityNotice;
 import io.greenportal.contracts.registry.v1.ListingType;
-import io.greenportal.publicity.Times;
+import io.greenportal.platform.grpc.ProtoTimes;
 import io.greenportal.publicity.Vocabulary;
 
 /** The certification feed's messages as the publicity service stores them. */
@@ -32,7 +32,7 @@ public final class NoticeMapper {
                 b == null ? null : blankToNull(b.getId()), b == null ? null : blankToNull(b.getName()),
                 b == null || b.getYear() == 0 ? null : b.getYear(), type, Vocabulary.type(type), n.getEnterpriseName(),
                 blankToNull(n.getUscc()), blankToNull(n.getRegionCode()), blankToNull(n.getIndustryCode()),
-                blankToNull(n.getSubjectName()), Times.local(n.getStartsAt()), Times.local(n.getEndsAt()), outcome,
+                blankToNull(n.getSubjectName()), ProtoTimes.local(n.getStartsAt()), ProtoTimes.local(n.getEndsAt()), outcome,
                 blankToNull(n.getListingId()), blankToNull(n.getCertificateNumber()), change.getSequence()));
     }
 
@@ -45,7 +45,7 @@ public final class NoticeMapper {
         BatchInfo b = change.getBatch();
         return Optional.of(new Batch(b.getId(), b.getName(), b.getYear(),
                 b.getTypesList().stream().filter(t -> t != ListingType.LISTING_TYPE_UNSPECIFIED).map(Enum::name).toList(),
-                Times.local(b.getOpensAt()), Times.local(b.getDeadline()),
+                ProtoTimes.local(b.getOpensAt()), ProtoTimes.local(b.getDeadline()),
                 b.getPublicityDays() == 0 ? null : b.getPublicityDays(), change.getSequence()));
     }
 

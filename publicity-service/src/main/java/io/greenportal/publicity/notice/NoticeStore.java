@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.greenportal.publicity.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.publicity.Vocabulary;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

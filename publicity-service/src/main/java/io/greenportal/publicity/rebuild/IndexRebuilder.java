@@ -78,7 +78,7 @@ public class IndexRebuilder implements LeaderTask {
         }
         if (thread != null) {
             try {
-                thread.join(60_000);
+                thread.join(8_000); // an interrupted rebuild starts over on the next leader (tidy)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -3,8 +3,8 @@ package io.greenportal.publicity.rebuild;
 import java.net.URI;
 import java.util.UUID;
 
-import io.greenportal.publicity.web.ApiException;
-import io.greenportal.publicity.web.Caller;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;

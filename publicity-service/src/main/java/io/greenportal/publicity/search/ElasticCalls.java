@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
-import io.greenportal.publicity.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.greenportal.contracts.registry.v1.Listing;
-import io.greenportal.publicity.Times;
+import io.greenportal.platform.grpc.ProtoTimes;
 
 /**
  * A listing as the public index holds it: the registry's snapshot after the change with sequence
@@ -34,7 +34,7 @@ public record ListingDocument(String id, long sequence, String type, String leve
         var s = listing.getSubject();
         return new ListingDocument(listing.getId(), sequence, listing.getType().name(), listing.getLevel().name(),
                 listing.getStatus().name(), blankToNull(listing.getStatusReason()),
-                Times.local(listing.getStatusChangedAt()), blankToNull(e.getName()), blankToNull(e.getUscc()),
+                ProtoTimes.local(listing.getStatusChangedAt()), blankToNull(e.getName()), blankToNull(e.getUscc()),
                 blankToNull(e.getRegionCode()), blankToNull(e.getRegionName()), blankToNull(e.getCityCode()),
                 blankToNull(e.getProvinceCode()), blankToNull(e.getIndustryCode()), blankToNull(e.getIndustryName()),
                 subjectName(s), blankToNull(s.getSiteName()), blankToNull(s.getParkName()),
@@ -42,7 +42,7 @@ public record ListingDocument(String id, long sequence, String type, String leve
                 blankToNull(s.getProductCategory()), blankToNull(s.getEvaluationStandard()), listing.getYear(),
                 blankToNull(listing.getBatch()), blankToNull(listing.getCertificateNumber()),
                 listing.getGrantedOn().isBlank() ? null : LocalDate.parse(listing.getGrantedOn()),
-                Times.local(listing.getCreatedAt()), blankToNull(listing.getSource()),
+                ProtoTimes.local(listing.getCreatedAt()), blankToNull(listing.getSource()),
                 listing.getIndicatorsList().stream()
                         .map(i -> new IndicatorValue(i.getCode(), blankToNull(i.getName()), i.getValue(),
                                 blankToNull(i.getUnit())))

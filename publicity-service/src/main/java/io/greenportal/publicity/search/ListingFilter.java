@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.Vocabulary;
-import io.greenportal.publicity.web.ApiException;
 
 /**
  * The public filters, validated: every value is checked against what it may be (a bad one is a

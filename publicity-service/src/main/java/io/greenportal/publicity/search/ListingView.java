@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.greenportal.publicity.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.publicity.Vocabulary;
 
 /**

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.cache.PublicCache;
-import io.greenportal.publicity.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.MediaType;

@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.PublicityProperties;
-import io.greenportal.publicity.web.ApiException;
 
 import org.springframework.stereotype.Component;
 

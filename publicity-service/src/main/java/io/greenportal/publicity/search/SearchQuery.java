@@ -6,7 +6,7 @@ import java.util.Locale;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 
-import io.greenportal.publicity.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 /** A validated public search: free text, filters, sort, and either a page or a cursor. */
 public record SearchQuery(String q, ListingFilter filter, Sort sort, int page, int size, String cursor) {

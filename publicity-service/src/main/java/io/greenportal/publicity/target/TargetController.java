@@ -2,11 +2,12 @@ package io.greenportal.publicity.target;
 
 import java.net.URI;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.PublicListingController;
-import io.greenportal.publicity.web.ApiException;
-import io.greenportal.publicity.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
@@ -79,7 +80,7 @@ public class TargetController {
     public ResponseEntity<TargetView> create(@RequestBody TargetRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication authentication) {
-        String key = idempotencyKey(idempotencyKey);
+        String key = IdempotencyKeys.check(idempotencyKey);
         var created = targets.create(rules.check(request), Caller.of(authentication).username(), key);
         URI location = URI.create("/api/v1/public/targets/" + created.target().id());
         return created.created() ? ResponseEntity.created(location).body(created.target())
@@ -108,16 +109,5 @@ public class TargetController {
             throw ApiException.invalid("id", "must be a target id (a positive whole number)");
         }
         return Long.parseLong(id);
-    }
-
-    /** Optional; 1-128 printable ASCII characters without spaces. */
-    static String idempotencyKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw ApiException.invalid("Idempotency-Key", "must be 1-128 printable ASCII characters without spaces");
-        }
-        return key;
     }
 }

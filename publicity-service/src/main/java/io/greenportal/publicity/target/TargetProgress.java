@@ -10,10 +10,10 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.search.ElasticCalls;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.ListingIndex;
-import io.greenportal.publicity.web.ApiException;
 
 import org.springframework.stereotype.Component;
 

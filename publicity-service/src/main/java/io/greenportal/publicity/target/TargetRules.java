@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.publicity.Vocabulary;
 import io.greenportal.publicity.reference.ReferenceNames;
-import io.greenportal.publicity.web.ApiException;
-import io.greenportal.publicity.web.ApiException.Violation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

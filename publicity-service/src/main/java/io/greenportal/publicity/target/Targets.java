@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.ListingFilter;
-import io.greenportal.publicity.web.ApiException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,8 @@ package io.greenportal.publicity.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.support.IntegrationTest;
-import io.greenportal.publicity.support.Tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.search.ListingIndex;
 import io.greenportal.publicity.search.ListingIndexer;
 import io.greenportal.publicity.support.Api;
 import io.greenportal.publicity.support.StandaloneTest;
 import io.greenportal.publicity.support.SyntheticIndex;
-import io.greenportal.publicity.support.Tokens;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

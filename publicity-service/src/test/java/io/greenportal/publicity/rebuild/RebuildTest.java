@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.changefeed.FeedLeadership;
 import io.greenportal.publicity.changefeed.FeedPositions;
 import io.greenportal.publicity.search.ListingIndex;
@@ -23,7 +24,6 @@ import io.greenportal.publicity.support.Await;
 import io.greenportal.publicity.support.IndexContents;
 import io.greenportal.publicity.support.IntegrationTest;
 import io.greenportal.publicity.support.Registry;
-import io.greenportal.publicity.support.Tokens;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +163,7 @@ class RebuildTest {
                 .exchange().expectStatus().isForbidden();
         rest.post().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.user("rev-prov"))
                 .exchange().expectStatus().isForbidden();
-        rest.post().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.foreign())
+        rest.post().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.foreignRealm())
                 .exchange().expectStatus().isUnauthorized();
         rest.get().uri("/api/v1/public/admin/reindex").exchange().expectStatus().isUnauthorized();
         rest.get().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.client("bank-a"))

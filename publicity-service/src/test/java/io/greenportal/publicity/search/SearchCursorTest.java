@@ -7,8 +7,8 @@ import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.PublicityProperties;
-import io.greenportal.publicity.web.ApiException;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.List;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 
 import io.greenportal.publicity.PublicityProperties;
-import io.greenportal.publicity.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 
-import io.greenportal.publicity.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

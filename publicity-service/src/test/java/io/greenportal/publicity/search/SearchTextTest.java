@@ -6,7 +6,7 @@ import java.util.List;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
-import io.greenportal.publicity.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

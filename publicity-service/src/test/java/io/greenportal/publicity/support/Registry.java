@@ -21,6 +21,7 @@ import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.StatusAction;
 import io.greenportal.contracts.registry.v1.Subject;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.changefeed.FeedStream;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;

@@ -14,12 +14,12 @@ import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.reference.ReferenceNames;
 import io.greenportal.publicity.support.Api;
 import io.greenportal.publicity.support.Await;
 import io.greenportal.publicity.support.IntegrationTest;
 import io.greenportal.publicity.support.Registry;
-import io.greenportal.publicity.support.Tokens;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,7 +242,7 @@ class TargetTest {
         int before = api.get(TARGETS).path("targets").size();
         for (Map<String, Object> target : List.of(valid, invalid)) {
             send(rest.post(), TARGETS, null, null, target).expectStatus().isUnauthorized();
-            send(rest.post(), TARGETS, Tokens.foreign(), null, target).expectStatus().isUnauthorized();
+            send(rest.post(), TARGETS, Tokens.foreignRealm(), null, target).expectStatus().isUnauthorized();
             send(rest.put(), TARGETS + "/" + seeded, null, null, target).expectStatus().isUnauthorized();
             for (String token : List.of(Tokens.user("ent-a"), Tokens.user("rev-prov"), Tokens.user("rev-city"),
                     Tokens.user("expert1"), Tokens.client("bank-a"), Tokens.client("publicity-service"))) {
@@ -256,7 +256,7 @@ class TargetTest {
         delete(TARGETS + "/" + seeded, Tokens.user("ent-b")).expectStatus().isForbidden();
         delete(TARGETS + "/" + seeded, Tokens.client("bank-b")).expectStatus().isForbidden();
         // an invalid token is refused on the public reads too
-        rest.get().uri(TARGETS).header("Authorization", "Bearer " + Tokens.foreign()).exchange().expectStatus()
+        rest.get().uri(TARGETS).header("Authorization", "Bearer " + Tokens.foreignRealm()).exchange().expectStatus()
                 .isUnauthorized();
 
         assertThat(api.get(TARGETS).path("targets").size()).as("nothing was written").isEqualTo(before);

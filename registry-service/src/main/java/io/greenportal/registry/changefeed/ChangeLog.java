@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.tracing.ChangeTraces;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.listing.Listing;
 import io.greenportal.registry.listing.ListingStatus;
 import io.greenportal.registry.listing.StatusChange;
@@ -31,11 +32,14 @@ public class ChangeLog {
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
+    private final ChangeTraces traces;
+
     public ChangeLog(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch,
-            JsonMapper json) {
+            JsonMapper json, ChangeTraces traces) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.traces = traces;
     }
 
     /**
@@ -53,9 +57,11 @@ public class ChangeLog {
         long sequence = jdbc.sql("update change_counter set last = last + 1 where id = 1 returning last")
                 .query(Long.class).single();
         jdbc.sql("""
-                insert into change_log (sequence, listing_id, kind, occurred_at, effective_at, actor, previous_status, snapshot)
-                values (:sequence, :listing, :kind, :occurred, :effective, :actor, :previous, cast(:snapshot as jsonb))""")
-                .param("sequence", sequence).param("listing", listing.id()).param("kind", kind.name())
+                insert into change_log (sequence, listing_id, kind, occurred_at, effective_at, actor, previous_status, snapshot,
+                  traceparent)
+                values (:sequence, :listing, :kind, :occurred, :effective, :actor, :previous, cast(:snapshot as jsonb),
+                  :traceparent)""")
+                .param("traceparent", traces.current()).param("sequence", sequence).param("listing", listing.id()).param("kind", kind.name())
                 .param("occurred", occurredAt).param("effective", effectiveAt).param("actor", actor)
                 .param("previous", previousStatus == null ? null : previousStatus.name())
                 .param("snapshot", json.writeValueAsString(listing))
@@ -78,6 +84,7 @@ public class ChangeLog {
         long last = jdbc.sql("update change_counter set last = last + :n where id = 1 returning last")
                 .param("n", entries.size()).query(Long.class).single();
         long sequence = last - entries.size();
+        String traceparent = traces.current();
         var rows = new org.springframework.jdbc.core.namedparam.SqlParameterSource[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
@@ -85,11 +92,13 @@ public class ChangeLog {
                     .addValue("sequence", ++sequence).addValue("listing", e.listing().id()).addValue("kind", e.kind().name())
                     .addValue("occurred", e.occurredAt()).addValue("effective", e.effectiveAt()).addValue("actor", e.actor())
                     .addValue("previous", e.previousStatus() == null ? null : e.previousStatus().name())
-                    .addValue("snapshot", json.writeValueAsString(e.listing()));
+                    .addValue("snapshot", json.writeValueAsString(e.listing())).addValue("traceparent", traceparent);
         }
         batch.batchUpdate("""
-                insert into change_log (sequence, listing_id, kind, occurred_at, effective_at, actor, previous_status, snapshot)
-                values (:sequence, :listing, :kind, :occurred, :effective, :actor, :previous, cast(:snapshot as jsonb))""", rows);
+                insert into change_log (sequence, listing_id, kind, occurred_at, effective_at, actor, previous_status, snapshot,
+                  traceparent)
+                values (:sequence, :listing, :kind, :occurred, :effective, :actor, :previous, cast(:snapshot as jsonb),
+                  :traceparent)""", rows);
         notifyReaders();
     }
 
@@ -101,13 +110,13 @@ public class ChangeLog {
     /** Changes after {@code sequence}, oldest first. */
     public List<Change> readAfter(long sequence, int limit) {
         return jdbc.sql("""
-                select sequence, kind, occurred_at, actor, snapshot, previous_status from change_log
+                select sequence, kind, occurred_at, actor, snapshot, previous_status, traceparent from change_log
                 where sequence > :after order by sequence limit :limit""")
                 .param("after", sequence).param("limit", limit)
                 .query((rs, n) -> new Change(rs.getLong(1), ChangeKind.valueOf(rs.getString(2)),
                         Times.local(rs.getObject(3, OffsetDateTime.class)), rs.getString(4),
                         json.readValue(rs.getString(5), Listing.class),
-                        rs.getString(6) == null ? null : ListingStatus.valueOf(rs.getString(6))))
+                        rs.getString(6) == null ? null : ListingStatus.valueOf(rs.getString(6)), rs.getString(7)))
                 .list();
     }
 

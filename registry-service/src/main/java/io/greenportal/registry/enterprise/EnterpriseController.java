@@ -3,12 +3,12 @@ package io.greenportal.registry.enterprise;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
 import io.greenportal.registry.listing.AsOf;
 import io.greenportal.registry.listing.EnterpriseRef;
 import io.greenportal.registry.listing.Listing;
 import io.greenportal.registry.listing.ListingService;
-import io.greenportal.registry.web.ApiException;
-import io.greenportal.registry.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.security.access.prepost.PreAuthorize;

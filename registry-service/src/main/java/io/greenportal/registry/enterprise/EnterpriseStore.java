@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.listing.EnterpriseRef;
 import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.reference.Industries;

@@ -1,14 +1,11 @@
 package io.greenportal.registry.grpc;
 
-import java.time.OffsetDateTime;
-
-import com.google.protobuf.Timestamp;
-
 import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.Enterprise;
 import io.greenportal.contracts.registry.v1.Indicator;
 import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.Subject;
+import io.greenportal.platform.grpc.ProtoTimes;
 import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.listing.ListingStatus;
 
@@ -39,10 +36,10 @@ public final class ProtoMapper {
                 .setGrantedOn(l.grantedOn() == null ? "" : l.grantedOn().toString())
                 .setAsOf(l.asOf() == null ? "" : l.asOf().toString());
         if (l.statusChangedAt() != null) {
-            b.setStatusChangedAt(timestamp(l.statusChangedAt()));
+            b.setStatusChangedAt(ProtoTimes.timestamp(l.statusChangedAt()));
         }
         if (l.createdAt() != null) {
-            b.setCreatedAt(timestamp(l.createdAt()));
+            b.setCreatedAt(ProtoTimes.timestamp(l.createdAt()));
         }
         l.indicators().forEach(i -> b.addIndicators(Indicator.newBuilder().setCode(i.code()).setName(i.name())
                 .setValue(i.value().toPlainString()).setUnit(i.unit())));
@@ -59,11 +56,14 @@ public final class ProtoMapper {
         Change.Builder b = Change.newBuilder()
                 .setSequence(c.sequence())
                 .setKind(io.greenportal.contracts.registry.v1.ChangeKind.valueOf(c.kind().name()))
-                .setOccurredAt(timestamp(c.occurredAt()))
+                .setOccurredAt(ProtoTimes.timestamp(c.occurredAt()))
                 .setActor(nz(c.actor()))
                 .setListing(toProto(c.listing()));
         if (c.previousStatus() != null) {
             b.setPreviousStatus(status(c.previousStatus()));
+        }
+        if (c.traceparent() != null) {
+            b.setTraceparent(c.traceparent());
         }
         return b.build();
     }
@@ -86,13 +86,6 @@ public final class ProtoMapper {
 
     private static io.greenportal.contracts.registry.v1.ListingStatus status(ListingStatus status) {
         return io.greenportal.contracts.registry.v1.ListingStatus.valueOf(status.name());
-    }
-
-    static Timestamp timestamp(OffsetDateTime time) {
-        if (time == null) {
-            return Timestamp.getDefaultInstance();
-        }
-        return Timestamp.newBuilder().setSeconds(time.toEpochSecond()).setNanos(time.getNano()).build();
     }
 
     private static String nz(String value) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.imports.ImportJob.Rejection;
 import io.greenportal.registry.imports.ImportJob.Warning;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.registry.changefeed.ChangeLog;
 import io.greenportal.registry.enterprise.EnterpriseStore;
 import io.greenportal.registry.imports.ImportJob.Rejection;
@@ -18,7 +19,6 @@ import io.greenportal.registry.imports.ImportJob.Warning;
 import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.listing.ListingService;
 import io.greenportal.registry.listing.ListingStore;
-import io.greenportal.registry.web.ApiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.listing.ListingRequest.EnterpriseInput;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.listing.Subject;
-import io.greenportal.registry.web.ApiException;
 
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package io.greenportal.registry.listing;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import io.greenportal.registry.web.ApiException;
+import io.greenportal.platform.web.ApiException;
 
 /** "As of a day" asks about the past: a day after today (Asia/Shanghai) is refused, on every door. */
 public final class AsOf {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.Times;
 
 /**
  * A green designation held by an enterprise. {@code asOf} is set when the listing is shown as it

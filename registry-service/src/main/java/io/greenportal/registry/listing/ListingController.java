@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.IdempotencyKeys;
+import io.greenportal.platform.web.PageParameters;
 import io.greenportal.registry.listing.ListingStore.Filter;
 import io.greenportal.registry.listing.ListingStore.Page;
 import io.greenportal.registry.reference.Regions;
-import io.greenportal.registry.web.ApiException;
-import io.greenportal.registry.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
@@ -64,12 +66,7 @@ public class ListingController {
         if (industry != null && !industry.matches("[A-T][0-9]{2}")) {
             throw ApiException.invalid("industry", "must be a GB/T 4754-2017 division such as C30");
         }
-        if (page < 0 || page > 100_000) {
-            throw ApiException.invalid("page", "must be between 0 and 100000");
-        }
-        if (size < 1 || size > 200) {
-            throw ApiException.invalid("size", "must be between 1 and 200");
-        }
+        PageParameters.check(page, size);
         String uscc = ownUsccOnly(caller);
         Page result = service.search(new Filter(type, level, region, industry, year, status, uscc), page, size);
         return new ListingPage(result.items(), result.page(), result.size(), result.total());
@@ -98,9 +95,7 @@ public class ListingController {
     public ResponseEntity<Listing> register(@RequestBody ListingRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication authentication) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
-            throw ApiException.invalid("Idempotency-Key", "must be 1-128 characters");
-        }
+        IdempotencyKeys.check(idempotencyKey);
         var valid = rules.check(request);
         var registered = service.register(valid, idempotencyKey == null ? null : "rest:" + idempotencyKey, "ADMIN",
                 null, Caller.of(authentication).username());

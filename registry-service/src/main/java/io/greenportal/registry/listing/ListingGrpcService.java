@@ -17,9 +17,9 @@ import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingResponse;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.registry.enterprise.Uscc;
 import io.greenportal.registry.grpc.ProtoMapper;
-import io.greenportal.registry.web.ApiException;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.registry.enterprise.Uscc;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.reference.Industries;
 import io.greenportal.registry.reference.Regions;
-import io.greenportal.registry.web.ApiException;
-import io.greenportal.registry.web.ApiException.Violation;
 
 import org.springframework.stereotype.Component;
 

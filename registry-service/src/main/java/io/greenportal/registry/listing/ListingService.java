@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.changefeed.ChangeKind;
 import io.greenportal.registry.changefeed.ChangeLog;
 import io.greenportal.registry.enterprise.EnterpriseStore;
-import io.greenportal.registry.web.ApiException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

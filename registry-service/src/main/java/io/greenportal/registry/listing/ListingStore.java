@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.enterprise.EnterpriseStore;
 import io.greenportal.registry.reference.Regions;
 

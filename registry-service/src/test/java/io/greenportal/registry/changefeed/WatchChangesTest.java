@@ -8,26 +8,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
-import io.greenportal.registry.support.Grpc;
-import io.greenportal.registry.support.IntegrationTest;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.StreamConsumer;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.registry.support.TestData;
-import io.greenportal.registry.support.Tokens;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,37 +67,7 @@ class WatchChangesTest {
     }
 
     /** A consumer of the feed that a test can read from and hang up. */
-    static final class Consumer implements ClientResponseObserver<WatchChangesRequest, Change> {
-        final BlockingQueue<Change> received = new LinkedBlockingQueue<>();
-        volatile Throwable error;
-        ClientCallStreamObserver<WatchChangesRequest> call;
-
-        @Override
-        public void beforeStart(ClientCallStreamObserver<WatchChangesRequest> requestStream) {
-            call = requestStream;
-        }
-
-        @Override
-        public void onNext(Change change) {
-            received.add(change);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            error = t;
-        }
-
-        @Override
-        public void onCompleted() {
-        }
-
-        Change next(Duration timeout) throws InterruptedException {
-            return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void hangUp() {
-            call.cancel("test hangs up", null);
-        }
+    static final class Consumer extends StreamConsumer<WatchChangesRequest, Change> {
     }
 
     Consumer watch(long after) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.reference.Industries;

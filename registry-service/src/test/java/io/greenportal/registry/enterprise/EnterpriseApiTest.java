@@ -7,10 +7,10 @@ import java.util.Map;
 
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
-import io.greenportal.registry.support.Grpc;
-import io.greenportal.registry.support.IntegrationTest;
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.registry.support.TestData;
-import io.greenportal.registry.support.Tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import io.greenportal.registry.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.registry.support.TestData;
-import io.greenportal.registry.support.Tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,13 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.imports.ListingFileParser.Format;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.reference.Industries;
 import io.greenportal.registry.reference.Regions;
-import io.greenportal.registry.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.greenportal.registry.support.IntegrationTest;
+import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.registry.support.TestData;
-import io.greenportal.registry.support.Tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

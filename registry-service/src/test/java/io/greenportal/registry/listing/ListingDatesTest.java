@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import io.greenportal.registry.Times;
-import io.greenportal.registry.support.Refusal;
+import io.greenportal.platform.web.Times;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import io.greenportal.registry.Times;
+import io.greenportal.platform.web.Times;
 import io.greenportal.registry.listing.ListingRequest.EnterpriseInput;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.reference.Industries;
 import io.greenportal.registry.reference.Regions;
-import io.greenportal.registry.support.Refusal;
+import io.greenportal.platform.test.Refusal;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
