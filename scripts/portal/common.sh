@@ -33,7 +33,12 @@ stop_pid() {
     log "stopping $name (pid $pid)"
     kill "$pid" 2>/dev/null || true
     for ((i = 0; i < seconds * 2; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$pid" 2>/dev/null; then warn "$name did not stop in ${seconds}s; killing it"; kill -9 "$pid" 2>/dev/null || true; fi
+    if kill -0 "$pid" 2>/dev/null; then
+      warn "$name did not stop in ${seconds}s; killing it"
+      kill -9 "$pid" 2>/dev/null || true
+      # a killed process lets go of its ports only once it is gone
+      for ((i = 0; i < 20; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    fi
   fi
   rm -f "$f"
 }
