@@ -6,10 +6,12 @@
 source "$GP_ROOT/scripts/bench/run.sh"
 # shellcheck source=scripts/bench/series.sh
 source "$GP_ROOT/scripts/bench/series.sh"
+# shellcheck source=scripts/bench/profile.sh
+source "$GP_ROOT/scripts/bench/profile.sh"
 
 # What each mode runs, and for how long (seconds).
 bench_mode() {
-  BENCH_WARMUP=20 BENCH_SETTLE=3 BENCH_D=10 BENCH_D_RATE=20 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
+  BENCH_WARMUP=60 BENCH_SETTLE=3 BENCH_D=10 BENCH_D_RATE=20 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
   BENCH_HANG=15 BENCH_BURST=3 BENCH_RACE=30 BENCH_RACE_AFFORD=20
   BENCH_SCENARIO=300 BENCH_SOAK_SEGMENTS=6 BENCH_SOAK_SEGMENT=300
   BENCH_GATEWAYS="on off" BENCH_SCENARIO_COLUMN=1 BENCH_SOAK_COLUMN=2 # of BENCH_MIX (series.sh)
@@ -17,6 +19,7 @@ bench_mode() {
     default) BENCH_SERIES="pairs search latency redis race" ;;
     scenario) BENCH_SERIES="scenario" BENCH_GATEWAYS="on" ;;
     soak) BENCH_SERIES="soak" BENCH_GATEWAYS="on" ;;
+    profile) BENCH_SERIES="" ;; # see profile.sh
     smoke)
       # every script briefly, with few connections: it checks the harness, not the portal's limits
       BENCH_SERIES="pairs search latency redis race scenario soak" BENCH_SCENARIO_COLUMN=3 BENCH_SOAK_COLUMN=3
@@ -83,7 +86,8 @@ bench_main() {
     --smoke) mode=smoke ;;
     --scenario) mode=scenario ;;
     --soak) mode=soak ;;
-    *) die "usage: ./portal bench [--smoke | --scenario | --soak]" ;;
+    --profile) mode=profile ;;
+    *) die "usage: ./portal bench [--smoke | --scenario | --soak | --profile]" ;;
   esac
   bench_mode "$mode"
   local app
@@ -98,6 +102,13 @@ bench_main() {
   mkdir -p "$BENCH_WORK" "$BENCH_OUT"
   BENCH_RESULTS=$GP_STATE/bench/results-$mode.jsonl
   : >"$BENCH_RESULTS"
+  if [ "$mode" = profile ]; then
+    trap 'stop_pid profile-gateway' EXIT
+    bench_prepare users
+    bench_prepare tokens "$BENCH_WORK"
+    bench_profile
+    return
+  fi
 
   local series prepare=$((15 + BENCH_PREPARED / 5)) plan
   plan=$((prepare + $(plan_warmup)))

@@ -8,6 +8,7 @@ import io.greenportal.platform.keycloak.RealmRoles;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -58,7 +59,10 @@ public class BearerTokenGate implements WebFilter, Ordered {
         return decoder.decode(token)
                 .flatMap(jwt -> {
                     exchange.getAttributes().put(VERIFIED, Boolean.TRUE);
-                    return chain.filter(exchange.mutate().principal(Mono.just(principal(jwt))).build());
+                    JwtAuthenticationToken principal = principal(jwt);
+                    // the exchange's principal for the rate limits, the security context for actuator's role checks
+                    return chain.filter(exchange.mutate().principal(Mono.just(principal)).build())
+                            .contextWrite(ReactiveSecurityContextHolder.withAuthentication(principal));
                 })
                 .onErrorResume(BadJwtException.class, e -> unauthorized(exchange,
                         "A valid bearer token from the portal's Keycloak realm is required"))

@@ -19,7 +19,8 @@ public final class PortalClient {
 
     public static final java.util.Set<String> CLIENTS = java.util.Set.of("bank-a", "bank-b");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build(); // no h2c upgrade dance holding concurrent requests back
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PortalApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build(); // no h2c upgrade dance holding concurrent requests back
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public record Answer(int status, String body) {
