@@ -36,7 +36,8 @@ import reactor.core.publisher.Mono;
  * A micro-cache for anonymous reads of the public showcase: on a publicity day thousands of people
  * ask the same few questions within the same second. A response is kept only when its service
  * marked it {@code Cache-Control: public} with a {@code max-age} (never {@code private},
- * {@code no-store} or {@code no-cache}, nor with {@code Set-Cookie} or a {@code Vary}), for that
+ * {@code no-store} or {@code no-cache}, nor with {@code Set-Cookie} or a {@code Vary} on anything but
+ * {@code Accept-Encoding}, which is part of the key), for that
  * max-age but at most {@code max-age-cap}, and only for requests without credentials, so nothing
  * one caller may see alone can reach another. Routes opt in with the metadata
  * {@code cache-public-reads: true}. Hits are answered here with an {@code Age} header, and a
@@ -82,7 +83,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         ServerHttpRequest request = exchange.getRequest();
-        String key = request.getURI().getRawPath() + "?" + request.getURI().getRawQuery();
+        String key = request.getURI().getRawPath() + "?" + request.getURI().getRawQuery() + " " + encoding(request);
         CachedAnswer stored = answers.getIfPresent(key);
         if (stored != null && stored.fresh()) {
             return answer(exchange, stored);
@@ -118,6 +119,34 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         HttpHeaders gatewaySaid = HttpHeaders.copyOf(exchange.getResponse().getHeaders());
         return chain.filter(exchange.mutate()
                 .response(new Recorder(exchange.getResponse(), key, gatewaySaid, stale, exchange.getRequest())).build());
+    }
+
+    /**
+     * The one request header an answer may vary by ({@code Vary: Accept-Encoding}, the public
+     * site's compressed pages): whether the caller takes gzip, the only coding the services use.
+     */
+    private static String encoding(ServerHttpRequest request) {
+        for (String value : request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT_ENCODING)) {
+            for (String coding : value.split(",")) {
+                String[] parts = coding.trim().toLowerCase(java.util.Locale.ROOT).split(";");
+                boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+                if ((parts[0].equals("gzip") || parts[0].equals("*")) && !refused) {
+                    return "gzip";
+                }
+            }
+        }
+        return "identity";
+    }
+
+    private static boolean onlyVariesByEncoding(HttpHeaders headers) {
+        for (String value : headers.getOrEmpty(HttpHeaders.VARY)) {
+            for (String name : value.split(",")) {
+                if (!name.trim().equalsIgnoreCase(HttpHeaders.ACCEPT_ENCODING)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean cacheable(ServerWebExchange exchange) {
@@ -199,7 +228,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
                 return null;
             }
             HttpHeaders headers = serviceHeaders();
-            if (headers.containsHeader(HttpHeaders.SET_COOKIE) || headers.containsHeader(HttpHeaders.VARY)) {
+            if (headers.containsHeader(HttpHeaders.SET_COOKIE) || !onlyVariesByEncoding(headers)) {
                 return null;
             }
             CacheControl control = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));

@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Every kind of page parses as HTML5 without a single parse error (the HTML5 parsing algorithm's
  * own list: misnested or unclosed elements, stray end tags, duplicate attributes, a missing
- * doctype) and carries what search engines and sharing need: lang zh-CN, a title, a description.
+ * doctype) and carries what search engines and sharing need: lang zh-CN (and Content-Language
+ * zh-CN, whatever the browser's language), a title, a description.
  */
 @SpringBootTest(properties = "greenportal.site.public-url=https://portal.example.gov.cn")
 @AutoConfigureMockMvc
@@ -57,7 +58,9 @@ class ValidHtmlTest {
             "/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection", "/open-data", "/no/such/page",
             "/listings/not-an-id"})
     void everyPageIsWellFormedHtml5ForPeopleAndSearchEngines(String path) throws Exception {
-        String html = web.perform(get(path)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var response = web.perform(get(path).header("Accept-Language", "en-US,en;q=0.9")).andReturn().getResponse();
+        assertThat(response.getHeader("Content-Language")).as("Content-Language of %s", path).isEqualTo("zh-CN");
+        String html = response.getContentAsString(StandardCharsets.UTF_8);
         Parser parser = Parser.htmlParser().setTrackErrors(50);
         Document page = parser.parseInput(html, "https://portal.example.gov.cn" + path);
         List<String> errors = parser.getErrors().stream().map(ParseError::toString).toList();
