@@ -18,7 +18,7 @@ import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingResponse;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.web.ApiException;
-import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.registry.grpc.ProtoMapper;
 import io.grpc.stub.StreamObserver;
 
