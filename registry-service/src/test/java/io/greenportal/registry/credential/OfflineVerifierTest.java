@@ -95,7 +95,11 @@ class OfflineVerifierTest {
         assertThat(suspended.exit()).as(suspended.output()).isEqualTo(1);
         assertThat(suspended.output()).contains("status suspension: FAILED", "NOT VALID");
 
-        Path forged = save("forged.jwt", Files.readString(credential).replaceFirst("\\.[^.]{10}", ".AAAAAAAAAA"));
+        String[] parts = Files.readString(credential).split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("宁夏离线核验有限公司", "宁夏伪造核验有限公司");
+        Path forged = save("forged.jwt", parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
         Run tampered = offline("--jwks", jwks.toString(), "--allow-unchecked-status", forged.toString());
         assertThat(tampered.exit()).as(tampered.output()).isEqualTo(1);
         assertThat(tampered.output()).contains("signature: FAILED");
