@@ -74,15 +74,30 @@ public final class CompanyNames {
         return b.toString().toUpperCase(Locale.ROOT);
     }
 
+    /** A name taken apart: its plain form, its core, and the regions it named (in their short form). */
+    public record Parsed(String plain, String core, Set<String> regions) {
+    }
+
     /** The core: {@link #plain} without the legal form at the end and regions at the start. */
     public String core(String name) {
+        return parse(name).core();
+    }
+
+    public Parsed parse(String name) {
         String n = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC);
+        Set<String> named = new LinkedHashSet<>();
         // a region in brackets anywhere, e.g. 塞上水泥(宁夏)有限公司
-        for (String region : regions) {
-            n = n.replace("(" + region + ")", "").replace("[" + region + "]", "");
+        if (n.indexOf('(') >= 0 || n.indexOf('[') >= 0) {
+            for (String region : regions) {
+                String before = n;
+                n = n.replace("(" + region + ")", "").replace("[" + region + "]", "");
+                if (!before.equals(n)) {
+                    named.add(shorten(region));
+                }
+            }
         }
-        String p = plain(n);
-        String cut = p;
+        String plain = plain(n);
+        String cut = plain;
         for (String form : LEGAL_FORMS) {
             if (cut.endsWith(form) && cut.length() > form.length() + 1) {
                 cut = cut.substring(0, cut.length() - form.length());
@@ -95,11 +110,12 @@ public final class CompanyNames {
             for (String region : regions) {
                 if (cut.startsWith(region) && cut.length() - region.length() >= 2) {
                     cut = cut.substring(region.length());
+                    named.add(shorten(region));
                     stripped = true;
                     break;
                 }
             }
         }
-        return cut;
+        return new Parsed(plain(name), cut, Set.copyOf(named));
     }
 }

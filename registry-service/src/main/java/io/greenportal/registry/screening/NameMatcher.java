@@ -36,7 +36,7 @@ public final class NameMatcher {
     public record Result(Scored matched, List<Scored> candidates) {
     }
 
-    private record Entry(String uscc, String name, String plain, String core) {
+    private record Entry(String uscc, String name, String plain, String core, Set<String> regions) {
     }
 
     private final CompanyNames names;
@@ -47,7 +47,8 @@ public final class NameMatcher {
     public NameMatcher(CompanyNames names, List<Registered> registered) {
         this.names = names;
         for (Registered r : registered) {
-            Entry e = new Entry(r.uscc(), r.name(), names.plain(r.name()), names.core(r.name()));
+            var parsed = names.parse(r.name());
+            Entry e = new Entry(r.uscc(), r.name(), parsed.plain(), parsed.core(), parsed.regions());
             entries.add(e);
             byCore.computeIfAbsent(e.core(), k -> new ArrayList<>()).add(e);
             for (String pair : pairs(e.core())) {
@@ -66,14 +67,16 @@ public final class NameMatcher {
     }
 
     public Result match(String name) {
-        String plain = names.plain(name);
-        String core = names.core(name);
+        var parsed = names.parse(name);
+        String plain = parsed.plain();
+        String core = parsed.core();
         if (core.isEmpty()) {
             return new Result(null, List.of());
         }
         Map<String, Scored> best = new LinkedHashMap<>();
         for (Entry e : byCore.getOrDefault(core, List.of())) {
-            keep(best, new Scored(e.uscc(), e.name(), e.plain().equals(plain) ? 1.0 : 0.93));
+            keep(best, new Scored(e.uscc(), e.name(), e.plain().equals(plain) ? 1.0
+                    : sameCore(parsed.regions(), e.regions())));
         }
         Set<Entry> seen = new HashSet<>();
         for (String pair : pairs(core)) {
@@ -89,6 +92,24 @@ public final class NameMatcher {
         boolean clear = top != null && top.score() >= MATCH
                 && (ranked.size() == 1 || ranked.get(1).score() < top.score() - MARGIN);
         return new Result(clear ? top : null, ranked);
+    }
+
+    /**
+     * Equal cores: the regions the two names state decide how sure the match is. The same regions
+     * (宁夏 and 宁夏回族自治区 are one) 0.97; one states more than the other 0.95; one states none 0.93;
+     * different regions 0.88, below {@link #MATCH}: 银川市黄河枸杞 is not 吴忠市黄河枸杞.
+     */
+    static double sameCore(Set<String> a, Set<String> b) {
+        if (a.equals(b)) {
+            return a.isEmpty() ? 0.93 : 0.97;
+        }
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0.93;
+        }
+        if (a.containsAll(b) || b.containsAll(a)) {
+            return 0.95;
+        }
+        return 0.88;
     }
 
     /** One score per enterprise: the best of its names. */
