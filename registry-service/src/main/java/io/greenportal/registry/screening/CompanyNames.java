@@ -84,7 +84,7 @@ public final class CompanyNames {
     }
 
     public Parsed parse(String name) {
-        String n = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String n = name == null ? "" : SIMPLIFIED.get().transliterate(Normalizer.normalize(name, Normalizer.Form.NFKC));
         Set<String> named = new LinkedHashSet<>();
         // a region in brackets anywhere, e.g. 塞上水泥(宁夏)有限公司
         if (n.indexOf('(') >= 0 || n.indexOf('[') >= 0) {
