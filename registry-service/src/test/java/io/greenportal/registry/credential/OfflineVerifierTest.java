@@ -40,6 +40,9 @@ class OfflineVerifierTest {
     @TempDir
     Path dir;
 
+    @org.springframework.beans.factory.annotation.Value("${greenportal.credentials.issuer}")
+    String issuer;
+
     String fetch(String uri, String token) {
         var request = rest.get().uri(uri);
         if (token != null) {
@@ -76,7 +79,6 @@ class OfflineVerifierTest {
                 .uri("/api/v1/registry/credentials/status/suspension").exchange().returnResult(String.class).getStatus().value() == 200);
         Path revocation = save("revocation.jwt", fetch("/api/v1/registry/credentials/status/revocation", null));
         Path suspension = save("suspension.jwt", fetch("/api/v1/registry/credentials/status/suspension", null));
-        String issuer = "http://127.0.0.1:8080";
 
         Run valid = offline("--jwks", jwks.toString(), "--issuer", issuer, "--status-list", revocation.toString(),
                 "--status-list", suspension.toString(), credential.toString());
