@@ -47,11 +47,13 @@ public class ScreeningController {
     private final ScreeningService service;
     private final ScreeningStore store;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    public ScreeningController(ScreeningService service, ScreeningStore store, JsonMapper json) {
+    public ScreeningController(ScreeningService service, ScreeningStore store, JsonMapper json, java.time.Clock clock) {
         this.service = service;
         this.store = store;
         this.json = json;
+        this.clock = clock;
     }
 
     static String bankOf(Authentication authentication) {
@@ -138,6 +140,50 @@ public class ScreeningController {
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
                 .body(body);
+    }
+
+    public record Digest(UUID screening, String month, int watchedFirms, int count, List<DigestEntry> changes) {
+    }
+
+    @Operation(summary = "A finished screening kept as a watchlist: the monthly digest of its matched firms' new listings "
+            + "and status changes (suspended, restored, revoked) that took effect in month=YYYY-MM; format=json (default) or csv")
+    @GetMapping("/{id}/digest")
+    public ResponseEntity<?> digest(@PathVariable UUID id, @RequestParam String month,
+            @RequestParam(defaultValue = "json") String format, Authentication authentication) {
+        ScreeningJob job = store.find(id, bankOf(authentication)).orElseThrow(() -> ApiException.notFound("Screening " + id));
+        java.time.YearMonth ym;
+        try {
+            ym = java.time.YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid("month", "must be a month written YYYY-MM, not '" + month + "'");
+        }
+        if (ym.isAfter(java.time.YearMonth.now(clock))) {
+            throw ApiException.invalid("month", "cannot be in the future (this month is " + java.time.YearMonth.now(clock) + ")");
+        }
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw ApiException.invalid("format", "must be csv or json, not '" + format + "'");
+        }
+        if (job.status() != ScreeningJob.Status.DONE) {
+            throw new ApiException(HttpStatus.CONFLICT, "screening-not-done", "status", "Screening " + id + " is "
+                    + job.status()).withProperty("currentState", job.status().name());
+        }
+        var changes = store.digest(id, io.greenportal.platform.web.Times.startOf(ym.atDay(1)),
+                io.greenportal.platform.web.Times.startOf(ym.plusMonths(1).atDay(1)));
+        String file = "digest-" + id + "-" + ym + "." + format;
+        var headers = ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(file).build().toString());
+        if (format.equals("json")) {
+            return headers.contentType(MediaType.APPLICATION_JSON)
+                    .body(new Digest(id, ym.toString(), store.watchedFirms(id), changes.size(), changes));
+        }
+        StringBuilder csv = new StringBuilder("\uFEFFat,change,credit_code,name,listing_id,type,level,certificate_number,"
+                + "previous_status,status,reason,sequence\n");
+        for (DigestEntry e : changes) {
+            csv.append(String.join(",", e.at().toString(), e.change(), cell(e.uscc()), cell(e.name()), e.listingId(),
+                    e.type(), e.level(), cell(e.certificateNumber()), cell(e.previousStatus()), cell(e.status()),
+                    cell(e.reason()), Long.toString(e.sequence()))).append('\n');
+        }
+        return headers.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
     }
 
     static String csvLine(ScreeningResult r) {

@@ -137,6 +137,32 @@ public class ScreeningStore {
                 .list();
     }
 
+    /**
+     * The changes that took effect in [from, to) of the listings of the firms a screening matched:
+     * new listings and status changes, oldest first.
+     */
+    public List<DigestEntry> digest(UUID jobId, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("""
+                select c.sequence, c.kind, c.effective_at, c.previous_status, c.snapshot ->> 'status',
+                  c.snapshot ->> 'statusReason', c.listing_id, l.uscc, c.snapshot -> 'enterprise' ->> 'name',
+                  l.type, l.level, l.certificate_number
+                from change_log c join listing l on l.id = c.listing_id
+                where l.uscc in (select distinct uscc from screening_result where job_id = :job and outcome = 'MATCHED')
+                  and c.kind in ('LISTING_CREATED', 'STATUS_CHANGED') and c.effective_at >= :from and c.effective_at < :to
+                order by c.effective_at, c.sequence""")
+                .param("job", jobId).param("from", from).param("to", to)
+                .query((rs, n) -> new DigestEntry(Times.local(rs.getObject(3, OffsetDateTime.class)),
+                        DigestEntry.change(rs.getString(2), rs.getString(4), rs.getString(5)), rs.getString(8),
+                        rs.getString(9), rs.getString(7), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(1)))
+                .list();
+    }
+
+    public int watchedFirms(UUID jobId) {
+        return jdbc.sql("select count(distinct uscc) from screening_result where job_id = :job and outcome = 'MATCHED'")
+                .param("job", jobId).query(Integer.class).single();
+    }
+
     /** The registry as it stands: every enterprise's current and former names, and its listings. */
     public RegistrySnapshot snapshot() {
         List<NameMatcher.Registered> names = new ArrayList<>(jdbc.sql("select uscc, name from enterprise")

@@ -141,4 +141,42 @@ class ScreeningApiTest {
                 .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isNotFound();
         assertThat(jdbc.sql("select count(*) from screening_job").query(Long.class).single()).isEqualTo(before);
     }
+
+    @Test
+    void aKeptScreeningGivesAMonthlyDigestOfItsFirmsStatusChanges() {
+        String code = TestData.uscc("640106");
+        String listing = register(code, "宁夏月报测试建材有限公司");
+        String id = upload(Tokens.client("bank-a"), "watch.csv", "credit_code\n" + code + "\n").expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        done(Tokens.client("bank-a"), id);
+        rest.post().uri("/api/v1/registry/listings/" + listing + "/status").header("Authorization", "Bearer " + Tokens.user("admin"))
+                .contentType(MediaType.APPLICATION_JSON).body(java.util.Map.of("action", "SUSPEND", "reason", "年度复核不合格"))
+                .exchange().expectStatus().isOk();
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
+        JsonNode digest = rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=" + month)
+                .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(digest.get("watchedFirms").asInt()).isEqualTo(1);
+        assertThat(digest.get("changes")).hasSize(1);
+        assertThat(digest.get("changes").get(0).get("change").asString()).isEqualTo("SUSPENDED");
+        assertThat(digest.get("changes").get(0).get("uscc").asString()).isEqualTo(code);
+        String csv = rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=" + month + "&format=csv")
+                .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv).contains("SUSPENDED", "年度复核不合格");
+        assertThat(rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=2020-01")
+                .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("count").asInt()).isZero();
+
+        rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=" + month)
+                .header("Authorization", "Bearer " + Tokens.client("bank-b")).exchange().expectStatus().isNotFound();
+        rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=2026-13")
+                .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("month");
+        rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=2999-01")
+                .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("month");
+    }
 }
