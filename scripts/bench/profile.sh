@@ -53,12 +53,13 @@ profile_load() {
   "$GP_JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$lib" "'stop,file=$flame,flamegraph,title=gateway $label: $kind'" >/dev/null
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   awk -v l="$label" -v k="$kind" -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-    -v load="$(cut -d' ' -f1 /proc/loadavg)" \
-    'BEGIN { printf "| %s | %s | %d | %.3f | %s |\n", l, k, n / 30, 1000 * t / hz / n, load }' >>"$BENCH_WORK/profile.md"
+    -v la="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { printf "| %s | %s | %d | %.3f | %s |\n", l, k, n / 30, 1000 * t / hz / n, la }' >>"$BENCH_WORK/profile.md"
 }
 
 bench_profile() {
   local lib jars entry label jar
+  find_jdk # jcmd loads the profiler into the running gateway
   lib=$(profile_tool)
   mkdir -p "$GP_ROOT/docs/profile"
   : >"$BENCH_WORK/profile.md"
