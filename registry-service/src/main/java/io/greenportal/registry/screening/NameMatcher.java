@@ -3,7 +3,7 @@ package io.greenportal.registry.screening;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +78,20 @@ public final class NameMatcher {
             keep(best, new Scored(e.uscc(), e.name(), e.plain().equals(plain) ? 1.0
                     : sameCore(parsed.regions(), e.regions())));
         }
-        Set<Entry> seen = new HashSet<>();
-        for (String pair : pairs(core)) {
+        // pairs shared with each indexed name (by identity: a record's hash would hash every field)
+        Map<Entry, int[]> shared = new IdentityHashMap<>();
+        List<String> queryPairs = pairs(core);
+        for (String pair : queryPairs) {
             for (Entry e : byPair.getOrDefault(pair, List.of())) {
-                if (seen.add(e) && !e.core().equals(core)) {
-                    keep(best, new Scored(e.uscc(), e.name(), score(core, e.core())));
-                }
+                shared.computeIfAbsent(e, k -> new int[1])[0]++;
+            }
+        }
+        for (var candidate : shared.entrySet()) {
+            Entry e = candidate.getKey();
+            // the score is at most (dice + 1) / 2: names whose shared pairs cannot reach CANDIDATE are skipped
+            double diceBound = 2.0 * candidate.getValue()[0] / (queryPairs.size() + Math.max(1, e.core().length() - 1));
+            if ((diceBound + 1) / 2 >= CANDIDATE && !e.core().equals(core)) {
+                keep(best, new Scored(e.uscc(), e.name(), score(core, e.core())));
             }
         }
         List<Scored> ranked = best.values().stream().filter(s -> s.score() >= CANDIDATE)
