@@ -49,3 +49,10 @@ export GP_STATE GP_RUN GP_LOGS GP_DIST GP_SERVICE_USER GP_PG_HOST GP_PG_PORT GP_
 GP_ISSUER_URI=${GP_ISSUER_URI:-http://127.0.0.1:$GP_KC_PORT/realms/greenportal}
 GP_ES_URL=${GP_ES_URL:-http://127.0.0.1:$GP_ES_PORT}
 export GP_ISSUER_URI GP_ES_URL
+
+# Verifiable credentials: the local portal signs with a development key that the registry makes in
+# .portal/ the first time (production mounts a Secret and never makes keys: registry-service/README.md).
+GP_CREDENTIAL_KEYS_FILE=${GP_CREDENTIAL_KEYS_FILE:-$GP_STATE/credential-keys.json}
+GP_CREDENTIAL_DEV_KEYS=${GP_CREDENTIAL_DEV_KEYS:-true}
+GP_CREDENTIAL_ISSUER=${GP_CREDENTIAL_ISSUER:-http://127.0.0.1:$GP_GATEWAY_PORT}
+export GP_CREDENTIAL_KEYS_FILE GP_CREDENTIAL_DEV_KEYS GP_CREDENTIAL_ISSUER

@@ -59,7 +59,7 @@ public class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/account",
-                                "/favicon.ico").permitAll()
+                                "/favicon.ico", "/.well-known/jwks.json").permitAll()
                         // the public site (its pages' GETs never reach this chain: PublicReads); its
                         // one form post, an objection, is anonymous by nature
                         .pathMatchers(PublicSite.PATHS).permitAll()

@@ -30,6 +30,9 @@ final class Fixtures {
             Map.entry("{uscc:ent-a}", () -> USCC.get("ent-a")),
             Map.entry("{listing:ent-a}", this::listingOfEntA),
             Map.entry("{import}", this::latestImport),
+            Map.entry("{purpose}", () -> "revocation"),
+            Map.entry("{version}", () -> "1"),
+            Map.entry("{screening:bank-a}", this::screening),
             Map.entry("{batch}", this::batch),
             Map.entry("{app:draft}", () -> draft()),
             Map.entry("{app:municipal}", this::municipal),
@@ -103,6 +106,23 @@ final class Fixtures {
 
     private String latestImport() {
         return portal.getJson("admin", "/api/v1/registry/imports").get("items").get(0).get("id").asString();
+    }
+
+    /** A finished screening of bank-a's: a two-row portfolio. */
+    private String screening() {
+        String boundary = "fixture-boundary";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"portfolio.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ncredit_code,name,reference\n" + USCC.get("ent-a") + ",,M-1\n,宁夏某某有限公司,M-2\n\r\n--"
+                + boundary + "--\r\n";
+        var response = portal.send("bank-a", "POST", "/api/v1/registry/screenings", "multipart/form-data; boundary=" + boundary,
+                part.getBytes(StandardCharsets.UTF_8));
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("fixture: screening upload gave " + response.statusCode() + " " + response.body());
+        }
+        String id = portal.json(response.body()).get("id").asString();
+        io.greenportal.platform.test.Waiting.atMost(java.time.Duration.ofSeconds(30), "the screening is done").until(() ->
+                portal.getJson("bank-a", "/api/v1/registry/screenings/" + id).get("status").asString().equals("DONE"));
+        return id;
     }
 
     // certification
