@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 
 /**
  * The rule for one portfolio row. A valid credit code the registry knows is a match by code (its

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import com.ibm.icu.text.Transliterator;
 
-import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 
 import org.springframework.core.io.ClassPathResource;
 

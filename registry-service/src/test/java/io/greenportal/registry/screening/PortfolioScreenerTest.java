@@ -48,7 +48,7 @@ class PortfolioScreenerTest {
 
     @Test
     void anUnknownValidCodeNeverMatchesByNameAndAnInvalidOneFallsBackToTheName() throws Exception {
-        String unknownCode = io.greenportal.registry.enterprise.Uscc.withCheckCharacter("91640100MA7999999");
+        String unknownCode = io.greenportal.platform.creditcode.Uscc.withCheckCharacter("91640100MA7999999");
         var unknown = screener().screen(new PortfolioRow(2, unknownCode, "宁夏绿源新材料有限公司", null));
         assertThat(unknown.outcome()).isEqualTo(Outcome.CANDIDATES);
         assertThat(unknown.candidates().getFirst().uscc()).isEqualTo(CODE);
