@@ -96,14 +96,14 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     /** A route with a bucket of its own: POSTs whose normalised path matches the pattern. */
-    record RouteLimit(String bucket, String pattern) {
+    public record RouteLimit(String bucket, String pattern) {
     }
 
     /**
      * Every route-specific limit. The API's objection intake and the public site's form (which files
      * through it) share one bucket.
      */
-    static final java.util.List<RouteLimit> ROUTE_LIMITS = java.util.List.of(
+    public static final java.util.List<RouteLimit> ROUTE_LIMITS = java.util.List.of(
             new RouteLimit("objections", "/api/v1/certification/applications/*/objections"),
             new RouteLimit("objections", "/publicity/*/objection"),
             new RouteLimit("batch-verification", "/api/v1/incentives/verifications/batch"));
