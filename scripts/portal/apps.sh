@@ -107,6 +107,7 @@ print_urls() {
     Gateway (the only public entry)  http://127.0.0.1:$GP_GATEWAY_PORT
     Public site (through the gateway) http://127.0.0.1:$GP_GATEWAY_PORT/
     API documentation                http://127.0.0.1:$GP_GATEWAY_PORT/swagger-ui.html
+    Gateway health and metrics       http://127.0.0.1:$GP_GATEWAY_MANAGEMENT_PORT/actuator/prometheus
     Public search                    http://127.0.0.1:$GP_GATEWAY_PORT/api/v1/public/listings?q=水泥
     Keycloak                         $GP_KC_URL   (admin console: $GP_KC_ADMIN / $GP_KC_ADMIN_PASSWORD)
     Elasticsearch                    http://127.0.0.1:$GP_ES_PORT
