@@ -53,13 +53,14 @@ public class ClientConnections implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         return server.idleTimeout(properties.idleTimeout())
-                .readTimeout(properties.readTimeout())
-                // WireRefusals answers 408 at the request time-out; Reactor Netty's, a second later, is the backstop
+                // WireRefusals answers 408 at the read and request time-outs; Reactor Netty's, a second
+                // later, are the backstop (they close the connection without an answer)
+                .readTimeout(properties.readTimeout().plusSeconds(1))
                 .requestTimeout(properties.requestTimeout().plusSeconds(1))
                 .doOnChannelInit((observer, channel, remote) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                         channel.pipeline().addAfter(NettyPipeline.HttpCodec, "greenportalWireRefusals",
-                                new WireRefusals(properties.requestTimeout(), maxRequestLine, maxHeaders));
+                                new WireRefusals(properties.requestTimeout(), properties.readTimeout(), maxRequestLine, maxHeaders));
                     }
                     admit(channel, channel.remoteAddress());
                 });

@@ -40,8 +40,9 @@ import io.netty.util.ReferenceCountUtil;
  * <ul>
  * <li>a request Netty cannot decode: a request line over the limit {@code 414}, headers over the
  * limit {@code 431}, anything else that is not HTTP/1.x {@code 400};</li>
- * <li>a request body that stops coming (the read time-out) or is not complete within the request
- * time-out: {@code 408}, when nothing else has been said about that request.</li>
+ * <li>a request body that stops coming for the read time-out, or is not complete within the request
+ * time-out: {@code 408}, when nothing else has been said about that request (both time-outs are
+ * measured here; Reactor Netty's, a second later, only close the connection).</li>
  * </ul>
  * The connection is closed after such an answer, and nothing else is written or read on it. One
  * instance per connection, right after the HTTP codec.
@@ -49,6 +50,7 @@ import io.netty.util.ReferenceCountUtil;
 final class WireRefusals extends ChannelDuplexHandler {
 
     private final Duration requestTimeout;
+    private final long readTimeoutNanos;
     private final DataSize maxRequestLine;
     private final DataSize maxHeaders;
 
@@ -58,9 +60,12 @@ final class WireRefusals extends ChannelDuplexHandler {
     private boolean readingBody; // the body of the latest request is still arriving
     private boolean refused;     // this handler answered: the connection is closing
     private Future<?> deadline;
+    private Future<?> readCheck;
+    private long lastRead;       // System.nanoTime() of the latest part of the body
 
-    WireRefusals(Duration requestTimeout, DataSize maxRequestLine, DataSize maxHeaders) {
+    WireRefusals(Duration requestTimeout, Duration readTimeout, DataSize maxRequestLine, DataSize maxHeaders) {
         this.requestTimeout = requestTimeout;
+        this.readTimeoutNanos = readTimeout.toNanos();
         this.maxRequestLine = maxRequestLine;
         this.maxHeaders = maxHeaders;
     }
@@ -105,6 +110,8 @@ final class WireRefusals extends ChannelDuplexHandler {
             readingBody = !(msg instanceof LastHttpContent);
             if (readingBody) {
                 deadline = ctx.executor().schedule(() -> bodyLate(ctx), requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                lastRead = System.nanoTime();
+                readCheck = ctx.executor().schedule(() -> bodyStalled(ctx), readTimeoutNanos, TimeUnit.NANOSECONDS);
             }
         } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
@@ -115,6 +122,9 @@ final class WireRefusals extends ChannelDuplexHandler {
                 ctx.close();
             }
             return;
+        }
+        if (msg instanceof HttpContent && readingBody) {
+            lastRead = System.nanoTime();
         }
         if (msg instanceof LastHttpContent && readingBody) {
             readingBody = false;
@@ -130,6 +140,25 @@ final class WireRefusals extends ChannelDuplexHandler {
                     "The request body stopped arriving; send it without pauses", null));
         }
         super.exceptionCaught(ctx, cause);
+    }
+
+    /**
+     * The read time-out, measured here: Reactor Netty's own (a second later, the backstop) sits
+     * behind its traffic handler, where its exception never passes this handler.
+     */
+    private void bodyStalled(ChannelHandlerContext ctx) {
+        readCheck = null;
+        if (!readingBody || refused) {
+            return;
+        }
+        long idle = System.nanoTime() - lastRead;
+        if (idle < readTimeoutNanos) {
+            readCheck = ctx.executor().schedule(() -> bodyStalled(ctx), readTimeoutNanos - idle, TimeUnit.NANOSECONDS);
+            return;
+        }
+        refuseIfSilent(ctx, new Refusal(HttpStatus.REQUEST_TIMEOUT, "request-timeout",
+                "The request body stopped arriving for " + Duration.ofNanos(readTimeoutNanos).toSeconds()
+                        + " s; send it without pauses", null));
     }
 
     private void bodyLate(ChannelHandlerContext ctx) {
@@ -195,6 +224,10 @@ final class WireRefusals extends ChannelDuplexHandler {
         if (deadline != null) {
             deadline.cancel(false);
             deadline = null;
+        }
+        if (readCheck != null) {
+            readCheck.cancel(false);
+            readCheck = null;
         }
     }
 }

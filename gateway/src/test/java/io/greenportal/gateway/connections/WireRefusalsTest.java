@@ -37,8 +37,12 @@ class WireRefusalsTest {
     }
 
     static EmbeddedChannel channel(Duration requestTimeout) {
+        return channel(requestTimeout, Duration.ofSeconds(15));
+    }
+
+    static EmbeddedChannel channel(Duration requestTimeout, Duration readTimeout) {
         return new EmbeddedChannel(new HttpServerCodec(1024, 1024, 8192),
-                new WireRefusals(requestTimeout, DataSize.ofBytes(1024), DataSize.ofBytes(1024)));
+                new WireRefusals(requestTimeout, readTimeout, DataSize.ofBytes(1024), DataSize.ofBytes(1024)));
     }
 
     static Answer answer(EmbeddedChannel channel) {
@@ -95,12 +99,20 @@ class WireRefusalsTest {
     }
 
     @Test
-    void aBodyThatStopsComingIs408() {
-        EmbeddedChannel channel = channel(Duration.ofMinutes(5));
+    void aBodyThatStopsComingIs408() throws InterruptedException {
+        EmbeddedChannel channel = channel(Duration.ofMinutes(5), Duration.ofMillis(150));
         send(channel, "POST /api/v1/incentives/programs HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"code\":");
         assertThat((Object) channel.readInbound()).isNotNull(); // the request went on to the application
-        channel.pipeline().fireExceptionCaught(ReadTimeoutException.INSTANCE);
+        for (int i = 0; i < 3; i++) { // parts that keep coming keep it alive
+            Thread.sleep(100);
+            channel.runPendingTasks();
+            send(channel, "\"x");
+        }
+        assertThat((Object) channel.readOutbound()).isNull();
+        Thread.sleep(200);
+        channel.runPendingTasks();
         assertProblem(answer(channel), 408, "request-timeout");
+        assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
