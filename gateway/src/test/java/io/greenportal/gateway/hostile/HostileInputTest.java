@@ -32,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Nothing a client can send may produce a 500, a refusal that is not a problem detail, or an answer
- * that shows the server's internals. The gateway under test runs in-process (real Netty, rate
- * limits on, in a Redis namespace of its own) in front of the running portal's services:
+ * that shows the server's internals:
  * <ul>
  * <li>every operation of every service's OpenAPI document, called by an administrator and an
  * enterprise with hostile path segments, query values and bodies;</li>
@@ -42,11 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
  * charged to the route's bucket, or refused before routing;</li>
  * <li>the gateway's own refusals of oversized and stalled requests (414, 431, 413, 408).</li>
  * </ul>
+ * All run against the gateway under test, in-process (real Netty, rate limits on, in a Redis
+ * namespace of its own), in front of the running portal's services.
  * Each error must be {@code application/problem+json} with a {@code type}, and no answer may name a
  * Java type, an object address or SQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "greenportal.rate-limits.namespace=gp-test-hostile", "greenportal.gateway.connections.read-timeout=2s"})
+        "greenportal.rate-limits.namespace=gp-test-hostile"})
 class HostileInputTest {
 
     static final List<String> SERVICES = List.of("registry", "certification", "incentive", "publicity");
@@ -113,6 +114,13 @@ class HostileInputTest {
         return body == null ? "" : body.substring(0, Math.min(200, body.length()));
     }
 
+    /**
+     * Known to fail today, and not for the gateway's refusals: in each of five runs (against the
+     * gateway in-process and against the running portal's, main's code too) one request was not
+     * answered within the client's 30 s, the one after a firewall-refused request under
+     * /api/v1/public/targets on the same keep-alive connection (the gateway logged it 30 s late,
+     * when the client gave up). Not reproduced in isolation with curl, Python or a bare HttpClient.
+     */
     @Test
     void noOperationAnswersAServerErrorToHostileInput() {
         List<String> failures = new ArrayList<>();
@@ -230,10 +238,10 @@ class HostileInputTest {
     record Raw(int status, String contentType, String body, boolean closed) {
     }
 
-    /** Sends bytes as given, then reads until the gateway closes the connection (or 10 s pass). */
+    /** Sends bytes as given, then reads until the gateway closes the connection (or 25 s pass). */
     Raw raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(25_000); // a stalled body is answered after the read time-out, 15 s
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             StringBuilder text = new StringBuilder();
             InputStream in = socket.getInputStream();
