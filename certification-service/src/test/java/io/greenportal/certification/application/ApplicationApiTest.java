@@ -100,7 +100,7 @@ class ApplicationApiTest {
         body.put("enterpriseName", "测试企业");
         String id = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.CREATED).get("id").asString();
         assertThat(flow.application("ent-a", id).get("enterpriseName").asString()).isEqualTo("测试企业");
-        flow.upload("ent-a", id, "EVALUATION_REPORT", "评价报告.pdf", TestData.pdf("report " + id)).expectStatus().isCreated();
+        flow.evaluated("ent-a", id);
 
         JsonNode submitted = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", Map.of()), HttpStatus.OK);
         assertThat(submitted.get("enterpriseName").asString()).isEqualTo(registered).isNotEqualTo("测试企业");
@@ -154,7 +154,7 @@ class ApplicationApiTest {
         assertThat(Flow.json(flow.post("ent-a", "applications", park), HttpStatus.BAD_REQUEST).get("field").asString())
                 .isEqualTo("type");
         String id = flow.draft("ent-a", factoriesOnly, "640106");
-        flow.upload("ent-a", id, "EVALUATION_REPORT", "report.pdf", TestData.pdf("x")).expectStatus().isCreated();
+        flow.evaluated("ent-a", id);
 
         flow.advance(Duration.ofHours(2));
 
