@@ -186,7 +186,8 @@ class RegistrationTest {
             var unreachable = RegistryServiceGrpc.newBlockingStub(nowhere);
             var down = new RegistryOutboxWorker(outbox, new ListingRegistration(outbox, applications, batches,
                     context.getBean(Notices.class), context.getBean(AnnualReportService.class), unreachable, transactions,
-                    clock), new ListingStatusChanges(outbox, unreachable, transactions, clock), clock);
+                    clock), new ListingStatusChanges(outbox, unreachable, transactions, clock),
+                    new io.greenportal.certification.national.NationalUpgrades(outbox, unreachable, transactions, clock), clock);
             assertThat(down.deliver(entry)).isFalse();
         } finally {
             nowhere.shutdownNow();
