@@ -55,7 +55,10 @@ create table engagement (
     reported_by    text,
     reported_at    timestamptz,
     ended_reason   text,
-    ended_at       timestamptz
+    ended_at       timestamptz,
+    -- the body was sanctioned within the look-back period of this report
+    flagged_at     timestamptz,
+    flagged_reason text
 );
 create unique index engagement_current on engagement (application_id) where status in ('REQUESTED', 'CONFIRMED');
 create index engagement_body_batch on engagement (body_id, batch_id) where status = 'CONFIRMED';

@@ -12,7 +12,8 @@ public record Engagement(UUID id, UUID applicationId, UUID bodyId, String bodyNa
         EngagementStatus status, String requestedBy, OffsetDateTime requestedAt, String confirmedBy,
         OffsetDateTime confirmedAt, UUID reportDocumentId, String reportNumber, Map<String, BigDecimal> scores,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalScore, String reportedBy,
-        OffsetDateTime reportedAt, String endedReason, OffsetDateTime endedAt) {
+        OffsetDateTime reportedAt, String endedReason, OffsetDateTime endedAt, OffsetDateTime flaggedAt,
+        String flaggedReason) {
 
     public boolean reported() {
         return reportDocumentId != null;

@@ -24,7 +24,7 @@ public class EngagementStore {
     static final String COLUMNS = "e.id, e.application_id, e.body_id, b.name as body_name, b.credit_code as body_code, "
             + "e.batch_id, e.status, e.requested_by, e.requested_at, e.confirmed_by, e.confirmed_at, "
             + "e.report_document_id, e.report_number, e.scores, e.total_score, e.reported_by, e.reported_at, "
-            + "e.ended_reason, e.ended_at";
+            + "e.ended_reason, e.ended_at, e.flagged_at, e.flagged_reason";
     static final String FROM = " from engagement e join evaluation_body b on b.id = e.body_id";
     private static final TypeReference<LinkedHashMap<String, BigDecimal>> SCORES = new TypeReference<>() {
     };
@@ -118,6 +118,7 @@ public class EngagementStore {
                 rs.getObject("report_document_id", UUID.class), rs.getString("report_number"), parsed,
                 rs.getBigDecimal("total_score"), rs.getString("reported_by"),
                 Times.local(rs.getObject("reported_at", OffsetDateTime.class)), rs.getString("ended_reason"),
-                Times.local(rs.getObject("ended_at", OffsetDateTime.class)));
+                Times.local(rs.getObject("ended_at", OffsetDateTime.class)),
+                Times.local(rs.getObject("flagged_at", OffsetDateTime.class)), rs.getString("flagged_reason"));
     }
 }

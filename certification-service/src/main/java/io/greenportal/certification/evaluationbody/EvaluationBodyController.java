@@ -26,9 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvaluationBodyController {
 
     private final EvaluationBodyService service;
+    private final BodyStatistics statistics;
 
-    public EvaluationBodyController(EvaluationBodyService service) {
+    public EvaluationBodyController(EvaluationBodyService service, BodyStatistics statistics) {
         this.service = service;
+        this.statistics = statistics;
+    }
+
+    @Operation(summary = "A body's statistics: engagements, pass rate, its average score against the experts' (administrators)")
+    @GetMapping("/evaluation-bodies/{id}/statistics")
+    @PreAuthorize("hasRole('admin')")
+    public BodyStatistics.Statistics statistics(@PathVariable UUID id) {
+        return statistics.of(id);
     }
 
     @Operation(summary = "Register an evaluation body (administrators): name, creditCode, types, qualifiedUntil, contact, affiliations")
