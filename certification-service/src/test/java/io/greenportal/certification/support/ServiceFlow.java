@@ -100,20 +100,41 @@ public final class ServiceFlow {
 
     /** The enterprise names eval-a's body, which confirms and reports (every aspect 85, total 86). */
     public void evaluated(Caller enterprise, UUID id) {
-        engagements.name(enterprise, id, new EngagementService.NameRequest(bodyA().id()));
-        engagements.confirm(EVAL_A, id);
+        evaluated(enterprise, id, bodyA().id(), EVAL_A);
+    }
+
+    /** The enterprise names this body, whose evaluator confirms and reports (every aspect 85, total 86). */
+    public void evaluated(Caller enterprise, UUID id, UUID bodyId, Caller evaluator) {
+        engagements.name(enterprise, id, new EngagementService.NameRequest(bodyId));
+        engagements.confirm(evaluator, id);
         byte[] pdf = TestData.pdf("report " + id);
         var scores = new java.util.LinkedHashMap<String, java.math.BigDecimal>();
         EvaluationAspects.of(get(id).type()).forEach(a -> scores.put(a, java.math.BigDecimal.valueOf(85)));
-        engagements.report(EVAL_A, id, new DocumentService.Upload("report.pdf", pdf.length, new ByteArrayInputStream(pdf)),
+        engagements.report(evaluator, id, new DocumentService.Upload("report.pdf", pdf.length, new ByteArrayInputStream(pdf)),
                 new EngagementRules.ReportRequest("NXJN-2026-0999", scores, java.math.BigDecimal.valueOf(86)));
     }
 
     public UUID inPublicity(Caller enterprise, UUID batch) {
+        return inPublicity(enterprise, batch, bodyA().id(), EVAL_A);
+    }
+
+    /** A fresh enterprise's draft (a green factory in Xixia), not yet evaluated. */
+    public UUID draft(Caller enterprise, UUID batch) {
         String name = "宁夏测试" + enterprise.uscc().substring(10, 16) + "新材料有限公司";
-        UUID id = applications.create(enterprise, TestData.factoryRequest(batch, name, "640105"), null).application().id();
-        evaluated(enterprise, id);
+        return applications.create(enterprise, TestData.factoryRequest(batch, name, "640105"), null).application().id();
+    }
+
+    /** Evaluated by this body, submitted: in MUNICIPAL_REVIEW. */
+    public UUID submitted(Caller enterprise, UUID batch, UUID bodyId, Caller evaluator) {
+        UUID id = draft(enterprise, batch);
+        evaluated(enterprise, id, bodyId, evaluator);
         applications.submit(enterprise, id, null);
+        return id;
+    }
+
+    /** Evaluated by this body, through both reviews and three experts (85 each): in PUBLICITY. */
+    public UUID inPublicity(Caller enterprise, UUID batch, UUID bodyId, Caller evaluator) {
+        UUID id = submitted(enterprise, batch, bodyId, evaluator);
         reviews.decide(MUNICIPAL_YINCHUAN, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意"));
         reviews.decide(PROVINCIAL, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意"));
         experts.assign(PROVINCIAL, id, new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3")));
@@ -121,6 +142,24 @@ public final class ServiceFlow {
             experts.score(expert(i), id, new ExpertReviewService.ScoreRequest(java.math.BigDecimal.valueOf(85), "符合要求"));
         }
         return id;
+    }
+
+    /** In publicity, then its publicity ended: approved, with its registry listing. */
+    public Application approved(Caller enterprise, UUID batch, UUID bodyId, Caller evaluator) throws InterruptedException {
+        UUID id = inPublicity(enterprise, batch, bodyId, evaluator);
+        advance(Duration.ofDays(6));
+        return awaitListing(id);
+    }
+
+    /** A new ACTIVE body qualified for factories, with an evaluator of it (no Keycloak account: service level). */
+    public record Body(UUID id, String creditCode, Caller evaluator) {
+    }
+
+    public Body newBody(String name) {
+        String code = TestData.uscc("640100");
+        UUID id = bodies.create(ADMIN, new BodyRules.BodyRequest(name, code, List.of("GREEN_FACTORY"),
+                Times.now(clock).toLocalDate().plusYears(3), "测试联系人 0951-5550000", List.of())).id();
+        return new Body(id, code, new Caller("eval-" + code.substring(10), Set.of(Caller.EVALUATOR), null, null, null, code));
     }
 
     public Application get(UUID id) {
