@@ -59,10 +59,10 @@ public class EngagementService implements EvaluationCheck {
     /** The applicant names the body (again: the same body is a no-op; another replaces the one in force). */
     @Transactional
     public Engagement name(Caller caller, UUID applicationId, NameRequest request) {
+        Application application = access.requireOwner(caller, workflow.lock(applicationId));
         if (request == null || request.bodyId() == null) {
             throw ApiException.invalid("bodyId", "name a registered evaluation body (its id in the public list)");
         }
-        Application application = access.requireOwner(caller, workflow.lock(applicationId));
         Workflow.require(application, ApplicationState.EDITABLE, "name an evaluation body for");
         EvaluationBody body = bodies.find(request.bodyId())
                 .orElseThrow(() -> ApiException.invalid("bodyId", "no registered evaluation body " + request.bodyId()));
