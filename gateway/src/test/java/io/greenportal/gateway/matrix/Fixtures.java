@@ -50,7 +50,9 @@ final class Fixtures {
             Map.entry("{notice:publicity}", this::notice),
             Map.entry("{rebuild}", this::rebuild),
             Map.entry("{target}", this::target),
-            Map.entry("{target-to-delete}", this::target));
+            Map.entry("{target-to-delete}", this::target),
+            Map.entry("{body:a}", () -> io.greenportal.gateway.support.Evaluation.bodyA(portal)),
+            Map.entry("{random}", () -> UUID.randomUUID().toString()));
 
     Fixtures(PortalClient portal) {
         this.portal = portal;
