@@ -51,8 +51,12 @@ final class Fixtures {
             Map.entry("{rebuild}", this::rebuild),
             Map.entry("{target}", this::target),
             Map.entry("{target-to-delete}", this::target),
-            Map.entry("{body:a}", () -> io.greenportal.gateway.support.Evaluation.bodyA(portal)),
+            Map.entry("{body:a}", this::bodyA),
             Map.entry("{random}", () -> UUID.randomUUID().toString()));
+
+    private String bodyA() {
+        return io.greenportal.gateway.support.Evaluation.bodyA(portal);
+    }
 
     Fixtures(PortalClient portal) {
         this.portal = portal;
