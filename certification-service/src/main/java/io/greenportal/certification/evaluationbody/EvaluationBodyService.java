@@ -10,7 +10,6 @@ import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.Times;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +45,7 @@ public class EvaluationBodyService {
         BodyRules.Content c = BodyRules.check(request, now.toLocalDate());
         EvaluationBody body = new EvaluationBody(UUID.randomUUID(), c.name(), c.creditCode(), c.types(),
                 c.qualifiedUntil(), c.contact(), c.affiliations(), BodyStatus.ACTIVE, now, now);
-        try {
-            bodies.insert(body, caller.username());
-        } catch (DuplicateKeyException e) {
+        if (!bodies.insert(body, caller.username())) {
             throw existing(c.creditCode());
         }
         bodies.recordStatus(body.id(), null, BodyStatus.ACTIVE, "registered", caller.username(), now);

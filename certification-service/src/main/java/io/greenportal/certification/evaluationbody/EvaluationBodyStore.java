@@ -28,16 +28,18 @@ public class EvaluationBodyStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(EvaluationBody b, String actor) {
-        jdbc.sql("""
+    /** Inserts the body; false (and nothing written) when one with its credit code is registered already. */
+    public boolean insert(EvaluationBody b, String actor) {
+        return jdbc.sql("""
                 insert into evaluation_body (id, name, credit_code, types, qualified_until, contact, affiliations, status,
                     created_by, created_at, updated_at)
-                values (:id, :name, :code, :types, :until, :contact, :aff, :status, :by, :at, :at)""")
+                values (:id, :name, :code, :types, :until, :contact, :aff, :status, :by, :at, :at)
+                on conflict (credit_code) do nothing""")
                 .param("id", b.id()).param("name", b.name()).param("code", b.creditCode())
                 .param("types", join(b.types())).param("until", b.qualifiedUntil()).param("contact", b.contact())
                 .param("aff", String.join(",", b.affiliations())).param("status", b.status().name())
                 .param("by", actor).param("at", b.createdAt())
-                .update();
+                .update() == 1;
     }
 
     public void update(UUID id, BodyRules.Content c, OffsetDateTime now) {

@@ -82,7 +82,7 @@ class EngagementTest {
 
         JsonNode reported = Flow.json(flow.report("eval-a", id, TestData.factoryScores(), "86.5"), HttpStatus.OK);
         assertThat(reported.get("scores").size()).isEqualTo(7);
-        assertThat(reported.get("totalScore").asString()).isEqualTo("86.5");
+        assertThat(reported.get("totalScore").asString()).isEqualTo("86.50");
         JsonNode app = flow.application("ent-a", id);
         assertThat(app.get("evaluationBody").asString()).isEqualTo("宁夏节能低碳评价中心");
         assertThat(app.get("evaluationReport").asString()).startsWith("NXJN-2026-");
