@@ -90,6 +90,15 @@ class NationalPlatformTest {
         national = new WireMockServer(WireMockConfiguration.options()
                 .port(Integer.parseInt(System.getenv().getOrDefault("GP_TEST_NATIONAL_PORT", "18099"))));
         national.start();
+        // a first request to a cold WireMock can take longer than the service's read time-out
+        national.stubFor(get(urlPathEqualTo("/warm-up")).willReturn(aResponse().withStatus(204)));
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(national.baseUrl() + "/warm-up")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -190,7 +199,7 @@ class NationalPlatformTest {
         national.stubFor(put(urlPathMatching(path)).inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("slow"));
         national.stubFor(put(urlPathMatching(path)).inScenario("flaky").whenScenarioStateIs("slow")
-                .willReturn(aResponse().withStatus(201).withFixedDelay(2500)).willSetStateTo("up"));
+                .willReturn(aResponse().withStatus(201).withFixedDelay(5000)).willSetStateTo("up"));
         national.stubFor(put(urlPathMatching(path)).inScenario("flaky").whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(201)).willSetStateTo("known"));
         national.stubFor(put(urlPathMatching(path)).inScenario("flaky").whenScenarioStateIs("known")
@@ -298,7 +307,7 @@ class NationalPlatformTest {
 
         national.stubFor(get(urlPathEqualTo(decisions)).willReturn(aResponse().withStatus(502)));
         assertThat(poller.poll(store.dossier(dossier).orElseThrow())).isZero();
-        national.stubFor(get(urlPathEqualTo(decisions)).willReturn(aResponse().withStatus(200).withFixedDelay(2500)
+        national.stubFor(get(urlPathEqualTo(decisions)).willReturn(aResponse().withStatus(200).withFixedDelay(5000)
                 .withHeader("Content-Type", "application/json").withBody("{\"items\": []}")));
         assertThat(poller.poll(store.dossier(dossier).orElseThrow())).isZero();
         assertThat(dossierStatus(dossier)).isEqualTo("DELIVERED");
@@ -335,7 +344,8 @@ class NationalPlatformTest {
         acceptEveryDelivery();
         Map<String, Object> round = new LinkedHashMap<>();
         round.put("name", "配额测试");
-        round.put("deadline", flow.now().plusDays(10).toString());
+        // two approvals below move the service's clock by six days each
+        round.put("deadline", flow.now().plusDays(100).toString());
         round.put("quotas", Map.of("GREEN_FACTORY", 1, "GREEN_HOUSE", 3));
         assertThat(Flow.json(flow.post("admin", "national/rounds", round), HttpStatus.BAD_REQUEST).get("field").asString())
                 .isEqualTo("quotas.GREEN_HOUSE");

@@ -97,8 +97,10 @@ class SanctionTest {
                 .param("id", inReview).query(String.class).single()).contains("被处罚评价机构").contains("重新评价");
         assertThat(services.get(draft).state().name()).isEqualTo("DRAFT");
         assertThat(engagementStatus(draft)).isEqualTo("VOIDED");
-        assertThat(Refusal.of(() -> applications.submit(draftFirm, draft, null)).fields())
-                .containsExactly("evaluationBody", "evaluationReport");
+        var incomplete = Refusal.of(() -> applications.submit(draftFirm, draft, null));
+        assertThat(incomplete.type()).isEqualTo("incomplete-application");
+        assertThat(incomplete.field()).isEqualTo("evaluationBody");
+        assertThat(incomplete.detail()).contains("evaluationBody").contains("evaluationReport");
         // ...and once another body has evaluated it, it goes in again as a new round
         services.evaluated(reviewFirm, inReview, other.id(), other.evaluator());
         assertThat(applications.submit(reviewFirm, inReview, null).round()).isEqualTo(2);
