@@ -75,14 +75,14 @@ class ApplicationApiTest {
         JsonNode missing = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
         assertThat(missing.get("type").asString()).endsWith("/incomplete-application");
         assertThat(missing.get("errors").valueStream().map(e -> e.get("field").asString()))
-                .contains("regionCode", "subject.productName", "selfScore", "documents")
+                .contains("regionCode", "subject.productName", "selfScore", "evaluationBody", "evaluationReport")
                 // ent-a is in the registry: its name is the registry's, typed or not
                 .doesNotContain("enterpriseName");
         assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
     }
 
     static String registryName(String uscc) {
-        var channel = Grpc.channel(9091);
+        var channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         try {
             var registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
             var found = registry.lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());

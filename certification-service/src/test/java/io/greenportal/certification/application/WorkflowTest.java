@@ -115,7 +115,7 @@ class WorkflowTest {
         String certificate = approved.get("certificateNumber").asString();
         assertThat(certificate).startsWith("GF-640000-");
 
-        var channel = Grpc.channel(9091);
+        var channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         try {
             var registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
             var listing = registry.getListing(GetListingRequest.newBuilder().setId(listingId).build());

@@ -94,7 +94,7 @@ class RegistrationTest {
     void setUp() {
         flow = new ServiceFlow(context);
         batch = flow.batch();
-        channel = Grpc.channel(9091);
+        channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
     }
 

@@ -26,6 +26,11 @@ public final class TestData {
     private TestData() {
     }
 
+    /** The registry's gRPC port the service under test talks to (GP_REGISTRY_GRPC_PORT, default 9091). */
+    public static int registryGrpcPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("GP_REGISTRY_GRPC_PORT", "9091"));
+    }
+
     /** A new valid credit code of an enterprise in the given region. */
     public static String uscc(String region) {
         long n = ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
