@@ -186,4 +186,54 @@ class EngagementTest {
         JsonNode aspects = Flow.json(flow.get("eval-a", "evaluation-aspects"), HttpStatus.OK);
         assertThat(aspects.get("GREEN_FACTORY").size()).isEqualTo(7);
     }
+
+    @Test
+    void hostileReportsAreRefusedWithAProblemAndNothingIsWritten() {
+        String id = flow.draft("ent-a", batch, "640106");
+        flow.put("ent-a", "applications/" + id + "/engagement", Map.of("bodyId", flow.bodyA())).expectStatus().isOk();
+        flow.post("eval-a", "applications/" + id + "/engagement/confirmation", null).expectStatus().isOk();
+        long before = engagementRows();
+        // not a PDF
+        var parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new org.springframework.core.io.ByteArrayResource("MZ not a pdf".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "report.pdf";
+            }
+        }).contentType(org.springframework.http.MediaType.APPLICATION_PDF);
+        parts.part("report", Map.of("reportNumber", "R-1", "scores", TestData.factoryScores(), "totalScore", 86))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        JsonNode notPdf = Flow.json(rest.post().uri(Flow.API + "/applications/" + id + "/engagement/report")
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .header("Authorization", "Bearer " + Flow.token("eval-a")).exchange(), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(notPdf.get("field").asString()).isEqualTo("file");
+        // a report part that is not JSON
+        var broken = new org.springframework.http.client.MultipartBodyBuilder();
+        broken.part("file", new org.springframework.core.io.ByteArrayResource(TestData.pdf("x")) {
+            @Override
+            public String getFilename() {
+                return "report.pdf";
+            }
+        }).contentType(org.springframework.http.MediaType.APPLICATION_PDF);
+        broken.part("report", "{not json").contentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var answer = rest.post().uri(Flow.API + "/applications/" + id + "/engagement/report")
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(broken.build())
+                .header("Authorization", "Bearer " + Flow.token("eval-a")).exchange();
+        answer.expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith("application/problem+json");
+        // no report part, and a path in the file name
+        var missing = new org.springframework.http.client.MultipartBodyBuilder();
+        missing.part("file", new org.springframework.core.io.ByteArrayResource(TestData.pdf("x")) {
+            @Override
+            public String getFilename() {
+                return "../../etc/report.pdf";
+            }
+        }).contentType(org.springframework.http.MediaType.APPLICATION_PDF);
+        rest.post().uri(Flow.API + "/applications/" + id + "/engagement/report")
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(missing.build())
+                .header("Authorization", "Bearer " + Flow.token("eval-a")).exchange().expectStatus().isBadRequest();
+        assertThat(engagementRows()).isEqualTo(before);
+        // ids that are not ids
+        flow.post("eval-a", "applications/not-an-id/engagement/confirmation", null).expectStatus().isBadRequest();
+        flow.put("ent-a", "applications/" + id + "/engagement", Map.of("bodyId", "not-a-uuid")).expectStatus().isBadRequest();
+    }
 }
