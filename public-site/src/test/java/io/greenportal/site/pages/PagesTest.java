@@ -124,7 +124,10 @@ class PagesTest {
                 .contains("类型：绿色设计产品")
                 // facet links keep the search and add one choice
                 .contains("href=\"/search?q=%E6%B0%B4%E6%B3%A5&amp;type=GREEN_PRODUCT&amp;region=640100\"")
-                .contains("非金属矿物制品业（2）");
+                .contains("非金属矿物制品业（2）")
+                // the status facet: a suspended listing is counted and can be chosen
+                .contains("限期整改（1）")
+                .contains("href=\"/search?q=%E6%B0%B4%E6%B3%A5&amp;type=GREEN_PRODUCT&amp;status=SUSPENDED\"");
         assertThat(api.searches.getLast().q()).isEqualTo("水泥");
         assertThat(api.searches.getLast().type()).isEqualTo("GREEN_PRODUCT");
     }
