@@ -53,7 +53,13 @@ final class Fixtures {
             Map.entry("{notice:publicity}", this::notice),
             Map.entry("{rebuild}", this::rebuild),
             Map.entry("{target}", this::target),
-            Map.entry("{target-to-delete}", this::target));
+            Map.entry("{target-to-delete}", this::target),
+            Map.entry("{body:a}", this::bodyA),
+            Map.entry("{random}", () -> UUID.randomUUID().toString()));
+
+    private String bodyA() {
+        return io.greenportal.gateway.support.Evaluation.bodyA(portal);
+    }
 
     Fixtures(PortalClient portal) {
         this.portal = portal;
@@ -155,7 +161,7 @@ final class Fixtures {
         String pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
         String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
-        var response = portal.send("ent-a", "POST", CERT + "/applications/" + applicationId + "/documents?kind=EVALUATION_REPORT",
+        var response = portal.send("ent-a", "POST", CERT + "/applications/" + applicationId + "/documents?kind=OTHER",
                 "multipart/form-data; boundary=" + boundary, part.getBytes(StandardCharsets.UTF_8));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("fixture upload: " + response.statusCode() + " " + response.body());
@@ -171,7 +177,7 @@ final class Fixtures {
     /** A submitted application of ent-a: in municipal review at 银川市. */
     private String submitted() {
         String id = draft();
-        upload(id);
+        io.greenportal.gateway.support.Evaluation.evaluate(portal, "ent-a", id);
         post("ent-a", CERT + "/applications/" + id + "/submit", "{}", 200);
         return id;
     }

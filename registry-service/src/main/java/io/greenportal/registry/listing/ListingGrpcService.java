@@ -112,6 +112,21 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
         response.onCompleted();
     }
 
+    @Override
+    public void upgradeToNational(io.greenportal.contracts.registry.v1.UpgradeToNationalRequest request,
+            StreamObserver<io.greenportal.contracts.registry.v1.Listing> response) {
+        UUID id = listingId(request.getListingId());
+        LocalDate on;
+        try {
+            on = LocalDate.parse(request.getNationalOn());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid("nationalOn", "must be a date YYYY-MM-DD");
+        }
+        response.onNext(ProtoMapper.toProto(service.upgradeToNational(id, request.getNationalCertificateNumber(), on,
+                request.getReason(), actor())));
+        response.onCompleted();
+    }
+
     /** One entry per requested code, in request order, answered from one query. */
     private List<EnterpriseListings> results(List<String> usccs, LocalDate asOf) {
         Map<String, ListingStore.Holder> holders = service.lookup(usccs, asOf);
