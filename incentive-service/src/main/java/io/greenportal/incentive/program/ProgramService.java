@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.greenportal.platform.web.FreeText;
 
 @Service
 public class ProgramService {
@@ -64,7 +65,7 @@ public class ProgramService {
     }
 
     /** What may change after creation; {@code others} collects every other field sent, to refuse it by name. */
-    public record Changes(String name, String description, OffsetDateTime opensAt, OffsetDateTime closesAt,
+    public record Changes(String name, @FreeText String description, OffsetDateTime opensAt, OffsetDateTime closesAt,
             BigDecimal budget, @JsonAnySetter @Schema(hidden = true) Map<String, Object> others) {
     }
 

@@ -17,6 +17,7 @@ import io.greenportal.platform.web.PageParameters;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * A bank's webhook subscriptions and its delivery log. Another bank's are "not found". A URL is
@@ -49,7 +50,7 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    public record Request(String url, String secret, List<String> watchUsccs, String description) {
+    public record Request(String url, String secret, List<String> watchUsccs, @FreeText(max = 500) String description) {
     }
 
     public record Created(Subscription subscription, boolean created) {

@@ -15,11 +15,11 @@ import tools.jackson.databind.exc.PropertyBindingException;
  * and why in words (the {@link StrictJson} and {@link TextRule} reasons, "is not a known field", "appears
  * twice"); never the parser's own message (it quotes Java types and source excerpts).
  */
-record BodyProblem(String type, String field, String detail) {
+public record BodyProblem(String type, String field, String detail) {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object )?(?:property|field) \"([^\"]{0,200})\"");
 
-    static BodyProblem of(Throwable cause) {
+    public static BodyProblem of(Throwable cause) {
         if (!(cause instanceof JacksonException e)) {
             return new BodyProblem("malformed-body", null, "The request body is missing or is not JSON");
         }
