@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * as a problem (web-edge), nothing written; once connections are free again it succeeds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.connection-timeout=250ms"})
+        "spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.connection-timeout=250"})
 @ActiveProfiles("test")
 @Import(CleanDatabase.class)
 class DatabaseBusyTest {

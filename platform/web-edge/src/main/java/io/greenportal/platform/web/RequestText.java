@@ -1,10 +1,13 @@
 package io.greenportal.platform.web;
 
+import java.util.Collection;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -21,6 +24,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 public class RequestText implements WebMvcConfigurer, HandlerInterceptor {
 
+    private static final org.springframework.core.ParameterNameDiscoverer NAMES =
+            new org.springframework.core.DefaultParameterNameDiscoverer();
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).order(1);
@@ -28,7 +34,7 @@ public class RequestText implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod)) {
+        if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -39,6 +45,22 @@ public class RequestText implements WebMvcConfigurer, HandlerInterceptor {
             }
             for (String value : parameter.getValue()) {
                 TextRule.line(name, value);
+            }
+        }
+        // a parameter that holds one value, sent twice: which one was meant? Refused rather than guessed
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param == null) {
+                continue;
+            }
+            parameter.initParameterNameDiscovery(NAMES);
+            String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                    : parameter.getParameterName();
+            Class<?> type = parameter.getParameterType();
+            String[] values = name == null ? null : request.getParameterValues(name);
+            if (values != null && values.length > 1 && !type.isArray() && !Collection.class.isAssignableFrom(type)
+                    && !Map.class.isAssignableFrom(type) && !org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(type)) {
+                throw ApiException.invalid(name, "appears " + values.length + " times; send it once");
             }
         }
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
