@@ -107,6 +107,8 @@ public class ObjectionService {
         UPHOLD, DISMISS
     }
 
+    // named apart from the review's DecisionRequest: one schema name each in the OpenAPI document
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ObjectionDecisionRequest")
     public record DecisionRequest(Verdict decision, Objection.Outcome outcome, @FreeText(max = 2000) String comment) {
     }
 

@@ -2,6 +2,8 @@ package io.greenportal.platform.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
@@ -69,13 +74,23 @@ public class WebEdgeAutoConfiguration {
         return new RequestText();
     }
 
-    /** Request bodies are read strictly ({@link StrictJson}); answers are written as before. */
+    /**
+     * Request bodies are read strictly ({@link StrictJson}); answers are written as before. Bytes
+     * and strings keep their converters ahead of JSON (springdoc's documents are bytes: behind a
+     * JSON converter they would leave as a base64 string).
+     */
     @Bean
+    @ConditionalOnProperty(name = "greenportal.web.strict-json", havingValue = "true", matchIfMissing = true)
     ServerHttpMessageConvertersCustomizer strictJsonBodies(JsonMapper jsonMapper) {
         JsonMapper strict = StrictJson.of(jsonMapper);
-        return builder -> builder.configureMessageConvertersList(converters -> converters.replaceAll(
-                converter -> converter instanceof JacksonJsonHttpMessageConverter ? new JacksonJsonHttpMessageConverter(strict)
-                        : converter));
+        return builder -> builder.configureMessageConvertersList(converters -> {
+            converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter
+                    ? new JacksonJsonHttpMessageConverter(strict) : converter);
+            List<HttpMessageConverter<?>> first = new ArrayList<>();
+            converters.removeIf(c -> (c instanceof ByteArrayHttpMessageConverter || c instanceof StringHttpMessageConverter)
+                    && first.add(c));
+            converters.addAll(0, first);
+        });
     }
 
     /** Tomcat's own error answers (before any servlet runs) as problem details, not its HTML page. */
