@@ -104,6 +104,7 @@ public class SubscriptionService {
         return store.find(id, bank.id()).orElseThrow(() -> ApiException.notFound("Webhook subscription " + id));
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SubscriptionChanges")
     public record Changes(String url, String secret, List<String> watchUsccs, Boolean watchAll, Boolean active,
             String description) {
     }
