@@ -209,7 +209,7 @@ public final class HostileInput {
                 }
             }
         }
-        if (!anyAccepted) {
+        if (!anyAccepted && !cases.isEmpty()) {
             List<String> changed = DatabaseFingerprint.changed(before, database.settled());
             if (!changed.isEmpty()) {
                 failures.add(op.method + " " + op.template + " as " + caller + ": " + cases.size()
