@@ -27,7 +27,8 @@ profile_request_ticks() {
   for t in /proc/"$1"/task/*; do
     name=$(cat "$t/comm" 2>/dev/null) || continue
     case $name in C1\ Comp* | C2\ Comp* | VM\ Thread | GC* | G1*) continue ;; esac
-    sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)))
+    # utime and stime, counted after the ")" that ends the thread's name (names may hold spaces)
+    sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0)))
   done
   echo "$sum"
 }
@@ -51,14 +52,18 @@ profile_load() {
   out=$(profile_wrk 30 "$url" "$script" "$@")
   after=$(profile_request_ticks "$pid")
   "$GP_JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$lib" "'stop,file=$flame,flamegraph,title=gateway $label: $kind'" >/dev/null
+  # the checkout's path (in native library names) becomes dots of the same length: the graph stores
+  # each frame name as a prefix of the one before, so a replacement must not change lengths
+  sed -i "s|$GP_ROOT/|$(printf '%*s' "${#GP_ROOT}" '' | tr ' ' '.')/|g" "$flame"
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   awk -v l="$label" -v k="$kind" -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-    -v load="$(cut -d' ' -f1 /proc/loadavg)" \
-    'BEGIN { printf "| %s | %s | %d | %.3f | %s |\n", l, k, n / 30, 1000 * t / hz / n, load }' >>"$BENCH_WORK/profile.md"
+    -v la="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { printf "| %s | %s | %d | %.3f | %s |\n", l, k, n / 30, 1000 * t / hz / n, la }' >>"$BENCH_WORK/profile.md"
 }
 
 bench_profile() {
   local lib jars entry label jar
+  find_jdk # jcmd loads the profiler into the running gateway
   lib=$(profile_tool)
   mkdir -p "$GP_ROOT/docs/profile"
   : >"$BENCH_WORK/profile.md"

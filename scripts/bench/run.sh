@@ -61,20 +61,25 @@ bench_gateway_start() {
   cmd[-1]=$GP_STATE/bench/$name.jar
   if pid_alive "$name"; then stop_pid "$name"; fi
   port_open 127.0.0.1 "$port" && die "port $port for the $name is taken; set GP_BENCH_GATEWAY_PORT / GP_BENCH_GATEWAY_OFF_PORT"
+  port_open 127.0.0.1 "$(bench_management_port "$port")" \
+    && die "port $(bench_management_port "$port") for the $name's actuator is taken; set GP_BENCH_GATEWAY_PORT / GP_BENCH_GATEWAY_OFF_PORT"
   log "starting $name on http://127.0.0.1:$port (rate limits $([ "$limits" = true ] && echo on || echo off), log: $GP_LOGS/$name.log)"
   (
     cd "$GP_STATE"
     # its own Redis key namespace for the rate-limit buckets: the bench never eats the portal's budgets
-    GP_GATEWAY_PORT=$port GP_TRUSTED_PROXY_HOPS=1 GP_RATE_LIMITS_ENABLED=$limits \
+    GP_GATEWAY_PORT=$port GP_GATEWAY_MANAGEMENT_PORT=$(bench_management_port "$port") GP_TRUSTED_PROXY_HOPS=1 GP_RATE_LIMITS_ENABLED=$limits \
       GREENPORTAL_RATELIMITS_NAMESPACE=gp-bench nohup "${cmd[@]}" >"$GP_LOGS/$name.log" 2>&1 </dev/null &
     echo $! >"$GP_RUN/$name.pid"
   )
 }
 
+# a bench gateway's actuator (health) is on its own port, ten above its HTTP port
+bench_management_port() { echo $(($1 + 10)); }
+
 bench_gateway_ready() {
   local name=$1 port=$2
   pid_alive "$name" || { tail -n 30 "$GP_LOGS/$name.log" >&2; die "$name exited during start-up"; }
-  curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$port/actuator/health/readiness"
+  curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$(bench_management_port "$port")/actuator/health/readiness"
 }
 
 bench_gateways_stop() { stop_pid bench-gateway; stop_pid bench-gateway-off; }

@@ -12,7 +12,11 @@ app_module() {
   esac
 }
 app_port() { local v="GP_$(echo "$1" | tr a-z A-Z)_PORT"; echo "${!v}"; }
-app_ready() { curl -fs --max-time 3 "http://127.0.0.1:$(app_port "$1")/actuator/health/readiness" >/dev/null; }
+# where an app's actuator answers: the gateway's on its own port, the others' on their HTTP port
+app_management_port() {
+  if [ "$1" = gateway ]; then echo "$GP_GATEWAY_MANAGEMENT_PORT"; else app_port "$1"; fi
+}
+app_ready() { curl -fs --max-time 3 "http://127.0.0.1:$(app_management_port "$1")/actuator/health/readiness" >/dev/null; }
 
 # Ready, or fails at once (with the end of its log) when the process has died.
 app_ready_or_dead() {
@@ -44,6 +48,9 @@ app_start() {
   if pid_alive "$app"; then stop_pid "$app" "$GP_APP_STOP_SECONDS"; fi
   if port_open 127.0.0.1 "$(app_port "$app")"; then
     die "port $(app_port "$app") for $app is taken by a process this portal did not start; free it or set GP_$(echo "$app" | tr a-z A-Z)_PORT"
+  fi
+  if [ "$app" = gateway ] && port_open 127.0.0.1 "$GP_GATEWAY_MANAGEMENT_PORT"; then
+    die "port $GP_GATEWAY_MANAGEMENT_PORT for the gateway's actuator is taken by a process this portal did not start; free it or set GP_GATEWAY_MANAGEMENT_PORT"
   fi
   mkdir -p "$GP_STATE/apps" "$GP_STATE/tmp/$app" "$GP_STATE/files"
   jar="$GP_STATE/apps/$module.jar"
@@ -100,6 +107,7 @@ print_urls() {
     Gateway (the only public entry)  http://127.0.0.1:$GP_GATEWAY_PORT
     Public site (through the gateway) http://127.0.0.1:$GP_GATEWAY_PORT/
     API documentation                http://127.0.0.1:$GP_GATEWAY_PORT/swagger-ui.html
+    Gateway health and metrics       http://127.0.0.1:$GP_GATEWAY_MANAGEMENT_PORT/actuator/prometheus
     Public search                    http://127.0.0.1:$GP_GATEWAY_PORT/api/v1/public/listings?q=水泥
     Keycloak                         $GP_KC_URL   (admin console: $GP_KC_ADMIN / $GP_KC_ADMIN_PASSWORD)
     Elasticsearch                    http://127.0.0.1:$GP_ES_PORT

@@ -127,10 +127,12 @@ class OverlayTest {
                 assertThat(p.getPath()).isIn("/auth/realms/greenportal/", "/auth/resources/");
             }
         }));
-        // the public host is written in four places; they must agree
-        String issuer = r.all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().startsWith("greenportal-common"))
-                .findFirst().orElseThrow().getData().get("GP_ISSUER_URI");
-        assertThat(issuer).isEqualTo("https://" + host + "/auth/realms/greenportal");
+        // the public host is written in five places; they must agree
+        var common = r.all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().startsWith("greenportal-common"))
+                .findFirst().orElseThrow().getData();
+        assertThat(common.get("GP_ISSUER_URI")).isEqualTo("https://" + host + "/auth/realms/greenportal");
+        // the gateway's absolute URLs (login redirect, X-Forwarded-Host) come from it, never from a Host header
+        assertThat(common.get("GP_PUBLIC_BASE_URL")).isEqualTo("https://" + host);
         assertThat(kind(r, "Keycloak").get(0).path("spec").path("hostname").path("hostname").asText())
                 .isEqualTo("https://" + host + "/auth");
         JsonNode gatewayClient = kind(r, "KeycloakRealmImport").get(0).path("spec").path("realm").path("clients").get(0);
@@ -182,7 +184,8 @@ class OverlayTest {
         assertThat(r.all(Secret.class)).allSatisfy(s -> {
             if (!s.getMetadata().getName().equals("greenportal-es-roles")) {
                 s.getData().forEach((k, val) -> {
-                    String plain = new String(java.util.Base64.getDecoder().decode(val));
+                    // kubectl wraps long values over lines: the MIME decoder skips the line breaks
+                    String plain = new String(java.util.Base64.getMimeDecoder().decode(val));
                     if (k.equals("password") || k.matches("gateway|certification|incentive|publicity")) {
                         assertThat(plain).startsWith("dev-only-");
                     }

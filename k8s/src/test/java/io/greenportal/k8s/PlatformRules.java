@@ -208,7 +208,12 @@ final class PlatformRules {
         return v;
     }
 
-    /** Actuator on the management port: probes there, MANAGEMENT_SERVER_PORT set, Service port named management. */
+    /**
+     * Actuator on the management port: probes there, MANAGEMENT_SERVER_PORT set, Service port named
+     * management. And the ports reachable at all: the applications bind to loopback unless
+     * GP_BIND_ADDRESS says otherwise (the local portal's default), which in a pod no probe,
+     * Service or scraper could reach.
+     */
     static List<String> managementPort(ManifestRules.Rendered r) {
         List<String> v = new ArrayList<>();
         for (Deployment d : r.all(Deployment.class)) {
@@ -216,6 +221,9 @@ final class PlatformRules {
             Container c = Rendered.app(d);
             if (!"8090".equals(Rendered.env(r, d).get("MANAGEMENT_SERVER_PORT"))) {
                 v.add(id + ": MANAGEMENT_SERVER_PORT is not 8090");
+            }
+            if (!"0.0.0.0".equals(Rendered.env(r, d).get("GP_BIND_ADDRESS"))) {
+                v.add(id + ": GP_BIND_ADDRESS is not 0.0.0.0 (the applications listen on loopback by default)");
             }
             boolean declared = c.getPorts().stream().anyMatch(p -> "management".equals(p.getName()) && p.getContainerPort() == 8090);
             if (!declared) {

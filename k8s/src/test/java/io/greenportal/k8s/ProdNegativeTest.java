@@ -188,6 +188,8 @@ class ProdNegativeTest {
                 .put("port", "http"), PlatformRules::managementPort)).anySatisfy(v -> assertThat(v).contains("not management"));
         assertThat(after("ConfigMap", "greenportal-common", c -> data(c).remove("MANAGEMENT_SERVER_PORT"), PlatformRules::managementPort))
                 .anySatisfy(v -> assertThat(v).contains("MANAGEMENT_SERVER_PORT is not 8090"));
+        assertThat(after("ConfigMap", "greenportal-common", c -> data(c).remove("GP_BIND_ADDRESS"), PlatformRules::managementPort))
+                .anySatisfy(v -> assertThat(v).contains("GP_BIND_ADDRESS is not 0.0.0.0"));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see an application. The enterprise sees its own (drafts included); once submitted,
  * municipal reviewers see their city's, provincial reviewers and administrators all; an expert sees
- * only applications assigned to them. Everyone else is told it does not exist (404), so ids of other
+ * only applications assigned to them; an evaluation body's staff those naming their body. Everyone else is told it does not exist (404), so ids of other
  * enterprises' applications reveal nothing.
  */
 @Component
@@ -25,6 +25,10 @@ public class ApplicationAccess {
 
     public boolean canSee(Caller caller, Application a) {
         if (isOwner(caller, a)) {
+            return true;
+        }
+        // the evaluation body's staff see the applications that name their body, drafts included
+        if (caller.has(Caller.EVALUATOR) && caller.evaluationBody() != null && namesBody(a.id(), caller.evaluationBody())) {
             return true;
         }
         if (!a.everSubmitted()) {
@@ -60,6 +64,13 @@ public class ApplicationAccess {
             throw ApiException.forbidden("Only the applicant enterprise may do this");
         }
         throw ApiException.notFound("Application " + a.id());
+    }
+
+    /** Does the engagement in force on the application name the body with this credit code? */
+    public boolean namesBody(UUID applicationId, String bodyCreditCode) {
+        return jdbc.sql("select exists (select 1 from engagement e join evaluation_body b on b.id = e.body_id "
+                        + "where e.application_id = :id and e.status in ('REQUESTED', 'CONFIRMED') and b.credit_code = :code)")
+                .param("id", applicationId).param("code", bodyCreditCode).query(Boolean.class).single();
     }
 
     public boolean isAssigned(UUID applicationId, String expert) {

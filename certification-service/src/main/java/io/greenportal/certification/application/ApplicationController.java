@@ -36,6 +36,8 @@ import io.greenportal.platform.web.FreeText;
 public class ApplicationController {
 
     static final String READERS = "hasAnyRole('enterprise','reviewer-municipal','reviewer-provincial','expert','admin')";
+    /** One application and its history: also the evaluators of the body it names (their list is /engagements). */
+    static final String ONE_READERS = "hasAnyRole('enterprise','reviewer-municipal','reviewer-provincial','expert','admin','evaluator')";
 
     private final ApplicationService service;
 
@@ -79,7 +81,7 @@ public class ApplicationController {
 
     @Operation(summary = "One application with its submission rounds")
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(ONE_READERS)
     public ApplicationDetail get(@PathVariable UUID id, Authentication authentication) {
         Application application = service.get(Caller.of(authentication), id);
         return new ApplicationDetail(application, service.rounds(id));
@@ -114,7 +116,7 @@ public class ApplicationController {
 
     @Operation(summary = "Every transition with actor, role, time and comment; the applicant and the reviewers")
     @GetMapping("/{id}/history")
-    @PreAuthorize(READERS)
+    @PreAuthorize(ONE_READERS)
     public Map<String, List<History.Entry>> history(@PathVariable UUID id, Authentication authentication) {
         return Map.of("items", service.history(Caller.of(authentication), id));
     }

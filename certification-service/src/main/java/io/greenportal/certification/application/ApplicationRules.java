@@ -72,7 +72,7 @@ public class ApplicationRules {
     }
 
     /** What is still missing before the application can be submitted (empty: complete). */
-    public List<Violation> missing(Application a, boolean hasEvaluationReport) {
+    public List<Violation> missing(Application a, EvaluationCheck.Readiness evaluation) {
         List<Violation> missing = new ArrayList<>();
         if (a.enterpriseName() == null) {
             missing.add(new Violation("enterpriseName", "is required to submit"));
@@ -101,14 +101,13 @@ public class ApplicationRules {
         if (a.indicators().isEmpty()) {
             missing.add(new Violation("indicators", "at least one indicator is required to submit"));
         }
-        if (a.evaluationBody() == null) {
-            missing.add(new Violation("evaluationBody", "the third-party evaluation body is required to submit"));
+        if (!evaluation.confirmed()) {
+            missing.add(new Violation("evaluationBody", "name a registered evaluation body (PUT …/engagement); it must be "
+                    + "ACTIVE and confirm the engagement before the application is submitted"));
         }
-        if (a.evaluationReport() == null) {
-            missing.add(new Violation("evaluationReport", "the evaluation report's number or title is required to submit"));
-        }
-        if (!hasEvaluationReport) {
-            missing.add(new Violation("documents", "upload the third-party evaluation report (kind EVALUATION_REPORT, PDF)"));
+        if (!evaluation.reported()) {
+            missing.add(new Violation("evaluationReport", "the engaged evaluation body uploads its report (PDF) with the "
+                    + "scores of every aspect before the application is submitted"));
         }
         return missing;
     }

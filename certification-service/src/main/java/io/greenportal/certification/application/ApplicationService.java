@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.batch.BatchStore;
-import io.greenportal.certification.document.DocumentKind;
 import io.greenportal.certification.document.DocumentStore;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
@@ -42,12 +41,14 @@ public class ApplicationService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RegisteredNames registeredNames;
+    private final EvaluationCheck evaluation;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ApplicationService(ApplicationStore applications, BatchStore batches, DocumentStore documents,
             ApplicationRules rules, ApplicationAccess access, Workflow workflow, History history, JdbcClient jdbc,
-            JsonMapper json, RegisteredNames registeredNames, TransactionTemplate transactions, Clock clock) {
+            JsonMapper json, RegisteredNames registeredNames, EvaluationCheck evaluation, TransactionTemplate transactions,
+            Clock clock) {
         this.applications = applications;
         this.batches = batches;
         this.documents = documents;
@@ -58,6 +59,7 @@ public class ApplicationService {
         this.jdbc = jdbc;
         this.json = json;
         this.registeredNames = registeredNames;
+        this.evaluation = evaluation;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -91,8 +93,7 @@ public class ApplicationService {
         ApplicationRules.Content c = rules.check(type, request); // may ask the registry for its codes
         Application application = new Application(UUID.randomUUID(), batch.id(), uscc, caller.username(), type,
                 ApplicationState.DRAFT, 0, c.enterpriseName(), c.regionCode(), c.cityCode(), c.industryCode(),
-                c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport(), null, null, null,
-                null, null, now, now);
+                c.subject(), c.selfScore(), c.indicators(), null, null, null, null, null, null, null, now, now);
         try {
             transactions.executeWithoutResult(status -> {
                 applications.insert(application, idempotencyKey);
@@ -121,8 +122,8 @@ public class ApplicationService {
             Workflow.require(current, ApplicationState.EDITABLE, "edit");
             Application edited = new Application(current.id(), current.batchId(), current.uscc(), current.owner(),
                     current.type(), current.state(), current.round(), c.enterpriseName(), c.regionCode(), c.cityCode(),
-                    c.industryCode(), c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(),
-                    c.evaluationReport(), current.expertMean(), current.publicityStartsAt(), current.publicityEndsAt(),
+                    c.industryCode(), c.subject(), c.selfScore(), c.indicators(), current.evaluationBody(),
+                    current.evaluationReport(), current.expertMean(), current.publicityStartsAt(), current.publicityEndsAt(),
                     current.listingId(), current.certificateNumber(), current.createdAt(), current.updatedAt());
             applications.updateContent(edited, Times.now(clock));
             return applications.find(id).orElseThrow();
@@ -156,7 +157,7 @@ public class ApplicationService {
             applications.setEnterpriseName(id, registered, Times.now(clock));
             current = applications.find(id).orElseThrow();
         }
-        var missing = rules.missing(current, documents.hasKind(id, DocumentKind.EVALUATION_REPORT));
+        var missing = rules.missing(current, evaluation.readiness(id));
         if (!missing.isEmpty()) {
             throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "incomplete-application",
                     missing.getFirst().field(), "The application is not complete: " + missing.stream()

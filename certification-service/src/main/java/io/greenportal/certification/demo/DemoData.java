@@ -15,6 +15,13 @@ import io.greenportal.certification.application.ApplicationService;
 import io.greenportal.certification.application.Subject;
 import io.greenportal.certification.batch.BatchService;
 import io.greenportal.certification.document.DocumentService;
+import io.greenportal.certification.engagement.EngagementRules;
+import io.greenportal.certification.engagement.EngagementService;
+import io.greenportal.certification.engagement.EvaluationAspects;
+import io.greenportal.certification.evaluationbody.BodyRules;
+import io.greenportal.certification.evaluationbody.EvaluationBody;
+import io.greenportal.certification.evaluationbody.EvaluationBodyService;
+import io.greenportal.certification.evaluationbody.EvaluationBodyStore;
 import io.greenportal.certification.review.ExpertReviewService;
 import io.greenportal.certification.review.Review;
 import io.greenportal.certification.review.ReviewService;
@@ -34,7 +41,8 @@ import org.springframework.stereotype.Component;
  * at different stages, so every demo account finds something in its queue. They go through the same
  * services as real ones (history, notices). Idempotent: the batch has a fixed id per year and each
  * application an idempotency key, so a restart creates nothing twice. ent-b is never approved here
- * (its demo fact is that it holds only a suspended listing).
+ * (its demo fact is that it holds only a suspended listing). Two evaluation bodies are registered (the
+ * demo evaluators eval-a's and eval-b's); eval-a's body evaluates every submitted demo application.
  */
 @Component
 @ConditionalOnProperty(name = "greenportal.demo-data", havingValue = "true")
@@ -45,6 +53,11 @@ public class DemoData {
     static final Caller REV_CITY = new Caller("rev-city", Set.of(Caller.MUNICIPAL), null, "640100", null);
     static final Caller REV_CITY2 = new Caller("rev-city2", Set.of(Caller.MUNICIPAL), null, "640200", null);
     static final Caller REV_PROV = new Caller("rev-prov", Set.of(Caller.PROVINCIAL), null, null, null);
+    static final Caller ADMIN = new Caller("demo-data", Set.of(Caller.ADMIN), null, null, null);
+    /** The demo evaluators' bodies (keycloak/greenportal-realm.json: eval-a and eval-b carry these codes). */
+    static final String BODY_A = "91640100MA76E0001Y";
+    static final String BODY_B = "91640100MA76E00022";
+    static final Caller EVAL_A = new Caller("eval-a", Set.of(Caller.EVALUATOR), null, null, null, BODY_A);
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final List<IndicatorInput> FACTORY_INDICATORS = List.of(
@@ -58,10 +71,17 @@ public class DemoData {
     private final DocumentService documents;
     private final ReviewService reviews;
     private final ExpertReviewService experts;
+    private final EvaluationBodyService bodies;
+    private final EvaluationBodyStore bodyStore;
+    private final EngagementService engagements;
     private final Clock clock;
 
     public DemoData(BatchService batches, ApplicationService applications, DocumentService documents,
-            ReviewService reviews, ExpertReviewService experts, Clock clock) {
+            ReviewService reviews, ExpertReviewService experts, EvaluationBodyService bodies,
+            EvaluationBodyStore bodyStore, EngagementService engagements, Clock clock) {
+        this.bodies = bodies;
+        this.bodyStore = bodyStore;
+        this.engagements = engagements;
         this.batches = batches;
         this.applications = applications;
         this.documents = documents;
@@ -73,6 +93,7 @@ public class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
         try {
+            evaluationBodies();
             UUID batch = batch();
             int created = 0;
             created += draft(batch) ? 1 : 0;
@@ -86,6 +107,21 @@ public class DemoData {
         } catch (RuntimeException e) {
             // the registry's reference data is needed; a later restart loads what is missing
             log.warn("demo data not (fully) loaded: {}", e.toString());
+        }
+    }
+
+    /** Two registered bodies: eval-a's (every type) and eval-b's (factories and products). */
+    void evaluationBodies() {
+        OffsetDateTime now = Times.now(clock);
+        if (bodyStore.findByCreditCode(BODY_A).isEmpty()) {
+            bodies.create(ADMIN, new BodyRules.BodyRequest("宁夏节能低碳评价中心", BODY_A,
+                    List.of("GREEN_FACTORY", "GREEN_PARK", "GREEN_PRODUCT", "GREEN_SUPPLY_CHAIN"),
+                    now.toLocalDate().plusYears(3), "王工 0951-5551234", List.of()));
+        }
+        if (bodyStore.findByCreditCode(BODY_B).isEmpty()) {
+            bodies.create(ADMIN, new BodyRules.BodyRequest("宁夏绿色制造评价服务有限公司", BODY_B,
+                    List.of("GREEN_FACTORY", "GREEN_PRODUCT"), now.toLocalDate().plusYears(2), "李工 0951-5556789",
+                    List.of()));
         }
     }
 
@@ -186,10 +222,18 @@ public class DemoData {
                 FACTORY_INDICATORS, "宁夏节能低碳评价中心", "NXJN-2025-0371 绿色工厂第三方评价报告");
     }
 
+    /** eval-a's body is engaged, confirms and reports (every aspect 85, total 86), then the enterprise submits. */
     private void submit(Caller enterprise, UUID id) {
+        EvaluationBody body = bodyStore.findByCreditCode(BODY_A).orElseThrow();
+        engagements.name(enterprise, id, new EngagementService.NameRequest(body.id()));
+        engagements.confirm(EVAL_A, id);
         byte[] pdf = pdf("第三方评价报告 " + id);
-        documents.upload(enterprise, id, "EVALUATION_REPORT",
-                new DocumentService.Upload("第三方评价报告.pdf", pdf.length, new ByteArrayInputStream(pdf)));
+        var type = applications.get(enterprise, id).type();
+        var scores = new java.util.LinkedHashMap<String, BigDecimal>();
+        EvaluationAspects.of(type).forEach(aspect -> scores.put(aspect, BigDecimal.valueOf(85)));
+        engagements.report(EVAL_A, id, new DocumentService.Upload("第三方评价报告.pdf", pdf.length,
+                new ByteArrayInputStream(pdf)), new EngagementRules.ReportRequest("NXJN-" + Times.now(clock).getYear()
+                + "-" + id.toString().substring(0, 4), scores, BigDecimal.valueOf(86)));
         applications.submit(enterprise, id, "请审核");
     }
 

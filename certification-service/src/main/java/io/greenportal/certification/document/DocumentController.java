@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/certification/applications/{applicationId}/documents")
 public class DocumentController {
 
-    static final String READERS = "hasAnyRole('enterprise','reviewer-municipal','reviewer-provincial','expert')";
+    static final String READERS = "hasAnyRole('enterprise','reviewer-municipal','reviewer-provincial','expert','evaluator')";
 
     private final DocumentService documents;
 

@@ -68,6 +68,31 @@ public class DocumentService {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("kind", "must be one of " + List.of(DocumentKind.values()));
         }
+        if (kind == DocumentKind.EVALUATION_REPORT) {
+            throw ApiException.invalid("kind", "the evaluation report is uploaded by the evaluation body that confirmed "
+                    + "the engagement (POST …/engagement/report), not by the enterprise");
+        }
+        return store(caller, application, kind, upload);
+    }
+
+    /**
+     * Stores the evaluation report of the body engaged on {@code application} (locked by the caller's
+     * transaction): the same PDF, name and size rules as the enterprise's documents.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Document storeEvaluationReport(Caller evaluator, Application application, Upload upload) {
+        return store(evaluator, application, DocumentKind.EVALUATION_REPORT, upload);
+    }
+
+    /** Removes a report the body replaced before it was submitted (documents of submitted rounds stay). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void dropUnsubmitted(Application application, UUID documentId) {
+        documents.find(application.id(), documentId).filter(d -> d.round() > application.round())
+                .ifPresent(d -> documents.delete(d.id()));
+    }
+
+    private Document store(Caller caller, Application application, DocumentKind kind, Upload upload) {
+        UUID applicationId = application.id();
         String problem = FileNames.problem(upload.fileName());
         if (problem != null) {
             throw ApiException.invalid("file", problem);
@@ -115,6 +140,10 @@ public class DocumentService {
         Workflow.require(application, ApplicationState.EDITABLE, "remove documents from");
         Document document = documents.find(applicationId, documentId)
                 .orElseThrow(() -> ApiException.notFound("Document " + documentId));
+        if (document.kind() == DocumentKind.EVALUATION_REPORT) {
+            throw ApiException.conflict("document-of-evaluation-body", "documentId",
+                    "The evaluation report is the evaluation body's: it replaces it by uploading another one");
+        }
         if (document.round() <= application.round()) {
             throw ApiException.conflict("document-submitted", "documentId",
                     "This document was submitted in round " + document.round() + " and is kept as part of it");

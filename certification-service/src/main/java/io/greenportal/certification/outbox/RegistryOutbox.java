@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistryOutbox {
 
     public enum Kind {
-        REGISTER_LISTING, CHANGE_STATUS
+        REGISTER_LISTING, CHANGE_STATUS, UPGRADE_NATIONAL
     }
 
     public static final String PENDING = "PENDING";
@@ -82,6 +82,30 @@ public class RegistryOutbox {
         return id;
     }
 
+    /**
+     * Queues the upgrade of a listing the national platform accepted (level NATIONAL, the national
+     * number and date); ordered with the listing's status changes, so a national removal that follows
+     * reaches the registry after it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long upgradeNational(UUID applicationId, UUID listingId, String nationalNumber, java.time.LocalDate nationalOn,
+            String reason, String requestId, OffsetDateTime now) {
+        long id = jdbc.sql("insert into registry_outbox (kind, request_id, application_id, listing_id, reason, "
+                        + "certificate_number, national_on, status, next_attempt_at, created_at) values ('UPGRADE_NATIONAL', "
+                        + ":request, :app, :listing, :reason, :number, :on, 'PENDING', :now, :now) returning id")
+                .param("request", requestId).param("app", applicationId).param("listing", listingId)
+                .param("reason", reason).param("number", nationalNumber).param("on", nationalOn).param("now", now)
+                .query(Long.class).single();
+        events.publishEvent(new Queued(id));
+        return id;
+    }
+
+    /** The national date of an UPGRADE_NATIONAL entry. */
+    public java.time.LocalDate nationalOn(long id) {
+        return jdbc.sql("select national_on from registry_outbox where id = :id").param("id", id)
+                .query(java.time.LocalDate.class).single();
+    }
+
     /** Pending entries due by {@code now} that nobody holds, oldest first. */
     public List<Long> due(OffsetDateTime now, int limit) {
         return jdbc.sql("select o.id from registry_outbox o where o.status = 'PENDING' and o.next_attempt_at <= :now "
@@ -102,8 +126,9 @@ public class RegistryOutbox {
                 .query(RegistryOutbox::map).optional();
     }
 
-    private static final String NOTHING_EARLIER = "not (o.kind = 'CHANGE_STATUS' and exists (select 1 from registry_outbox e "
-            + "where e.kind = 'CHANGE_STATUS' and e.listing_id = o.listing_id and e.status = 'PENDING' and e.id < o.id))";
+    private static final String NOTHING_EARLIER = "not (o.kind in ('CHANGE_STATUS', 'UPGRADE_NATIONAL') and exists "
+            + "(select 1 from registry_outbox e where e.kind in ('CHANGE_STATUS', 'UPGRADE_NATIONAL') "
+            + "and e.listing_id = o.listing_id and e.status = 'PENDING' and e.id < o.id))";
 
     /**
      * Completes a delivered entry (a registration with the listing the registry gave); false when it was

@@ -33,10 +33,13 @@ public class RegistryOutboxWorker {
     private final RegistryOutbox outbox;
     private final ListingRegistration registrations;
     private final ListingStatusChanges statusChanges;
+    private final io.greenportal.certification.national.NationalUpgrades nationalUpgrades;
     private final Clock clock;
 
     public RegistryOutboxWorker(RegistryOutbox outbox, ListingRegistration registrations,
-            ListingStatusChanges statusChanges, Clock clock) {
+            ListingStatusChanges statusChanges, io.greenportal.certification.national.NationalUpgrades nationalUpgrades,
+            Clock clock) {
+        this.nationalUpgrades = nationalUpgrades;
         this.outbox = outbox;
         this.registrations = registrations;
         this.statusChanges = statusChanges;
@@ -73,6 +76,7 @@ public class RegistryOutboxWorker {
             return switch (entry.kind()) {
                 case REGISTER_LISTING -> registrations.deliver(entry);
                 case CHANGE_STATUS -> statusChanges.deliver(entry);
+                case UPGRADE_NATIONAL -> nationalUpgrades.deliver(entry);
             };
         } catch (RuntimeException e) {
             int attempts = entry.attempts() + 1;

@@ -48,12 +48,14 @@ public class ExpertReviewService {
     private final BatchStore batches;
     private final PublicityService publicity;
     private final ExpertDirectory experts;
+    private final io.greenportal.certification.conflict.ExpertConflicts conflicts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ExpertReviewService(Workflow workflow, ApplicationAccess access, ApplicationStore applications,
-            BatchStore batches, PublicityService publicity, ExpertDirectory experts, JdbcClient jdbc,
+            BatchStore batches, PublicityService publicity, ExpertDirectory experts,
+            io.greenportal.certification.conflict.ExpertConflicts conflicts, JdbcClient jdbc,
             TransactionTemplate transactions, Clock clock) {
         this.workflow = workflow;
         this.access = access;
@@ -61,6 +63,7 @@ public class ExpertReviewService {
         this.batches = batches;
         this.publicity = publicity;
         this.experts = experts;
+        this.conflicts = conflicts;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -164,6 +167,8 @@ public class ExpertReviewService {
 
     private List<Assignment> apply(Caller caller, Plan plan) {
         Application application = plan.application();
+        // declared conflicts of interest (the enterprise, the body evaluating it) refuse the assignment
+        conflicts.refuseConflicted(application, plan.added());
         if (!plan.dropped().isEmpty()) {
             jdbc.sql("delete from expert_assignment where application_id = :app and round = :round and expert in (:experts) "
                             + "and not exists (select 1 from expert_score s where s.application_id = :app "
@@ -223,6 +228,10 @@ public class ExpertReviewService {
         Workflow.require(application, Set.of(ApplicationState.EXPERT_REVIEW), "score");
         if (!isAssigned(applicationId, application.round(), caller.username())) {
             throw ApiException.forbidden("You are not assigned to the current round of this application");
+        }
+        if (conflicts.isConflicted(application, caller.username())) {
+            throw ApiException.conflict("conflict-of-interest", "score", "You declared a conflict of interest with this "
+                    + "enterprise or its evaluation body: ask the provincial reviewer to assign another expert");
         }
         boolean already = jdbc.sql("select exists (select 1 from expert_score where application_id = :app "
                         + "and round = :round and expert = :expert)")

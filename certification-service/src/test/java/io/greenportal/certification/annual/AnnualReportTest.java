@@ -76,7 +76,7 @@ class AnnualReportTest {
     void grantAListing() throws Exception {
         flow = new Flow(rest, clock);
         services = new ServiceFlow(context);
-        channel = Grpc.channel(9091);
+        channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
         enterprise = ServiceFlow.newEnterprise();
         UUID application = services.inPublicity(enterprise, services.batch());

@@ -76,7 +76,7 @@ class HungRegistryAtDecisionTest {
     void setUp() {
         flow = new Flow(rest, clock);
         services = new ServiceFlow(context);
-        channel = Grpc.channel(9091);
+        channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
     }
 

@@ -75,14 +75,14 @@ class ApplicationApiTest {
         JsonNode missing = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
         assertThat(missing.get("type").asString()).endsWith("/incomplete-application");
         assertThat(missing.get("errors").valueStream().map(e -> e.get("field").asString()))
-                .contains("regionCode", "subject.productName", "selfScore", "documents")
+                .contains("regionCode", "subject.productName", "selfScore", "evaluationBody", "evaluationReport")
                 // ent-a is in the registry: its name is the registry's, typed or not
                 .doesNotContain("enterpriseName");
         assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
     }
 
     static String registryName(String uscc) {
-        var channel = Grpc.channel(9091);
+        var channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         try {
             var registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
             var found = registry.lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());
@@ -100,7 +100,7 @@ class ApplicationApiTest {
         body.put("enterpriseName", "测试企业");
         String id = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.CREATED).get("id").asString();
         assertThat(flow.application("ent-a", id).get("enterpriseName").asString()).isEqualTo("测试企业");
-        flow.upload("ent-a", id, "EVALUATION_REPORT", "评价报告.pdf", TestData.pdf("report " + id)).expectStatus().isCreated();
+        flow.evaluated("ent-a", id);
 
         JsonNode submitted = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", Map.of()), HttpStatus.OK);
         assertThat(submitted.get("enterpriseName").asString()).isEqualTo(registered).isNotEqualTo("测试企业");
@@ -154,7 +154,7 @@ class ApplicationApiTest {
         assertThat(Flow.json(flow.post("ent-a", "applications", park), HttpStatus.BAD_REQUEST).get("field").asString())
                 .isEqualTo("type");
         String id = flow.draft("ent-a", factoriesOnly, "640106");
-        flow.upload("ent-a", id, "EVALUATION_REPORT", "report.pdf", TestData.pdf("x")).expectStatus().isCreated();
+        flow.evaluated("ent-a", id);
 
         flow.advance(Duration.ofHours(2));
 

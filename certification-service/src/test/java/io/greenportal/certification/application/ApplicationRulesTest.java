@@ -139,24 +139,28 @@ class ApplicationRulesTest {
                 .contains("indicators[5].code: DATA_CENTRE_PUE appears twice");
     }
 
+    static final EvaluationCheck.Readiness READY = new EvaluationCheck.Readiness(true, true);
+
     @Test
     void aCompleteFactoryHasNothingMissing() {
-        assertThat(rules.missing(Applications.factory(ApplicationState.DRAFT, 0), true)).isEmpty();
-        assertThat(rules.missing(Applications.factory(ApplicationState.RETURNED, 1), false))
-                .extracting(v -> v.field()).containsExactly("documents");
+        assertThat(rules.missing(Applications.factory(ApplicationState.DRAFT, 0), READY)).isEmpty();
+        assertThat(rules.missing(Applications.factory(ApplicationState.RETURNED, 1), new EvaluationCheck.Readiness(true, false)))
+                .extracting(v -> v.field()).containsExactly("evaluationReport");
+        assertThat(rules.missing(Applications.factory(ApplicationState.DRAFT, 0), new EvaluationCheck.Readiness(false, false)))
+                .extracting(v -> v.field()).containsExactly("evaluationBody", "evaluationReport");
     }
 
     @Test
     void submissionNeedsWhatEachTypeIsAbout() {
-        assertThat(rules.missing(Applications.empty(ListingType.GREEN_FACTORY), false)).extracting(v -> v.field())
+        assertThat(rules.missing(Applications.empty(ListingType.GREEN_FACTORY), new EvaluationCheck.Readiness(false, false)))
+                .extracting(v -> v.field())
                 .containsExactly("enterpriseName", "regionCode", "industryCode", "subject.siteName",
-                        "subject.evaluationStandard", "selfScore", "indicators", "evaluationBody", "evaluationReport",
-                        "documents");
-        assertThat(rules.missing(Applications.empty(ListingType.GREEN_PARK), true)).extracting(v -> v.field())
+                        "subject.evaluationStandard", "selfScore", "indicators", "evaluationBody", "evaluationReport");
+        assertThat(rules.missing(Applications.empty(ListingType.GREEN_PARK), READY)).extracting(v -> v.field())
                 .contains("subject.parkName").doesNotContain("subject.siteName", "documents");
-        assertThat(rules.missing(Applications.empty(ListingType.GREEN_PRODUCT), true)).extracting(v -> v.field())
+        assertThat(rules.missing(Applications.empty(ListingType.GREEN_PRODUCT), READY)).extracting(v -> v.field())
                 .contains("subject.productName", "subject.productCategory").doesNotContain("subject.productModel");
-        assertThat(rules.missing(Applications.empty(ListingType.GREEN_SUPPLY_CHAIN), true)).extracting(v -> v.field())
+        assertThat(rules.missing(Applications.empty(ListingType.GREEN_SUPPLY_CHAIN), READY)).extracting(v -> v.field())
                 .doesNotContain("subject.siteName", "subject.parkName", "subject.productName")
                 .contains("subject.evaluationStandard");
     }

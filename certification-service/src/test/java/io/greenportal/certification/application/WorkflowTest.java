@@ -59,8 +59,10 @@ class WorkflowTest {
         long feedStart = notices.lastSequence();
         String id = flow.draft("ent-a", batch, "640106");
         assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
-        JsonNode report = Flow.json(flow.upload("ent-a", id, "EVALUATION_REPORT", "第三方评价报告.pdf",
-                TestData.pdf("round 1")), HttpStatus.CREATED);
+        flow.evaluated("ent-a", id);
+        JsonNode report = Flow.json(flow.get("ent-a", "applications/" + id + "/documents"), HttpStatus.OK).get("items").get(0);
+        assertThat(report.get("kind").asString()).isEqualTo("EVALUATION_REPORT");
+        assertThat(report.get("uploadedBy").asString()).isEqualTo("eval-a");
         Flow.json(flow.post("ent-a", "applications/" + id + "/submit", Map.of("comment", "请审核")), HttpStatus.OK);
 
         // municipal review returns it with comments
@@ -113,7 +115,7 @@ class WorkflowTest {
         String certificate = approved.get("certificateNumber").asString();
         assertThat(certificate).startsWith("GF-640000-");
 
-        var channel = Grpc.channel(9091);
+        var channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         try {
             var registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
             var listing = registry.getListing(GetListingRequest.newBuilder().setId(listingId).build());

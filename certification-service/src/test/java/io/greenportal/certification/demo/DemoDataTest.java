@@ -41,6 +41,9 @@ class DemoDataTest {
     @Autowired
     ObjectionService objections;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     List<String> demoStates() {
         return jdbc.sql("select state from application where idempotency_key like 'demo:%' order by idempotency_key")
                 .query(String.class).list();
@@ -48,7 +51,10 @@ class DemoDataTest {
 
     @Test
     void theDemoSetCoversEveryStageAndLoadsIdempotently() {
-        DemoData demo = new DemoData(batches, applications, documents, reviews, experts, clock);
+        DemoData demo = new DemoData(batches, applications, documents, reviews, experts,
+                context.getBean(io.greenportal.certification.evaluationbody.EvaluationBodyService.class),
+                context.getBean(io.greenportal.certification.evaluationbody.EvaluationBodyStore.class),
+                context.getBean(io.greenportal.certification.engagement.EngagementService.class), clock);
         demo.load();
         // demo:draft, demo:expert, demo:municipal, demo:provincial, demo:publicity, demo:returned
         assertThat(demoStates()).containsExactly("DRAFT", "EXPERT_REVIEW", "MUNICIPAL_REVIEW", "PROVINCIAL_REVIEW",

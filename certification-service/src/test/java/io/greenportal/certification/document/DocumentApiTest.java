@@ -49,7 +49,7 @@ class DocumentApiTest {
     void aPdfIsKeptWithItsHashAndServedToTheApplicantAndReviewersOnly() throws Exception {
         String id = flow.draft("ent-a", batch, "640106");
         byte[] pdf = TestData.pdf("绿色工厂评价报告");
-        JsonNode document = Flow.json(flow.upload("ent-a", id, "EVALUATION_REPORT", "绿色工厂评价报告.pdf", pdf),
+        JsonNode document = Flow.json(flow.upload("ent-a", id, "SELF_EVALUATION", "绿色工厂评价报告.pdf", pdf),
                 HttpStatus.CREATED);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
         assertThat(document.get("sha256").asString()).isEqualTo(sha);
@@ -66,6 +66,7 @@ class DocumentApiTest {
         flow.get("rev-city", uri).expectStatus().isNotFound();
         flow.get("ent-b", uri).expectStatus().isNotFound();
 
+        flow.evaluated("ent-a", id);
         flow.post("ent-a", "applications/" + id + "/submit", null).expectStatus().isOk();
         flow.get("rev-city", uri).expectStatus().isOk();
         flow.get("rev-prov", uri).expectStatus().isOk();

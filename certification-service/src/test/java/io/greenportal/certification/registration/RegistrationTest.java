@@ -94,7 +94,7 @@ class RegistrationTest {
     void setUp() {
         flow = new ServiceFlow(context);
         batch = flow.batch();
-        channel = Grpc.channel(9091);
+        channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         registry = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.client("certification-service"));
     }
 
@@ -186,7 +186,8 @@ class RegistrationTest {
             var unreachable = RegistryServiceGrpc.newBlockingStub(nowhere);
             var down = new RegistryOutboxWorker(outbox, new ListingRegistration(outbox, applications, batches,
                     context.getBean(Notices.class), context.getBean(AnnualReportService.class), unreachable, transactions,
-                    clock), new ListingStatusChanges(outbox, unreachable, transactions, clock), clock);
+                    clock), new ListingStatusChanges(outbox, unreachable, transactions, clock),
+                    new io.greenportal.certification.national.NationalUpgrades(outbox, unreachable, transactions, clock), clock);
             assertThat(down.deliver(entry)).isFalse();
         } finally {
             nowhere.shutdownNow();

@@ -221,7 +221,8 @@ class ReviewRulesTest {
                 context.getBean(ServiceTokens.class));
         var service = new ExpertReviewService(context.getBean(Workflow.class), context.getBean(ApplicationAccess.class),
                 context.getBean(ApplicationStore.class), context.getBean(BatchStore.class),
-                context.getBean(PublicityService.class), nowhere, jdbc,
+                context.getBean(PublicityService.class), nowhere,
+                context.getBean(io.greenportal.certification.conflict.ExpertConflicts.class), jdbc,
                 new TransactionTemplate(context.getBean(PlatformTransactionManager.class)), clock);
 
         assertThatThrownBy(() -> service.assign(ServiceFlow.PROVINCIAL, UUID.fromString(id),

@@ -106,17 +106,68 @@ public final class Flow {
         body.put("publicityDays", 5);
         body.put("passMark", 70);
         body.put("minExperts", 3);
-        return json(post("admin", "batches", body), HttpStatus.CREATED).get("id").asString();
+        String id = json(post("admin", "batches", body), HttpStatus.CREATED).get("id").asString();
+        // tests submit many applications evaluated by the one demo body: the per-body cap is tested on its own
+        put("admin", "batches/" + id + "/evaluation-cap", Map.of("cap", 1000)).expectStatus().isOk();
+        return id;
+    }
+
+    /** The demo evaluator eval-a's body (TestData.BODY_A), registered in this test database if it is not yet. */
+    public String bodyA() {
+        return body(TestData.BODY_A, "宁夏节能低碳评价中心");
+    }
+
+    /** The demo evaluator eval-b's body (TestData.BODY_B). */
+    public String bodyB() {
+        return body(TestData.BODY_B, "宁夏绿色制造评价服务有限公司");
+    }
+
+    /** A registered body qualified for every type with this credit code (its id; registered now if it is not yet). */
+    public String body(String creditCode, String name) {
+        var response = post("admin", "evaluation-bodies", TestData.body(name, creditCode));
+        var answer = response.returnResult(JsonNode.class);
+        if (answer.getStatus().value() == 409) {
+            return answer.getResponseBody().get("bodyId").asString();
+        }
+        assertThat(answer.getStatus().value()).as("registering body %s: %s", creditCode, answer.getResponseBody()).isEqualTo(201);
+        return answer.getResponseBody().get("id").asString();
+    }
+
+    /** The enterprise names eval-a's body, eval-a confirms and uploads its report: ready to submit. */
+    public void evaluated(String user, String id) {
+        put(user, "applications/" + id + "/engagement", Map.of("bodyId", bodyA())).expectStatus().isOk();
+        post("eval-a", "applications/" + id + "/engagement/confirmation", null).expectStatus().isOk();
+        report("eval-a", id, TestData.factoryScores(), "86").expectStatus().isOk();
+    }
+
+    /** The body's evaluator uploads the report (a PDF) with these scores. */
+    public RestTestClient.ResponseSpec report(String evaluator, String applicationId, Map<String, Object> scores,
+            Object total) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", new ByteArrayResource(TestData.pdf("evaluation report " + applicationId)) {
+            @Override
+            public String getFilename() {
+                return "第三方评价报告.pdf";
+            }
+        }).contentType(MediaType.APPLICATION_PDF);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reportNumber", "NXJN-2026-" + applicationId.substring(0, 4));
+        report.put("scores", scores);
+        report.put("totalScore", total);
+        parts.part("report", report).contentType(MediaType.APPLICATION_JSON);
+        return rest.post().uri(API + "/applications/" + applicationId + "/engagement/report")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .header("Authorization", "Bearer " + token(evaluator)).exchange();
     }
 
     public String draft(String user, String batchId, String region) {
         return json(post(user, "applications", TestData.factory(batchId, region)), HttpStatus.CREATED).get("id").asString();
     }
 
-    /** A complete application with its evaluation report uploaded, submitted: now in MUNICIPAL_REVIEW. */
+    /** A complete application evaluated by eval-a's body (confirmed, report uploaded), submitted: now in MUNICIPAL_REVIEW. */
     public String submitted(String user, String batchId, String region) {
         String id = draft(user, batchId, region);
-        upload(user, id, "EVALUATION_REPORT", "评价报告.pdf", TestData.pdf("report " + id)).expectStatus().isCreated();
+        evaluated(user, id);
         JsonNode app = json(post(user, "applications/" + id + "/submit", Map.of()), HttpStatus.OK);
         assertThat(app.get("state").asString()).isEqualTo("MUNICIPAL_REVIEW");
         return id;

@@ -16,11 +16,19 @@ public final class TestData {
     /** The demo accounts' facts in the Keycloak realm. */
     public static final String ENT_A = "91640100MA76A00010";
     public static final String ENT_B = "91640200MA76B00020";
+    /** The evaluation bodies of the demo evaluators eval-a and eval-b (their token's evaluation_body). */
+    public static final String BODY_A = "91640100MA76E0001Y";
+    public static final String BODY_B = "91640100MA76E00022";
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     private TestData() {
+    }
+
+    /** The registry's gRPC port the service under test talks to (GP_REGISTRY_GRPC_PORT, default 9091). */
+    public static int registryGrpcPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("GP_REGISTRY_GRPC_PORT", "9091"));
     }
 
     /** A new valid credit code of an enterprise in the given region. */
@@ -66,6 +74,27 @@ public final class TestData {
                         "GB/T 36132-2018 绿色工厂评价通则"),
                 new BigDecimal("88"), List.of(new ApplicationRequest.IndicatorInput("SOLID_WASTE_UTILISATION", null,
                         "91.5", "%")), "宁夏节能低碳评价中心", "NXJN-2026-0999");
+    }
+
+    /** An evaluation body qualified for every type until three years from now. */
+    public static Map<String, Object> body(String name, String creditCode) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("creditCode", creditCode);
+        body.put("types", List.of("GREEN_FACTORY", "GREEN_PARK", "GREEN_PRODUCT", "GREEN_SUPPLY_CHAIN"));
+        body.put("qualifiedUntil", java.time.LocalDate.now().plusYears(3).toString());
+        body.put("contact", "王工 0951-5551234");
+        return body;
+    }
+
+    /** Scores of the seven GB/T 36132 aspects of a green factory. */
+    public static Map<String, Object> factoryScores() {
+        Map<String, Object> scores = new LinkedHashMap<>();
+        for (String aspect : List.of("BASIC_REQUIREMENTS", "INFRASTRUCTURE", "MANAGEMENT_SYSTEM", "ENERGY_RESOURCE_INPUT",
+                "PRODUCTS", "ENVIRONMENTAL_EMISSIONS", "PERFORMANCE")) {
+            scores.put(aspect, 85);
+        }
+        return scores;
     }
 
     /** A small but real PDF. */

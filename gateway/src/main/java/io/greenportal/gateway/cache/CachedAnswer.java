@@ -10,7 +10,11 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 
 import reactor.core.publisher.Mono;
 
-/** A stored answer: the headers the service sent (less hop-by-hop ones) and the body. */
+/**
+ * A stored answer: the headers the service sent (less hop-by-hop ones) and the body. It is fresh
+ * for its {@code ttl}; after that it is only served while the service cannot answer (stale-if-error)
+ * or while another request is fetching its successor.
+ */
 record CachedAnswer(HttpHeaders headers, byte[] body, long storedAtNanos, Duration ttl) {
 
     private static final Set<String> NOT_KEPT = Set.of("date", "connection", "keep-alive", "transfer-encoding",
@@ -24,6 +28,10 @@ record CachedAnswer(HttpHeaders headers, byte[] body, long storedAtNanos, Durati
             }
         });
         return new CachedAnswer(HttpHeaders.readOnlyHttpHeaders(kept), body, System.nanoTime(), ttl);
+    }
+
+    boolean fresh() {
+        return System.nanoTime() - storedAtNanos < ttl.toNanos();
     }
 
     Mono<Void> writeTo(ServerHttpResponse response, List<String> ifNoneMatch) {

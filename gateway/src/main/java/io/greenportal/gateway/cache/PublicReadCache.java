@@ -2,6 +2,9 @@ package io.greenportal.gateway.cache;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,11 +36,18 @@ import reactor.core.publisher.Mono;
  * A micro-cache for anonymous reads of the public showcase: on a publicity day thousands of people
  * ask the same few questions within the same second. A response is kept only when its service
  * marked it {@code Cache-Control: public} with a {@code max-age} (never {@code private},
- * {@code no-store} or {@code no-cache}, nor with {@code Set-Cookie} or a {@code Vary}), for that
+ * {@code no-store} or {@code no-cache}, nor with {@code Set-Cookie} or a {@code Vary} on anything but
+ * {@code Accept-Encoding}, which is part of the key), for that
  * max-age but at most {@code max-age-cap}, and only for requests without credentials, so nothing
  * one caller may see alone can reach another. Routes opt in with the metadata
  * {@code cache-public-reads: true}. Hits are answered here with an {@code Age} header, and a
  * matching {@code If-None-Match} with 304.
+ * <p>
+ * Two rules keep a crowd from falling on the service all at once (as a reverse proxy's cache lock
+ * and stale-if-error do): identical requests that miss at the same moment wait for the first one's
+ * answer instead of all going to the service (at most {@code coalesce-wait}), and an answer past its
+ * freshness is kept for {@code stale-if-error} more, served while its successor is being fetched and
+ * in place of a 5xx (a failing or overloaded service, an open circuit), with its true {@code Age}.
  */
 @Component
 public class PublicReadCache implements GlobalFilter, Ordered {
@@ -47,13 +57,16 @@ public class PublicReadCache implements GlobalFilter, Ordered {
 
     private final PublicReadCacheProperties properties;
     private final Cache<String, CachedAnswer> answers;
+    /** The requests now on their way to the service, by key; completed when their answer is in. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public PublicReadCache(PublicReadCacheProperties properties, MeterRegistry meters) {
         this.properties = properties;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(properties.maxBytes().toBytes())
                 .weigher((String key, CachedAnswer answer) -> key.length() * 2 + answer.body().length + 512)
-                .expireAfter(Expiry.creating((String key, CachedAnswer answer) -> answer.ttl()))
+                .expireAfter(Expiry.creating((String key, CachedAnswer answer) -> answer.ttl().plus(properties.staleIfError())))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, answers, "gateway.public-reads");
@@ -70,14 +83,70 @@ public class PublicReadCache implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         ServerHttpRequest request = exchange.getRequest();
-        String key = request.getURI().getRawPath() + "?" + request.getURI().getRawQuery();
-        CachedAnswer hit = answers.getIfPresent(key);
-        if (hit != null) {
-            return hit.writeTo(exchange.getResponse(), request.getHeaders().getIfNoneMatch());
+        String key = request.getURI().getRawPath() + "?" + request.getURI().getRawQuery() + " " + encoding(request);
+        CachedAnswer stored = answers.getIfPresent(key);
+        if (stored != null && stored.fresh()) {
+            return answer(exchange, stored);
         }
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> first = inFlight.putIfAbsent(key, mine);
+        if (first == null) {
+            return fetch(exchange, chain, key, stored).doFinally(signal -> {
+                inFlight.remove(key, mine);
+                mine.complete(null);
+            });
+        }
+        if (stored != null) { // its successor is on its way
+            return answer(exchange, stored);
+        }
+        waiting.incrementAndGet();
+        return Mono.fromFuture(first, true).timeout(properties.coalesceWait()).onErrorComplete()
+                .doFinally(signal -> waiting.decrementAndGet())
+                .then(Mono.defer(() -> {
+                    CachedAnswer fetched = answers.getIfPresent(key);
+                    return fetched != null && fetched.fresh() ? answer(exchange, fetched)
+                            : fetch(exchange, chain, key, fetched);
+                }));
+    }
+
+    private static Mono<Void> answer(ServerWebExchange exchange, CachedAnswer stored) {
+        return stored.writeTo(exchange.getResponse(), exchange.getRequest().getHeaders().getIfNoneMatch());
+    }
+
+    /** Asks the service, keeping its answer when allowed, or standing {@code stale} in for a 5xx. */
+    private Mono<Void> fetch(ServerWebExchange exchange, GatewayFilterChain chain, String key, CachedAnswer stale) {
         // what the gateway itself has said so far (CORS, rate limits) is per request, never stored
         HttpHeaders gatewaySaid = HttpHeaders.copyOf(exchange.getResponse().getHeaders());
-        return chain.filter(exchange.mutate().response(new Recorder(exchange.getResponse(), key, gatewaySaid)).build());
+        return chain.filter(exchange.mutate()
+                .response(new Recorder(exchange.getResponse(), key, gatewaySaid, stale, exchange.getRequest())).build());
+    }
+
+    /**
+     * The one request header an answer may vary by ({@code Vary: Accept-Encoding}, the public
+     * site's compressed pages): whether the caller takes gzip, the only coding the services use.
+     */
+    private static String encoding(ServerHttpRequest request) {
+        for (String value : request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT_ENCODING)) {
+            for (String coding : value.split(",")) {
+                String[] parts = coding.trim().toLowerCase(java.util.Locale.ROOT).split(";");
+                boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+                if ((parts[0].equals("gzip") || parts[0].equals("*")) && !refused) {
+                    return "gzip";
+                }
+            }
+        }
+        return "identity";
+    }
+
+    private static boolean onlyVariesByEncoding(HttpHeaders headers) {
+        for (String value : headers.getOrEmpty(HttpHeaders.VARY)) {
+            for (String name : value.split(",")) {
+                if (!name.trim().equalsIgnoreCase(HttpHeaders.ACCEPT_ENCODING)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean cacheable(ServerWebExchange exchange) {
@@ -98,15 +167,24 @@ public class PublicReadCache implements GlobalFilter, Ordered {
 
         private final String key;
         private final HttpHeaders gatewaySaid;
+        private final CachedAnswer stale;
+        private final ServerHttpRequest request;
 
-        Recorder(ServerHttpResponse delegate, String key, HttpHeaders gatewaySaid) {
+        Recorder(ServerHttpResponse delegate, String key, HttpHeaders gatewaySaid, CachedAnswer stale,
+                ServerHttpRequest request) {
             super(delegate);
             this.key = key;
             this.gatewaySaid = gatewaySaid;
+            this.stale = stale;
+            this.request = request;
         }
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            HttpStatus status = HttpStatus.resolve(getDelegate().getStatusCode() == null ? 0 : getDelegate().getStatusCode().value());
+            if (stale != null && status != null && status.is5xxServerError()) {
+                return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.defer(this::standIn));
+            }
             Duration ttl = storableFor(getDelegate());
             if (ttl == null) {
                 return super.writeWith(body);
@@ -121,6 +199,14 @@ public class PublicReadCache implements GlobalFilter, Ordered {
                     })
                     // larger than an entry may be: passed on as it is
                     .onErrorResume(DataBufferLimitException.class::isInstance, e -> super.writeWith(body));
+        }
+
+        /** The last good answer instead of the service's (or the circuit's) 5xx. */
+        private Mono<Void> standIn() {
+            HttpHeaders headers = getDelegate().getHeaders();
+            headers.clear();
+            headers.putAll(gatewaySaid);
+            return stale.writeTo(getDelegate(), request.getHeaders().getIfNoneMatch());
         }
 
         /** The headers the service added to the answer (those the gateway set before routing left out). */
@@ -142,7 +228,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
                 return null;
             }
             HttpHeaders headers = serviceHeaders();
-            if (headers.containsHeader(HttpHeaders.SET_COOKIE) || headers.containsHeader(HttpHeaders.VARY)) {
+            if (headers.containsHeader(HttpHeaders.SET_COOKIE) || !onlyVariesByEncoding(headers)) {
                 return null;
             }
             CacheControl control = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
@@ -158,6 +244,11 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         static boolean isInstance(Throwable error) {
             return error instanceof org.springframework.core.io.buffer.DataBufferLimitException;
         }
+    }
+
+    /** Requests now waiting for an identical one's answer. */
+    int waiting() {
+        return waiting.get();
     }
 
     long size() {

@@ -10,15 +10,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 import io.netty.channel.Channel;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
  * What a slow, stalled or greedy client may hold. A connection that sends no complete request
  * within the idle time-out is closed; a request body that stops arriving for the read time-out, or
  * that is not complete within the request time-out, is answered 408 and closed (Reactor Netty's
- * own time-outs). One address may hold at most {@code max-per-address} connections at once, far
+ * own time-outs, the 408 written by {@link WireRefusals}, like the problem details for requests
+ * that cannot be decoded: a request line or headers over the decoder's limits, Boot's
+ * {@code server.netty.max-initial-line-length} and {@code server.max-http-request-header-size}). One address may hold at most {@code max-per-address} connections at once, far
  * above what a crowd behind one carrier NAT opens, so that one client cannot hold them all; the
  * trusted proxies in front of the gateway (the ingress) are not counted.
  */
@@ -31,11 +35,17 @@ public class ClientConnections implements NettyServerCustomizer {
     private final Pattern trustedProxies;
     private final boolean behindProxies;
     private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    private final DataSize maxRequestLine;
+    private final DataSize maxHeaders;
 
     public ClientConnections(ConnectionProperties properties,
             @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies,
-            @Value("${greenportal.gateway.trusted-proxy-hops:0}") int trustedHops) {
+            @Value("${greenportal.gateway.trusted-proxy-hops:0}") int trustedHops,
+            @Value("${server.netty.max-initial-line-length:4KB}") DataSize maxRequestLine,
+            @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaders) {
         this.properties = properties;
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaders = maxHeaders;
         this.trustedProxies = trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies);
         this.behindProxies = trustedHops > 0;
     }
@@ -43,9 +53,17 @@ public class ClientConnections implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         return server.idleTimeout(properties.idleTimeout())
-                .readTimeout(properties.readTimeout())
-                .requestTimeout(properties.requestTimeout())
-                .doOnChannelInit((observer, channel, remote) -> admit(channel, channel.remoteAddress()));
+                // WireRefusals answers 408 at the read and request time-outs; Reactor Netty's, a second
+                // later, are the backstop (they close the connection without an answer)
+                .readTimeout(properties.readTimeout().plusSeconds(1))
+                .requestTimeout(properties.requestTimeout().plusSeconds(1))
+                .doOnChannelInit((observer, channel, remote) -> {
+                    if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, "greenportalWireRefusals",
+                                new WireRefusals(properties.requestTimeout(), properties.readTimeout(), maxRequestLine, maxHeaders));
+                    }
+                    admit(channel, channel.remoteAddress());
+                });
     }
 
     private void admit(Channel channel, java.net.SocketAddress remote) {

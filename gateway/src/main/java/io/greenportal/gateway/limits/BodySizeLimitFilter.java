@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 public class BodySizeLimitFilter implements GlobalFilter, Ordered {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
-    private static final String[] UPLOADS = {"/api/v1/certification/applications/*/documents", "/api/v1/registry/imports"};
+    private static final String[] UPLOADS = {"/api/v1/certification/applications/*/documents", "/api/v1/registry/imports",
+            "/api/v1/registry/screenings"};
 
     public static final String LIMIT_ATTRIBUTE = BodySizeLimitFilter.class.getName() + ".limit";
 

@@ -95,19 +95,29 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         return "principal:" + principal.getName();
     }
 
+    /** A route with a bucket of its own: POSTs whose normalised path matches the pattern. */
+    public record RouteLimit(String bucket, String pattern) {
+    }
+
+    /**
+     * Every route-specific limit. The API's objection intake and the public site's form (which files
+     * through it) share one bucket.
+     */
+    public static final java.util.List<RouteLimit> ROUTE_LIMITS = java.util.List.of(
+            new RouteLimit("objections", "/api/v1/certification/applications/*/objections"),
+            new RouteLimit("objections", "/publicity/*/objection"),
+            new RouteLimit("batch-verification", "/api/v1/incentives/verifications/batch"));
+
     static String bucket(ServerWebExchange exchange, boolean anonymous) {
         HttpMethod method = exchange.getRequest().getMethod();
         if (method != HttpMethod.POST) { // most requests: decided without looking at the path
             return anonymous ? "anonymous" : "authenticated";
         }
         String path = normalised(exchange.getRequest().getPath().value());
-        // the API's intake and the public site's form (which files through it) share one bucket
-        if (PATHS.match("/api/v1/certification/applications/*/objections", path)
-                || PATHS.match("/publicity/*/objection", path)) {
-            return "objections";
-        }
-        if (path.equals("/api/v1/incentives/verifications/batch")) {
-            return "batch-verification";
+        for (RouteLimit route : ROUTE_LIMITS) {
+            if (PATHS.match(route.pattern(), path)) {
+                return route.bucket();
+            }
         }
         return anonymous ? "anonymous" : "authenticated";
     }

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -24,6 +25,8 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import io.greenportal.gateway.web.PublicOrigin;
 
 import reactor.core.publisher.Mono;
 
@@ -40,7 +43,8 @@ public class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}") String issuer) {
+            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}") String issuer,
+            PublicOrigin publicOrigin) {
         var apiUnauthorized = new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
                 new PathPatternParserServerWebExchangeMatcher("/api/**"), SecurityConfig::unauthorized);
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(apiUnauthorized);
@@ -48,7 +52,8 @@ public class SecurityConfig {
 
         var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         // back to the public site's home (the realm's registered post-logout address)
-        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+        // (the configured public address, never one built from the request's Host header)
+        logoutSuccess.setPostLogoutRedirectUri(publicOrigin.url("/"));
         // after login: the page asked for before it, else the account page (the root is the public site)
         var loginSuccess = new RedirectServerAuthenticationSuccessHandler("/account");
         loginSuccess.setRequestCache(BrowserSessions.savedRequests());
@@ -56,21 +61,22 @@ public class SecurityConfig {
         http.securityMatcher(new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(new PublicReads(),
                         exchange -> BearerTokenGate.verified(exchange) ? ServerWebExchangeMatcher.MatchResult.match()
                                 : ServerWebExchangeMatcher.MatchResult.notMatch())))
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/account",
-                                "/favicon.ico").permitAll()
-                        // the public site (its pages' GETs never reach this chain: PublicReads); its
-                        // one form post, an objection, is anonymous by nature
-                        .pathMatchers(PublicSite.PATHS).permitAll()
-                        .anyExchange().authenticated())
+                // The gateway serves nothing that needs a login of its own: the API, its documentation,
+                // the account page and the public site (whose one form post, an objection, is anonymous
+                // by nature) are open here and each service decides. A path nothing is served at is a
+                // 404 problem, not a login redirect. (Actuator is on the management port.)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .securityContextRepository(BrowserSessions.securityContexts())
                 .requestCache(cache -> cache.requestCache(BrowserSessions.savedRequests()))
-                .oauth2Login(login -> login.authenticationSuccessHandler(loginSuccess))
+                .oauth2Login(login -> login.authenticationSuccessHandler(loginSuccess)
+                        // back to the account page, which offers the login again (Spring's default, /login?error, is not served)
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/account?login=failed")))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(SecurityConfig::unauthorized))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(SecurityConfig::forbidden))
                 .csrf(csrf -> csrf
+                        .accessDeniedHandler(SecurityConfig::csrfRefused)
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::browserSessionWrite))
@@ -134,6 +140,21 @@ public class SecurityConfig {
         exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer realm=\"greenportal\"");
         return io.greenportal.gateway.web.Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
                 "unauthenticated", "A valid bearer token from the portal's Keycloak realm is required");
+    }
+
+    /** A refusal by the browsers' chain, as a problem detail (Spring's default is a text/plain "Access Denied"). */
+    static Mono<Void> forbidden(org.springframework.web.server.ServerWebExchange exchange,
+            org.springframework.security.access.AccessDeniedException e) {
+        return io.greenportal.gateway.web.Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "forbidden",
+                "This request is not allowed");
+    }
+
+    /** A state-changing request with the session cookie but without the CSRF token. */
+    static Mono<Void> csrfRefused(org.springframework.web.server.ServerWebExchange exchange,
+            org.springframework.security.access.AccessDeniedException e) {
+        return io.greenportal.gateway.web.Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "csrf-token-missing",
+                "A request that carries the session cookie needs the CSRF token: the X-XSRF-TOKEN header or the _csrf "
+                        + "form field with the value of the XSRF-TOKEN cookie");
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.greenportal.gateway.security;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import reactor.core.publisher.Mono;
 
@@ -13,52 +18,43 @@ import reactor.core.publisher.Mono;
  * token for minutes; checking its RSA signature and parsing its claims again on every request was
  * the largest single cost of a bearer request at the gateway. Only exact token strings that were
  * accepted are remembered, so a forged, altered or foreign token always meets the full check, and a
- * remembered token stops being accepted the moment it expires. The services check every token
- * again themselves.
+ * remembered token stops being accepted the moment it expires (Caffeine expires each entry at its
+ * token's {@code exp}, on the gateway's clock). The services check every token again themselves.
  */
 final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder decoder;
-    private final Clock clock;
-    private final int capacity;
-    private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Jwt> verified;
 
     VerifiedTokenCache(ReactiveJwtDecoder decoder, Clock clock, int capacity) {
         this.decoder = decoder;
-        this.clock = clock;
-        this.capacity = capacity;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> Duration.between(clock.instant(), jwt.getExpiresAt())))
+                .ticker(() -> nanos(clock.instant()))
+                .executor(Runnable::run) // evict on the caller's thread: no pool task per request
+                .build();
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt known = verified.get(token);
+        Jwt known = verified.getIfPresent(token);
         if (known != null) {
-            if (unexpired(known)) {
-                return Mono.just(known);
+            return Mono.just(known);
+        }
+        return decoder.decode(token).doOnNext(jwt -> {
+            if (jwt.getExpiresAt() != null) {
+                verified.put(token, jwt);
             }
-            verified.remove(token);
-        }
-        return decoder.decode(token).doOnNext(jwt -> remember(token, jwt));
+        });
     }
 
-    private void remember(String token, Jwt jwt) {
-        if (jwt.getExpiresAt() == null) {
-            return;
-        }
-        if (verified.size() >= capacity) {
-            verified.values().removeIf(entry -> !unexpired(entry));
-            if (verified.size() >= capacity) {
-                verified.clear();
-            }
-        }
-        verified.put(token, jwt);
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
-    private boolean unexpired(Jwt jwt) {
-        return clock.instant().isBefore(jwt.getExpiresAt());
-    }
-
-    int size() {
-        return verified.size();
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 }

@@ -25,11 +25,18 @@ public final class Problems {
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String type, String detail, String field) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+        DataBuffer buffer = response.bufferFactory().wrap(body(status, type, detail, field).getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * The problem document itself, for answers written below Spring (on the connection, before a
+     * request could be read; see {@code connections.WireRefusals}).
+     */
+    public static String body(HttpStatus status, String type, String detail, String field) {
+        return "{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
                 + status.value() + ",\"detail\":\"" + json(detail) + "\""
                 + (field == null ? "" : ",\"field\":\"" + json(field) + "\"") + "}";
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
     }
 
     private static String json(String text) {

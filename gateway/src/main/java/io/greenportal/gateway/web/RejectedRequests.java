@@ -2,19 +2,25 @@ package io.greenportal.gateway.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
  * Requests the security firewall refuses outright (encoded slashes or null bytes in the path, and
- * the like) get a problem detail like every other refusal, not an empty 400.
+ * the like) get a problem detail like every other refusal, not an empty 400. The connection is
+ * closed after the answer: the refused request's body was never read, and a client that sent its
+ * next request on the same connection waited for an answer that never came.
  */
 @Configuration(proxyBeanMethods = false)
 public class RejectedRequests {
 
     @Bean
     ServerExchangeRejectedHandler problemForRejectedRequests() {
-        return (exchange, rejected) -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
-                "The request's path or headers contain characters that are not allowed");
+        return (exchange, rejected) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
+                    "The request's path or headers contain characters that are not allowed");
+        };
     }
 }

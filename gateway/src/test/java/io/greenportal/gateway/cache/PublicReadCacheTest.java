@@ -32,6 +32,9 @@ class PublicReadCacheTest {
     @Autowired
     PublicReadCache cache;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     String search;
 
     @BeforeEach
@@ -75,6 +78,33 @@ class PublicReadCacheTest {
         HttpHeaders second = get(search, HttpHeaders.ORIGIN, "https://b.example.gov.cn");
         assertThat(second.getFirst("Age")).isNotNull();
         assertThat(second.getAccessControlAllowOrigin()).isEqualTo("https://b.example.gov.cn");
+    }
+
+    /** The JDK's client: it leaves compressed answers as they are (WebTestClient's would inflate them). */
+    java.net.http.HttpHeaders raw(String path, String acceptEncoding) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header(HttpHeaders.ACCEPT_ENCODING, acceptEncoding).build();
+        try (var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.headers();
+        }
+    }
+
+    @Test
+    void theSitesPagesAreKeptOncePerContentCoding() throws Exception {
+        String page = "/search?q=%E6%B0%B4%E6%B3%A5&t=" + UUID.randomUUID();
+        var gzip = raw(page, "gzip");
+        assertThat(gzip.allValues(HttpHeaders.VARY)).anySatisfy(name -> assertThat(name).isEqualToIgnoringCase("accept-encoding"));
+        assertThat(gzip.firstValue(HttpHeaders.CONTENT_ENCODING)).contains("gzip");
+        var again = raw(page, "gzip, deflate, br");
+        assertThat(again.firstValue("Age")).isPresent();
+        assertThat(again.firstValue(HttpHeaders.CONTENT_ENCODING)).contains("gzip");
+
+        var plain = raw(page, "identity");
+        assertThat(plain.firstValue("Age")).as("a caller without gzip never gets the compressed copy").isEmpty();
+        assertThat(plain.firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
+        assertThat(raw(page, "gzip;q=0").firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
     }
 
     @Test

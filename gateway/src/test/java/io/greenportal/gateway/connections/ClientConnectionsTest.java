@@ -22,12 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Slow and greedy clients, spoken to over raw sockets: a request whose headers never finish is
  * closed after the idle time-out, one whose declared body stops coming is cut off after the read
- * time-out (closed, or answered 408 when nothing else was said), and one address cannot hold more
+ * time-out with a 408 problem detail, and one address cannot hold more
  * connections than the cap.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "greenportal.rate-limits.enabled=false",
-        "greenportal.gateway.connections.idle-timeout=4s", "greenportal.gateway.connections.read-timeout=1s",
+        "greenportal.gateway.connections.idle-timeout=10s", "greenportal.gateway.connections.read-timeout=1s",
         "greenportal.gateway.connections.request-timeout=30s", "greenportal.gateway.connections.max-per-address=3"})
 class ClientConnectionsTest {
 
@@ -66,7 +66,7 @@ class ClientConnectionsTest {
         try (Socket socket = connect()) {
             socket.getOutputStream().write("GET /api/v1/public/listings HTTP/1.1\r\nHost: portal\r\nAccept: */*\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
-            await().atMost(Duration.ofSeconds(15)).until(() -> read(socket).closed());
+            await().atMost(Duration.ofSeconds(30)).until(() -> read(socket).closed());
         }
     }
 
@@ -82,8 +82,9 @@ class ClientConnectionsTest {
                 answer.append(seen.text());
                 return seen.closed();
             });
-            assertThat(answer.toString()).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
-                    text -> assertThat(text).startsWith("HTTP/1.1 408"));
+            // a 408 problem detail, then the connection closes (WireRefusals)
+            assertThat(answer.toString()).startsWith("HTTP/1.1 408").contains("application/problem+json",
+                    "\"type\":\"https://greenportal.io/problems/request-timeout\"");
         }
     }
 
@@ -95,13 +96,14 @@ class ClientConnectionsTest {
                 held.add(connect());
             }
             try (Socket extra = connect()) {
-                await().atMost(Duration.ofSeconds(3)).until(() -> read(extra).closed());
+                // generous (a loaded CI machine accepts late), yet well inside the held ones' idle time-out
+                await().atMost(Duration.ofSeconds(8)).until(() -> read(extra).closed());
             }
             Socket first = held.get(0);
-            first.getOutputStream().write("GET /actuator/health/liveness HTTP/1.1\r\nHost: portal\r\n\r\n"
+            first.getOutputStream().write("GET /account HTTP/1.1\r\nHost: portal\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             StringBuilder answer = new StringBuilder();
-            await().atMost(Duration.ofSeconds(3)).until(() -> {
+            await().atMost(Duration.ofSeconds(8)).until(() -> {
                 answer.append(read(first).text());
                 return answer.indexOf("\r\n\r\n") > 0;
             });

@@ -149,12 +149,6 @@ class CertificationEndToEndTest {
     }
 
     void upload(String id) {
-        String boundary = "e2e-boundary";
-        String pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"评价报告.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
-        var response = portal.send("ent-a", "POST", CERT + "/applications/" + id + "/documents?kind=EVALUATION_REPORT",
-                "multipart/form-data; boundary=" + boundary, part.getBytes(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        io.greenportal.gateway.support.Evaluation.evaluate(portal, "ent-a", id);
     }
 }

@@ -82,9 +82,10 @@ class TraceEndToEndTest {
         String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
                 + "\r\n--" + boundary + "--\r\n";
-        var upload = portal.send("ent-a", "POST", CERT + "/applications/" + id + "/documents?kind=EVALUATION_REPORT",
+        var upload = portal.send("ent-a", "POST", CERT + "/applications/" + id + "/documents?kind=OTHER",
                 "multipart/form-data; boundary=" + boundary, part.getBytes(StandardCharsets.UTF_8));
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        io.greenportal.gateway.support.Evaluation.evaluate(portal, "ent-a", id);
         return id;
     }
 

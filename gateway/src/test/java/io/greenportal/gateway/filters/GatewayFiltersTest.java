@@ -44,7 +44,7 @@ class GatewayFiltersTest {
                 .expectHeader().valueEquals("X-Request-Id", id)
                 .expectBody(JsonNode.class).value(problem -> assertThat(problem.get("requestId").asString()).isEqualTo(id));
 
-        String generated = web.get().uri("/actuator/health/liveness").header("X-Request-Id", "<script>").exchange()
+        String generated = web.get().uri("/account").header("X-Request-Id", "<script>").exchange()
                 .expectStatus().isOk().returnResult(byte[].class).getResponseHeaders().getFirst("X-Request-Id");
         assertThat(generated).matches("[0-9a-f-]{36}");
     }

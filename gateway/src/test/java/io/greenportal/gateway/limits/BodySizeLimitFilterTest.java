@@ -52,6 +52,10 @@ class BodySizeLimitFilterTest {
         assertThat(post("/api/v1/certification/applications/a9911ca7-0000-4000-8000-000000000001/documents", twentyMb)
                 .getResponse().getStatusCode()).isNull();
         assertThat(post("/api/v1/registry/imports", twentyMb).getResponse().getStatusCode()).isNull();
+        // a bank's 100,000-row portfolio
+        assertThat(post("/api/v1/registry/screenings", twentyMb).getResponse().getStatusCode()).isNull();
+        assertThat(post("/api/v1/registry/screenings/x/results", twentyMb).getResponse().getStatusCode())
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
         assertThat(post("/api/v1/registry/imports", 25L * 1024 * 1024 + 1).getResponse().getStatusCode())
                 .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
         assertThat(post("/api/v1/certification/applications/x/documents/y", twentyMb).getResponse().getStatusCode())

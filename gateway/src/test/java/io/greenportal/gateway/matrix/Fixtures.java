@@ -30,6 +30,9 @@ final class Fixtures {
             Map.entry("{uscc:ent-a}", () -> USCC.get("ent-a")),
             Map.entry("{listing:ent-a}", this::listingOfEntA),
             Map.entry("{import}", this::latestImport),
+            Map.entry("{purpose}", () -> "revocation"),
+            Map.entry("{version}", () -> "1"),
+            Map.entry("{screening:bank-a}", this::screening),
             Map.entry("{batch}", this::batch),
             Map.entry("{app:draft}", () -> draft()),
             Map.entry("{app:municipal}", this::municipal),
@@ -50,7 +53,13 @@ final class Fixtures {
             Map.entry("{notice:publicity}", this::notice),
             Map.entry("{rebuild}", this::rebuild),
             Map.entry("{target}", this::target),
-            Map.entry("{target-to-delete}", this::target));
+            Map.entry("{target-to-delete}", this::target),
+            Map.entry("{body:a}", this::bodyA),
+            Map.entry("{random}", () -> UUID.randomUUID().toString()));
+
+    private String bodyA() {
+        return io.greenportal.gateway.support.Evaluation.bodyA(portal);
+    }
 
     Fixtures(PortalClient portal) {
         this.portal = portal;
@@ -105,6 +114,23 @@ final class Fixtures {
         return portal.getJson("admin", "/api/v1/registry/imports").get("items").get(0).get("id").asString();
     }
 
+    /** A finished screening of bank-a's: a two-row portfolio. */
+    private String screening() {
+        String boundary = "fixture-boundary";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"portfolio.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ncredit_code,name,reference\n" + USCC.get("ent-a") + ",,M-1\n,宁夏某某有限公司,M-2\n\r\n--"
+                + boundary + "--\r\n";
+        var response = portal.send("bank-a", "POST", "/api/v1/registry/screenings", "multipart/form-data; boundary=" + boundary,
+                part.getBytes(StandardCharsets.UTF_8));
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("fixture: screening upload gave " + response.statusCode() + " " + response.body());
+        }
+        String id = portal.json(response.body()).get("id").asString();
+        io.greenportal.platform.test.Waiting.atMost(java.time.Duration.ofSeconds(30), "the screening is done").until(() ->
+                portal.getJson("bank-a", "/api/v1/registry/screenings/" + id).get("status").asString().equals("DONE"));
+        return id;
+    }
+
     // certification
 
     private OffsetDateTime serviceNow() {
@@ -135,7 +161,7 @@ final class Fixtures {
         String pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
         String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
-        var response = portal.send("ent-a", "POST", CERT + "/applications/" + applicationId + "/documents?kind=EVALUATION_REPORT",
+        var response = portal.send("ent-a", "POST", CERT + "/applications/" + applicationId + "/documents?kind=OTHER",
                 "multipart/form-data; boundary=" + boundary, part.getBytes(StandardCharsets.UTF_8));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("fixture upload: " + response.statusCode() + " " + response.body());
@@ -151,7 +177,7 @@ final class Fixtures {
     /** A submitted application of ent-a: in municipal review at 银川市. */
     private String submitted() {
         String id = draft();
-        upload(id);
+        io.greenportal.gateway.support.Evaluation.evaluate(portal, "ent-a", id);
         post("ent-a", CERT + "/applications/" + id + "/submit", "{}", 200);
         return id;
     }

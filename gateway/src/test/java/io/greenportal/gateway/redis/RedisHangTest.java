@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +59,9 @@ class RedisHangTest {
     @Autowired
     RedisGuard guard;
 
+    @LocalManagementPort
+    int managementPort;
+
     int status() {
         return web.get().uri(PUBLIC).exchange().returnResult(byte[].class).getStatus().value();
     }
@@ -72,7 +76,8 @@ class RedisHangTest {
     }
 
     String guardHealth() {
-        JsonNode health = web.get().uri("/actuator/health").exchange().expectBody(JsonNode.class).returnResult()
+        JsonNode health = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/health").exchange().expectBody(JsonNode.class).returnResult()
                 .getResponseBody();
         return health.get("components").get("redisGuard").get("status").asString();
     }

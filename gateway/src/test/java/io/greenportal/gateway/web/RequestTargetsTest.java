@@ -14,6 +14,7 @@ import io.greenportal.platform.test.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,19 +27,25 @@ import tools.jackson.databind.json.JsonMapper;
  * allow, escapes that are not UTF-8, paths nothing is served at. The gateway in-process (real Netty)
  * in front of the running services.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "greenportal.rate-limits.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"greenportal.rate-limits.enabled=false",
+        "greenportal.gateway.public-base-url=" + RequestTargetsTest.PUBLIC_BASE_URL})
 @AutoConfigureWebTestClient
 class RequestTargetsTest {
 
+    static final String PUBLIC_BASE_URL = "https://portal.example.gov.cn";
+
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     WebTestClient web;
 
     static final JsonMapper json = JsonMapper.builder().build();
 
-    record Raw(int status, String contentType, String body) {
+    record Raw(int status, String contentType, String body, String head) {
         JsonNode json() {
             return RequestTargetsTest.json.readTree(body);
         }
@@ -46,10 +53,14 @@ class RequestTargetsTest {
 
     /** Sends the request line exactly as given, its characters as UTF-8 bytes, as curl does. */
     Raw raw(String target) throws IOException {
+        return rawRequest("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends the request exactly as given (request line, headers, blank line, any body), as UTF-8 bytes. */
+    Raw rawRequest(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             byte[] response = socket.getInputStream().readAllBytes();
             int headersEnd = find(response, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
             String head = new String(response, 0, headersEnd, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
@@ -59,7 +70,7 @@ class RequestTargetsTest {
             if (head.contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
-            return new Raw(Integer.parseInt(head.substring(9, 12)), contentType, new String(body, StandardCharsets.UTF_8));
+            return new Raw(Integer.parseInt(head.substring(9, 12)), contentType, new String(body, StandardCharsets.UTF_8), head);
         }
     }
 
@@ -144,8 +155,73 @@ class RequestTargetsTest {
         }
     }
 
+    static void assertProblem(Raw answer, int status, String type) {
+        assertThat(answer.status()).as(answer.head()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.head()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("https://greenportal.io/problems/" + type);
+        assertThat(answer.body()).doesNotContain("Exception", "java.", "io.netty", "reactor.");
+    }
+
+    @Test
+    void theGatewaysOwnRefusalsOfOversizedRequestsAreProblemDetails() throws IOException {
+        // over the decoder's hard limits (8 KB): refused on the connection, before Spring
+        assertProblem(raw("/api/v1/public/listings?q=" + "a".repeat(9000)), 414, "uri-too-long");
+        assertProblem(rawRequest("GET /api/v1/public/listings HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(9000)
+                + "\r\n\r\n"), 431, "headers-too-large");
+        // within them but over what a service takes: refused naming the parameter or the headers
+        Raw longQuery = raw("/api/v1/public/listings?size=5&q=" + "a".repeat(3000));
+        assertProblem(longQuery, 414, "uri-too-long");
+        assertThat(longQuery.json().get("field").asString()).isEqualTo("q");
+        Raw bigHead = rawRequest("GET /api/v1/registry/listings HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Big: "
+                + "b".repeat(6000) + "\r\n\r\n");
+        assertProblem(bigHead, 431, "headers-too-large");
+        // (the same head to the registry itself was Tomcat's HTML 400)
+        assertProblem(rawRequest("GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n"), 400, "malformed-request");
+        assertProblem(rawRequest("POST /api/v1/public/listings HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1x\r\n\r\n"),
+                400, "malformed-request");
+    }
+
+    @Test
+    void absoluteUrlsNameTheConfiguredOriginWhateverTheHostHeader() throws IOException {
+        Raw login = rawRequest("GET /oauth2/authorization/keycloak HTTP/1.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n");
+        assertThat(login.status()).isEqualTo(302);
+        String location = login.head().lines().filter(l -> l.startsWith("location:")).findFirst().orElseThrow();
+        assertThat(java.net.URLDecoder.decode(location, StandardCharsets.UTF_8))
+                .contains("redirect_uri=" + PUBLIC_BASE_URL + "/login/oauth2/code/keycloak").doesNotContain("evil");
+
+        // the services build their links from what the gateway tells them: the configured origin
+        Raw docs = rawRequest("GET /v3/api-docs/registry HTTP/1.1\r\nHost: evil.example.com\r\nX-Forwarded-Host: evil2.example.com\r\n"
+                + "Forwarded: host=evil3.example.com;proto=http\r\nX-Forwarded-Prefix: /evil\r\nConnection: close\r\n\r\n");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("servers").get(0).get("url").asString()).isEqualTo(PUBLIC_BASE_URL);
+        assertThat(docs.body()).doesNotContain("evil");
+    }
+
+    @Test
+    void noFallbackOrActuatorOnThePublicPort() throws IOException {
+        for (String path : new String[] {"/fallback/registry", "/fallback/certification", "/actuator/prometheus", "/actuator/info",
+                "/actuator/health", "/actuator/env"}) {
+            assertProblem(raw(path), 404, "not-found");
+        }
+        String metrics = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(metrics).contains("http_server_requests");
+    }
+
+    @Test
+    void refusalsOfTheSecurityChainAndCorsAreProblemDetails() throws IOException {
+        // a write with a session cookie but no CSRF token (was a text/plain "Access Denied")
+        assertProblem(rawRequest("POST /api/v1/registry/listings HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: SESSION=abc\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"), 403, "csrf-token-missing");
+        // a cross-origin call from an origin not allowed (was an empty 403)
+        assertProblem(rawRequest("OPTIONS /api/v1/registry/listings HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example.com\r\n"
+                + "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n"), 403, "cors-rejected");
+    }
+
     @Test
     void healthShowsEachComponentsStatusToAnyoneAndItsDetailsOnlyToAdministrators() {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
         JsonNode anonymous = web.get().uri("/actuator/health").exchange().expectBody(JsonNode.class).returnResult()
                 .getResponseBody();
         assertThat(anonymous.get("components").get("redis").get("status").asString()).isEqualTo("UP");

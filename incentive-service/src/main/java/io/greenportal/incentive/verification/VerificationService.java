@@ -16,7 +16,7 @@ import com.google.protobuf.Timestamp;
 
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.Listing;
-import io.greenportal.incentive.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.incentive.verification.Verification.EnterpriseInfo;
 import io.greenportal.incentive.verification.Verification.ListingInfo;

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
-import io.greenportal.incentive.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.incentive.bank.Bank;
 import io.greenportal.incentive.feed.FeedCursor;
 import io.greenportal.platform.web.ApiException;

@@ -14,7 +14,7 @@ import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.StatusAction;
 import io.greenportal.contracts.registry.v1.Subject;
-import io.greenportal.incentive.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.platform.test.Tokens;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;

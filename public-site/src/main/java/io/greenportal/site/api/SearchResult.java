@@ -12,9 +12,9 @@ public record SearchResult(List<Listing> items, long total, int page, int size, 
     }
 
     public record Facets(List<Facet> type, List<Facet> level, List<Facet> region, List<Facet> industry,
-            List<Facet> year) {
+            List<Facet> year, List<Facet> status) {
 
-        static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of(), List.of());
+        static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
         public Facets {
             type = type == null ? List.of() : type;
@@ -22,10 +22,12 @@ public record SearchResult(List<Listing> items, long total, int page, int size, 
             region = region == null ? List.of() : region;
             industry = industry == null ? List.of() : industry;
             year = year == null ? List.of() : year;
+            status = status == null ? List.of() : status;
         }
 
         public boolean isEmpty() {
-            return type.isEmpty() && level.isEmpty() && region.isEmpty() && industry.isEmpty() && year.isEmpty();
+            return type.isEmpty() && level.isEmpty() && region.isEmpty() && industry.isEmpty() && year.isEmpty()
+                    && status.isEmpty();
         }
     }
 

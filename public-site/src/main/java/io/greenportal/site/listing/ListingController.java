@@ -24,9 +24,11 @@ public class ListingController {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final PublicApi api;
+    private final io.greenportal.site.web.SiteModel site;
 
-    public ListingController(PublicApi api) {
+    public ListingController(PublicApi api, io.greenportal.site.web.SiteModel site) {
         this.api = api;
+        this.site = site;
     }
 
     @GetMapping("/listings/{id}")
@@ -37,6 +39,7 @@ public class ListingController {
         Listing listing = api.listing(id).orElseThrow(() -> new PageNotFound("listing " + id));
         model.addAttribute("listing", listing);
         model.addAttribute("history", StatusHistory.of(listing));
+        model.addAttribute("verification", VerificationCode.of(site.siteUrl() + "/listings/" + listing.id()));
         model.addAttribute("page", new PageMeta(listing.title() + "（" + listing.typeName() + "）",
                 listing.enterprise().name() + "，" + listing.levelName() + listing.typeName() + "，证书编号 "
                         + listing.certificateNumber() + "，状态：" + listing.statusName() + "。",

@@ -112,7 +112,7 @@ public class SearchController {
 
     /** The choices of the region, industry and year lists: the facets with their counts, and the current choice. */
     static void options(Model model, SearchForm form, SearchResult result) {
-        SearchResult.Facets facets = result == null ? new SearchResult.Facets(null, null, null, null, null) : result.facets();
+        SearchResult.Facets facets = result == null ? new SearchResult.Facets(null, null, null, null, null, null) : result.facets();
         model.addAttribute("regionOptions", options(facets.region(), form.region(), ""));
         model.addAttribute("industryOptions", options(facets.industry(), form.industry(), ""));
         model.addAttribute("yearOptions", options(facets.year(), form.year(), "年"));

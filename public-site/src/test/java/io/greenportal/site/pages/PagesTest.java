@@ -124,7 +124,10 @@ class PagesTest {
                 .contains("类型：绿色设计产品")
                 // facet links keep the search and add one choice
                 .contains("href=\"/search?q=%E6%B0%B4%E6%B3%A5&amp;type=GREEN_PRODUCT&amp;region=640100\"")
-                .contains("非金属矿物制品业（2）");
+                .contains("非金属矿物制品业（2）")
+                // the status facet: a suspended listing is counted and can be chosen
+                .contains("限期整改（1）")
+                .contains("href=\"/search?q=%E6%B0%B4%E6%B3%A5&amp;type=GREEN_PRODUCT&amp;status=SUSPENDED\"");
         assertThat(api.searches.getLast().q()).isEqualTo("水泥");
         assertThat(api.searches.getLast().type()).isEqualTo("GREEN_PRODUCT");
     }
@@ -159,6 +162,9 @@ class PagesTest {
                 .contains("宁夏明珠水泥有限公司", "91640105MA70001213", "西夏区", "非金属矿物制品业（C30）", "P·O 42.5")
                 .contains("2024年12月31日").contains("授予市级绿色设计产品称号（2024年度第1批）")
                 .contains("单位产品综合能耗").contains("<link rel=\"canonical\" href=\"https://portal.example.gov.cn/listings/");
+        // the verification QR code leads to this page at the public address
+        assertThat(page).contains("<section id=\"verification\"").contains("<svg")
+                .contains("href=\"https://portal.example.gov.cn/listings/" + FakePublicApi.CEMENT_ID + "\"");
         String revoked = html(web.perform(get("/listings/" + FakePublicApi.REVOKED_ID)).andExpect(status().isOk()).andReturn());
         assertThat(revoked).contains("该称号已撤销").contains("发生较大环境污染事件").contains("撤销称号")
                 .doesNotContain("<script>alert(1)");

@@ -75,7 +75,8 @@ public class FakePublicApi implements PublicApi {
                 List.of(new SearchResult.Facet("MUNICIPAL", "市级", 1), new SearchResult.Facet("PROVINCIAL", "省级", 1)),
                 List.of(new SearchResult.Facet("640100", "银川市", 1), new SearchResult.Facet("140200", "大同市", 1)),
                 List.of(new SearchResult.Facet("C30", "非金属矿物制品业", 2)),
-                List.of(new SearchResult.Facet("2024", null, 1), new SearchResult.Facet("2021", null, 1)));
+                List.of(new SearchResult.Facet("2024", null, 1), new SearchResult.Facet("2021", null, 1)),
+                List.of(new SearchResult.Facet("ACTIVE", "有效", 1), new SearchResult.Facet("SUSPENDED", "限期整改", 1)));
         boolean more = (long) (query.page() + 1) * query.size() < total || query.cursor() != null;
         return new SearchResult(List.of(CEMENT, REVOKED), total, query.page(), query.size(),
                 more ? "cursor-after-" + query.page() : null, facets, 3L);

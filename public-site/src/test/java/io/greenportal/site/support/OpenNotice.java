@@ -80,15 +80,32 @@ public final class OpenNotice {
         return api.call("rev-prov", "GET", CERT + "/applications/" + applicationId + "/objections", null, 200);
     }
 
+    /** eval-a's demo body (宁夏节能低碳评价中心) is engaged, confirms and uploads its report. */
     private static void upload(PortalApi api, String id) {
+        String bodyId = null;
+        for (JsonNode body : api.call("anonymous", "GET", CERT + "/public/evaluation-bodies?size=200", null, 200).get("items")) {
+            if ("91640100MA76E0001Y".equals(body.get("creditCode").asString())) {
+                bodyId = body.get("id").asString();
+            }
+        }
+        if (bodyId == null) {
+            throw new AssertionError("the demo evaluation body of eval-a is not registered (demo data)");
+        }
+        api.call("ent-a", "PUT", CERT + "/applications/" + id + "/engagement", "{\"bodyId\":\"" + bodyId + "\"}", 200);
+        api.call("eval-a", "POST", CERT + "/applications/" + id + "/engagement/confirmation", "{}", 200);
         String boundary = "site-boundary";
         String pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"评价报告.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
-        var answer = api.send("ent-a", "POST", CERT + "/applications/" + id + "/documents?kind=EVALUATION_REPORT",
-                "multipart/form-data; boundary=" + boundary, part.getBytes(StandardCharsets.UTF_8));
-        if (answer.status() != 201) {
-            throw new AssertionError("upload: " + answer.status() + " " + answer.body());
+        String scores = "{\"BASIC_REQUIREMENTS\":85,\"INFRASTRUCTURE\":85,\"MANAGEMENT_SYSTEM\":85,"
+                + "\"ENERGY_RESOURCE_INPUT\":85,\"PRODUCTS\":85,\"ENVIRONMENTAL_EMISSIONS\":85,\"PERFORMANCE\":85}";
+        String parts = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"评价报告.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"report\"\r\nContent-Type: application/json\r\n\r\n"
+                + "{\"reportNumber\":\"NXJN-SITE-" + id.substring(0, 8) + "\",\"scores\":" + scores + ",\"totalScore\":86}\r\n--"
+                + boundary + "--\r\n";
+        var answer = api.send("eval-a", "POST", CERT + "/applications/" + id + "/engagement/report",
+                "multipart/form-data; boundary=" + boundary, parts.getBytes(StandardCharsets.UTF_8));
+        if (answer.status() != 200) {
+            throw new AssertionError("evaluation report: " + answer.status() + " " + answer.body());
         }
     }
 }

@@ -211,6 +211,7 @@ public class ListingSearch {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         aggregations.put("type", Aggregation.of(a -> a.terms(t -> t.field("type").size(10))));
         aggregations.put("level", Aggregation.of(a -> a.terms(t -> t.field("level").size(10))));
+        aggregations.put("status", Aggregation.of(a -> a.terms(t -> t.field("status").size(10))));
         aggregations.put("region", Aggregation.of(a -> a.terms(t -> t.field(regionFacetField(filter)).size(500))));
         aggregations.put("industry", Aggregation.of(a -> a.terms(t -> t.field("industryCode").size(200))));
         aggregations.put("year", Aggregation.of(a -> a.terms(t -> t.field("year").size(200))));
@@ -229,6 +230,7 @@ public class ListingSearch {
         Map<String, List<SearchPage.Facet>> facets = new LinkedHashMap<>();
         facets.put("type", strings(aggregations.get("type"), Vocabulary::type));
         facets.put("level", strings(aggregations.get("level"), Vocabulary::level));
+        facets.put("status", strings(aggregations.get("status"), Vocabulary::status));
         facets.put("region", strings(aggregations.get("region"), names::region));
         facets.put("industry", strings(aggregations.get("industry"), names::industry));
         List<SearchPage.Facet> years = new ArrayList<>();

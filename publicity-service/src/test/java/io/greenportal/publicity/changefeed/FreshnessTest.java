@@ -99,6 +99,8 @@ class FreshnessTest {
         assertThat(suspended.path("statusName").asString()).isEqualTo("限期整改");
         assertThat(suspended.path("statusReason").asString()).isEqualTo("年度报告逾期未报送，限期三个月整改");
         assertThat(suspended.path("statusChangedAt").asString()).isNotEmpty();
+        assertThat(Api.facet(api.get("/api/v1/public/listings?q={q}", mark), "status", "SUSPENDED"))
+                .as("the status facet counts it").isEqualTo(1);
         assertThat(Await.millisUntil(WITHIN, () -> inFeed(listing.getId(), "SUSPENDED"))).isBetween(0L, 2000L);
 
         Registry.revoke(listing.getId(), "整改期满仍未达到评价要求，撤销称号");
@@ -112,7 +114,10 @@ class FreshnessTest {
         assertThat(revoked.path("status").asString()).isEqualTo("REVOKED");
         assertThat(revoked.path("statusReason").asString()).isEqualTo("整改期满仍未达到评价要求，撤销称号");
         assertThat(revoked.path("statusChangedAt").asString()).startsWith(java.time.LocalDate.now().getYear() + "-");
-        assertThat(Api.item(api.get("/api/v1/public/listings?q={q}&status=ALL", mark), listing.getId())).isNotNull();
+        JsonNode all = api.get("/api/v1/public/listings?q={q}&status=ALL", mark);
+        assertThat(Api.item(all, listing.getId())).isNotNull();
+        assertThat(Api.facet(all, "status", "REVOKED")).isEqualTo(1);
+        assertThat(Api.facet(all, "status", "SUSPENDED")).isZero();
         assertThat(api.get("/api/v1/public/listings/{id}", listing.getId()).path("status").asString()).isEqualTo("REVOKED");
         assertThat(Await.millisUntil(WITHIN, () -> inFeed(listing.getId(), "REVOKED"))).isBetween(0L, 2000L);
         assertThat(api.get("/api/v1/public/statistics?region=640202&year=2023&status=REVOKED").path("total").asLong())

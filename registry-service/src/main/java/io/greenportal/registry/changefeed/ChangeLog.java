@@ -126,8 +126,11 @@ public class ChangeLog {
      */
     public List<StatusChange> statusHistory(UUID listingId) {
         return jdbc.sql("""
-                select effective_at, actor, snapshot ->> 'status', snapshot ->> 'statusReason' from change_log
-                where listing_id = :id and kind in ('LISTING_CREATED', 'STATUS_CHANGED') order by sequence""")
+                select effective_at, actor, snapshot ->> 'status',
+                       case when kind = 'LEVEL_CHANGED' then '国家级 ' || (snapshot ->> 'certificateNumber')
+                            else snapshot ->> 'statusReason' end
+                from change_log
+                where listing_id = :id and kind in ('LISTING_CREATED', 'STATUS_CHANGED', 'LEVEL_CHANGED') order by sequence""")
                 .param("id", listingId)
                 .query((rs, n) -> new StatusChange(ListingStatus.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(2), Times.local(rs.getObject(1, OffsetDateTime.class))))

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.registry.imports.ImportService;
 import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.listing.ListingRequest.EnterpriseInput;

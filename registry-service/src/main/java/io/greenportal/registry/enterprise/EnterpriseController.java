@@ -1,5 +1,6 @@
 package io.greenportal.registry.enterprise;
 
+import io.greenportal.platform.creditcode.Uscc;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -18,7 +18,7 @@ import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingResponse;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.web.ApiException;
-import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.registry.grpc.ProtoMapper;
 import io.grpc.stub.StreamObserver;
 
@@ -109,6 +109,21 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
             default -> throw ApiException.invalid("action", "is required: SUSPEND, REVOKE or RESTORE");
         };
         response.onNext(ProtoMapper.toProto(service.changeStatus(id, action, request.getReason(), actor())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void upgradeToNational(io.greenportal.contracts.registry.v1.UpgradeToNationalRequest request,
+            StreamObserver<io.greenportal.contracts.registry.v1.Listing> response) {
+        UUID id = listingId(request.getListingId());
+        LocalDate on;
+        try {
+            on = LocalDate.parse(request.getNationalOn());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid("nationalOn", "must be a date YYYY-MM-DD");
+        }
+        response.onNext(ProtoMapper.toProto(service.upgradeToNational(id, request.getNationalCertificateNumber(), on,
+                request.getReason(), actor())));
         response.onCompleted();
     }
 

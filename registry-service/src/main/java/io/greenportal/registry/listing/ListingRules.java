@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
-import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.reference.Industries;
 import io.greenportal.registry.reference.Regions;

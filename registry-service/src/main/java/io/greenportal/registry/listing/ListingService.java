@@ -208,6 +208,47 @@ public class ListingService {
         return changed;
     }
 
+    /**
+     * The national platform accepted the listing: it becomes NATIONAL with the national certificate
+     * number and date, recorded in the change log (LEVEL_CHANGED) so search and the banks follow. The
+     * same number again answers the listing as it is (a retry); another number is a 409.
+     */
+    @Transactional
+    public Listing upgradeToNational(UUID id, String nationalNumber, LocalDate nationalOn, String reason, String actor) {
+        String number = nationalNumber == null ? "" : nationalNumber.strip();
+        if (number.isEmpty() || number.length() > 64 || number.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid("nationalCertificateNumber", "is required: at most 64 characters");
+        }
+        if (nationalOn == null) {
+            throw ApiException.invalid("nationalOn", "is required (YYYY-MM-DD)");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw ApiException.invalid("reason", "must be at most 500 characters");
+        }
+        changeLog.lockForWrite();
+        Listing current = listings.findForUpdate(id).orElseThrow(() -> ApiException.notFound("Listing " + id));
+        if (current.level() == Level.NATIONAL) {
+            if (current.certificateNumber().equals(number)) {
+                return current;
+            }
+            throw new ApiException(HttpStatus.CONFLICT, "already-national", "nationalCertificateNumber",
+                    "Listing " + id + " is NATIONAL already, with number " + current.certificateNumber());
+        }
+        if (current.status() == ListingStatus.REVOKED) {
+            throw new ApiException(HttpStatus.CONFLICT, "status-transition-not-allowed", "listingId",
+                    "A revoked listing cannot become national").withProperty("currentStatus", current.status().name());
+        }
+        if (!current.certificateNumber().equals(number) && listings.certificateNumberExists(number)) {
+            throw new ApiException(HttpStatus.CONFLICT, "certificate-number-taken", "nationalCertificateNumber",
+                    "Certificate number " + number + " belongs to another listing");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        listings.upgradeToNational(id, number, nationalOn);
+        Listing changed = listings.find(id).orElseThrow();
+        changeLog.append(ChangeKind.LEVEL_CHANGED, changed, null, now, effective(nationalOn, now), actor);
+        return changed;
+    }
+
     /** Renames an enterprise; its listings follow, and consumers are told through the change log. */
     @Transactional
     public void renameEnterprise(String uscc, String newName, String actor) {

@@ -89,6 +89,13 @@ public class ListingStore {
                 .param("id", id).update();
     }
 
+    /** The listing becomes NATIONAL with the national number and date; the provincial number is kept aside. */
+    public void upgradeToNational(UUID id, String nationalNumber, java.time.LocalDate nationalOn) {
+        jdbc.sql("update listing set level = 'NATIONAL', provincial_certificate_number = certificate_number, "
+                        + "certificate_number = :number, granted_on = :on where id = :id")
+                .param("number", nationalNumber).param("on", nationalOn).param("id", id).update();
+    }
+
     public Optional<Listing> find(UUID id) {
         return jdbc.sql(SELECT + " where l.id = :id").param("id", id).query(this::map).optional();
     }

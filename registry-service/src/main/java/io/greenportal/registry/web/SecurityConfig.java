@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 public class SecurityConfig {
 
     static final String[] PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/api/v1/registry/reference/**"};
+            "/v3/api-docs", "/v3/api-docs/**", "/api/v1/registry/reference/**",
+            // verifiable credentials: the issuer's keys, the status lists and verification are for anyone
+            "/.well-known/jwks.json", "/api/v1/registry/credentials/status/**",
+            "/api/v1/registry/credentials/verification"};
 
     @Bean
     EndpointRules publicEndpoints() {

@@ -182,4 +182,43 @@ class ListingGrpcTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
+
+    @Test
+    void aNationalAcceptanceMakesTheListingNationalOnceWithItsNumberAndDateInTheHistory() {
+        var listing = registry.registerListing(request(UUID.randomUUID().toString(), TestData.uscc("640502"))).getListing();
+        String number = "GD-N-" + System.nanoTime() % 1_000_000_000L;
+        var upgrade = io.greenportal.contracts.registry.v1.UpgradeToNationalRequest.newBuilder()
+                .setListingId(listing.getId()).setNationalCertificateNumber(number).setNationalOn("2026-01-15")
+                .setReason("国家级绿色设计产品名单").build();
+        var national = registry.upgradeToNational(upgrade);
+        assertThat(national.getLevel().name()).isEqualTo("NATIONAL");
+        assertThat(national.getCertificateNumber()).isEqualTo(number);
+        assertThat(national.getGrantedOn()).isEqualTo("2026-01-15");
+        assertThat(national.getStatus().name()).isEqualTo("ACTIVE");
+        // a retry answers the listing as it is; another number is refused; the number is unique
+        assertThat(registry.upgradeToNational(upgrade).getCertificateNumber()).isEqualTo(number);
+        assertThatThrownBy(() -> registry.upgradeToNational(upgrade.toBuilder().setNationalCertificateNumber(number + "X").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+        var other = registry.registerListing(request(UUID.randomUUID().toString(), TestData.uscc("640502"))).getListing();
+        assertThatThrownBy(() -> registry.upgradeToNational(upgrade.toBuilder().setListingId(other.getId()).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+        assertThatThrownBy(() -> registry.upgradeToNational(upgrade.toBuilder().setListingId(other.getId())
+                .setNationalOn("2026-02-30").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        // a revoked listing never becomes national
+        registry.changeStatus(ChangeStatusRequest.newBuilder().setListingId(other.getId())
+                .setAction(StatusAction.REVOKE).setReason("撤销").build());
+        assertThatThrownBy(() -> registry.upgradeToNational(upgrade.toBuilder().setListingId(other.getId())
+                .setNationalCertificateNumber(number + "Y").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+        // enterprises and banks may not upgrade anything
+        var enterprise = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.user("ent-a"));
+        assertThatThrownBy(() -> enterprise.upgradeToNational(upgrade))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+    }
 }

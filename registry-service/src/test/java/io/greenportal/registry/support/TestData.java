@@ -10,7 +10,7 @@ import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.ListingType;
 import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.contracts.registry.v1.Subject;
-import io.greenportal.registry.enterprise.Uscc;
+import io.greenportal.platform.creditcode.Uscc;
 
 /** Fresh, valid test data, so tests never depend on each other's rows. */
 public final class TestData {

@@ -1,4 +1,4 @@
-package io.greenportal.incentive;
+package io.greenportal.platform.creditcode;
 
 /**
  * 统一社会信用代码 (unified social credit code, GB 32100-2015): 18 characters from
@@ -18,6 +18,14 @@ public record Uscc(String value) {
 
     public static boolean isValid(String value) {
         return problem(value) == null;
+    }
+
+    /**
+     * A code as people type it, in the form the registry keys on: surrounding spaces dropped, letters
+     * upper case (every service that looks one up does the same).
+     */
+    public static String normalize(String value) {
+        return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Why {@code value} is not a valid USCC, or null when it is. */

@@ -1,4 +1,4 @@
-package io.greenportal.registry.enterprise;
+package io.greenportal.platform.creditcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.greenportal.incentive;
+package io.greenportal.platform.creditcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,11 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The credit-code check a bank's verification runs before it asks the registry (GB 32100-2015): the
- * registry's own rule (registry's UsccTest), which this service must agree with code for code.
+ * The cases a bank's verification met (GB 32100-2015): the zero remainder, and a reason for
+ * every refusal (lower case and surrounding spaces are refused here: callers normalise first).
  */
 @Tag("unit")
-class UsccTest {
+class UsccReasonsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"914403001922038216", "9144030071526726XG", "91330100716105852F", "91640100MA76A00010",

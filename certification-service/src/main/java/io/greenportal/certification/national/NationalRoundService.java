@@ -1,0 +1,138 @@
+package io.greenportal.certification.national;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.greenportal.certification.application.Application;
+import io.greenportal.certification.application.ApplicationState;
+import io.greenportal.certification.application.ApplicationStore;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * National recommendation rounds: a provincial administrator opens one (name, deadline, quota per
+ * type), selects approved provincial listings in order, and submits it; each dossier then goes to the
+ * national platform through the national outbox ({@link NationalOutboxWorker}).
+ */
+@Service
+public class NationalRoundService {
+
+    private final NationalStore store;
+    private final ApplicationStore applications;
+    private final DossierPayloads payloads;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public NationalRoundService(NationalStore store, ApplicationStore applications, DossierPayloads payloads,
+            ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.applications = applications;
+        this.payloads = payloads;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Published at submission: the outbox worker delivers the round's dossiers once it has committed. */
+    public record Submitted(UUID roundId) {
+    }
+
+    public record Detail(NationalRound round, List<Dossier> dossiers) {
+    }
+
+    @Transactional
+    public NationalRound create(Caller caller, RoundRules.RoundRequest request) {
+        OffsetDateTime now = Times.now(clock);
+        RoundRules.Checked c = RoundRules.check(request, now);
+        NationalRound round = new NationalRound(UUID.randomUUID(), c.name(), Times.local(c.deadline()), c.quotas(),
+                NationalRound.OPEN, caller.username(), now, null, null);
+        store.insertRound(round);
+        return round;
+    }
+
+    public List<NationalRound> list() {
+        return store.rounds();
+    }
+
+    public Detail detail(UUID id) {
+        NationalRound round = store.round(id).orElseThrow(() -> ApiException.notFound("Round " + id));
+        return new Detail(round, store.dossiersOf(id));
+    }
+
+    /** Replaces the round's selection with these approved applications, in this order. */
+    @Transactional
+    public Detail select(Caller caller, UUID roundId, RoundRules.SelectionRequest request) {
+        List<UUID> ids = RoundRules.ordered(request);
+        NationalRound round = open(roundId, "change the selection of");
+        List<Application> selected = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        for (UUID id : ids) {
+            var found = applications.find(id);
+            if (found.isEmpty()) {
+                violations.add(new Violation("applicationIds", "no application " + id));
+            } else if (found.get().state() != ApplicationState.APPROVED || found.get().listingId() == null) {
+                violations.add(new Violation("applicationIds", "application " + id + " is " + found.get().state()
+                        + (found.get().listingId() == null ? " without a registry listing yet" : "")
+                        + ": only approved, registered provincial listings are recommended"));
+            } else {
+                selected.add(found.get());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        RoundRules.withinQuotas(selected.stream().map(a -> a.type().name()).toList(), round.quotas());
+        List<UUID> elsewhere = store.recommendedElsewhere(roundId, selected.stream().map(Application::listingId).toList());
+        if (!elsewhere.isEmpty()) {
+            throw ApiException.conflict("recommended-already", "applicationIds",
+                    "These listings are recommended in another round already: " + elsewhere)
+                    .withProperty("listingIds", elsewhere);
+        }
+        store.deleteSelection(roundId);
+        OffsetDateTime now = Times.now(clock);
+        for (int i = 0; i < selected.size(); i++) {
+            Application a = selected.get(i);
+            store.insertDossier(UUID.randomUUID(), roundId, i + 1, a.id(), a.listingId(), a.type().name(), now);
+        }
+        return detail(roundId);
+    }
+
+    /** Submits the round: each dossier's content is fixed and queued for the national platform. */
+    @Transactional
+    public Detail submit(Caller caller, UUID roundId) {
+        NationalRound round = open(roundId, "submit");
+        List<Dossier> dossiers = store.dossiersOf(roundId);
+        if (dossiers.isEmpty()) {
+            throw ApiException.conflict("empty-round", "applicationIds", "Select the listings to recommend first");
+        }
+        OffsetDateTime now = Times.now(clock);
+        for (Dossier d : dossiers) {
+            Application a = applications.find(d.applicationId()).orElseThrow();
+            store.queue(d.id(), payloads.of(d, round, a), now);
+        }
+        store.submitRound(roundId, caller.username(), now);
+        events.publishEvent(new Submitted(roundId));
+        return detail(roundId);
+    }
+
+    private NationalRound open(UUID roundId, String action) {
+        NationalRound round = store.lockRound(roundId).orElseThrow(() -> ApiException.notFound("Round " + roundId));
+        if (!NationalRound.OPEN.equals(round.status())) {
+            throw ApiException.conflict("illegal-state", "status", "Cannot " + action + " a round that is " + round.status())
+                    .withProperty("currentStatus", round.status());
+        }
+        if (Times.now(clock).isAfter(round.deadline())) {
+            throw ApiException.conflict("round-closed", "deadline", "The round's deadline " + round.deadline() + " has passed")
+                    .withProperty("currentStatus", round.status());
+        }
+        return round;
+    }
+}
