@@ -50,7 +50,7 @@ public record PublicityProperties(@DefaultValue Elasticsearch elasticsearch, @De
     }
 
     /** @param cursorSecret signs deep-paging cursors; the same on every instance */
-    public record Search(@DefaultValue("dev-only-cursor-secret") String cursorSecret) {
+    public record Search(String cursorSecret) {
     }
 
     /** @param pageSize documents fetched per search_after page while streaming an export */

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * Dynamic management (动态管理) of the listings this service granted: each owes a report of its
@@ -105,7 +106,7 @@ public class AnnualReportService {
         return report;
     }
 
-    public record Submission(List<ApplicationRequest.IndicatorInput> indicators, String remarks) {
+    public record Submission(List<ApplicationRequest.IndicatorInput> indicators, @FreeText(max = 2000) String remarks) {
     }
 
     @Transactional
@@ -141,7 +142,7 @@ public class AnnualReportService {
         ACCEPT, SUSPEND, REVOKE
     }
 
-    public record Decision(Action action, String reason) {
+    public record Decision(Action action, @FreeText(max = 2000) String reason) {
     }
 
     /**

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * Applications: enterprises draft, submit and withdraw their own; reviewers and experts read their
@@ -94,7 +95,7 @@ public class ApplicationController {
         return service.update(Caller.of(authentication), id, request);
     }
 
-    public record CommentRequest(String comment) {
+    public record CommentRequest(@FreeText(max = 2000) String comment) {
     }
 
     @Operation(summary = "Submit (or resubmit after a return): completeness and the batch deadline are checked; goes on to municipal review")

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationRules {
 
+    /** An indicator value as people write it: digits, at most one decimal point, no exponent (1e309 is not a measurement). */
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
+
     static final int MAX_TEXT = 200;
     private static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -195,12 +198,16 @@ public class ApplicationRules {
             }
             BigDecimal value;
             try {
-                value = new BigDecimal(input.value() == null ? "" : input.value().trim());
+                String written = input.value() == null ? "" : input.value().trim();
+                if (!PLAIN_DECIMAL.matcher(written).matches()) {
+                    throw new NumberFormatException("not plain");
+                }
+                value = new BigDecimal(written);
             } catch (NumberFormatException e) {
-                violations.add(new Violation(at + ".value", "must be a decimal number such as 0.352"));
+                violations.add(new Violation(at + ".value", "must be a decimal number such as 0.352, written plainly (no exponent such as 1e3)"));
                 continue;
             }
-            if (value.precision() > 18 || value.scale() > 6) {
+            if (value.precision() > 18 || value.scale() > 6 || value.precision() - value.scale() > 12) {
                 violations.add(new Violation(at + ".value", "has too many digits"));
             } else if (value.signum() < 0) {
                 violations.add(new Violation(at + ".value", "cannot be negative"));

@@ -47,7 +47,10 @@ public class NationalCallbackController {
         try {
             decision = json.readValue(body, DecisionEvent.class);
         } catch (RuntimeException e) {
-            throw ApiException.invalid("body", "is not a decision: " + e.getMessage().lines().findFirst().orElse(""));
+            // the parser's own message names Java types: say which field, as for any request body (web-edge)
+            var problem = io.greenportal.platform.web.BodyProblem.of(e);
+            throw ApiException.invalid(problem.field() == null ? "body" : problem.field(),
+                    problem.field() == null ? "is not a decision" : problem.detail());
         }
         return Map.of("result", decisions.receive(decision, "CALLBACK").name());
     }

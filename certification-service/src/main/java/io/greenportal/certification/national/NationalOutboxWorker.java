@@ -83,7 +83,10 @@ public class NationalOutboxWorker {
         try {
             outcome = platform.deliver(dossierId, store.payload(dossierId));
         } catch (RuntimeException e) {
-            outcome = new NationalPlatformClient.Outcome("RETRY", null, e.toString(), true);
+            // the delivery log is read by administrators: a sentence, never an exception's name or message
+            log.warn("national dossier {}: delivery failed: {}", dossierId, e.toString());
+            outcome = new NationalPlatformClient.Outcome("RETRY", null,
+                    "The national platform could not be reached (no connection or no answer in time)", true);
         }
         var result = outcome;
         OffsetDateTime at = Times.now(clock);

@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * Objections during publicity: anyone files (real name, contact, content); a provincial reviewer
@@ -55,7 +56,7 @@ public class ObjectionService {
         this.clock = clock;
     }
 
-    public record ObjectionRequest(String name, String contact, String content) {
+    public record ObjectionRequest(String name, String contact, @FreeText String content) {
     }
 
     @Transactional
@@ -106,7 +107,9 @@ public class ObjectionService {
         UPHOLD, DISMISS
     }
 
-    public record DecisionRequest(Verdict decision, Objection.Outcome outcome, String comment) {
+    // named apart from the review's DecisionRequest: one schema name each in the OpenAPI document
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ObjectionDecisionRequest")
+    public record DecisionRequest(Verdict decision, Objection.Outcome outcome, @FreeText(max = 2000) String comment) {
     }
 
     @Transactional

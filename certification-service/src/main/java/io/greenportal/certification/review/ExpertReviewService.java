@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * Expert review (专家评审): a provincial reviewer assigns at least the batch's minimum of experts;
@@ -78,7 +79,7 @@ public class ExpertReviewService {
     public record AssignRequest(List<String> experts) {
     }
 
-    public record ScoreRequest(BigDecimal score, String comment) {
+    public record ScoreRequest(BigDecimal score, @FreeText(max = 2000) String comment) {
     }
 
     /**

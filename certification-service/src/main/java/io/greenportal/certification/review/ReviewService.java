@@ -17,6 +17,7 @@ import io.greenportal.platform.web.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * The municipal (市级初审) and provincial (省级复核) stages: approve sends the application on, return
@@ -38,7 +39,7 @@ public class ReviewService {
         this.clock = clock;
     }
 
-    public record DecisionRequest(Review.Decision decision, String comment) {
+    public record DecisionRequest(Review.Decision decision, @FreeText(max = 2000) String comment) {
     }
 
     @Transactional

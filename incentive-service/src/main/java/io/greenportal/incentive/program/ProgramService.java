@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.greenportal.platform.web.FreeText;
 
 @Service
 public class ProgramService {
@@ -64,7 +65,8 @@ public class ProgramService {
     }
 
     /** What may change after creation; {@code others} collects every other field sent, to refuse it by name. */
-    public record Changes(String name, String description, OffsetDateTime opensAt, OffsetDateTime closesAt,
+    @Schema(name = "ProgramChanges")
+    public record Changes(String name, @FreeText String description, OffsetDateTime opensAt, OffsetDateTime closesAt,
             BigDecimal budget, @JsonAnySetter @Schema(hidden = true) Map<String, Object> others) {
     }
 
@@ -77,13 +79,14 @@ public class ProgramService {
 
     @Transactional
     public Program update(UUID id, Changes c) {
-        Program current = get(id);
+        // what the body says is judged before the program is looked up: a bad body is a 400 whether or not it exists
         if (c == null) {
             throw ApiException.invalid("body", "send the fields to change: " + CHANGEABLE);
         }
         if (c.others() != null && !c.others().isEmpty()) {
             throw ApiException.invalid(c.others().keySet().stream().map(ProgramService::unchangeable).toList());
         }
+        Program current = get(id);
         String name = c.name() == null ? current.name() : c.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw ApiException.invalid("name", "must be 1-200 characters");

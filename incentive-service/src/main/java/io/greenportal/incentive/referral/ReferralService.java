@@ -27,6 +27,7 @@ import io.greenportal.platform.web.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * Green-credit referrals. An enterprise needs an ACTIVE listing in the registry to ask; banks take
@@ -49,7 +50,7 @@ public class ReferralService {
         this.clock = clock;
     }
 
-    public record Request(BigDecimal amount, Integer termMonths, String purpose, String projectReference, String bankId) {
+    public record Request(BigDecimal amount, Integer termMonths, @FreeText(max = 2000) String purpose, String projectReference, String bankId) {
     }
 
     public record Submitted(CreditReferral referral, boolean created) {
@@ -146,7 +147,7 @@ public class ReferralService {
     }
 
     public record Decision(String outcome, BigDecimal approvedAmount, BigDecimal annualRatePercent, Integer termMonths,
-            String reason) {
+            @FreeText(max = 2000) String reason) {
     }
 
     public CreditReferral decide(UUID id, Decision decision, Caller caller) {

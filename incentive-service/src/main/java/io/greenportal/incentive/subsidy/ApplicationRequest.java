@@ -2,6 +2,7 @@ package io.greenportal.incentive.subsidy;
 
 import java.math.BigDecimal;
 import java.util.UUID;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * An enterprise applies to a program with one of its listings; a RETROFIT application also names
@@ -9,6 +10,6 @@ import java.util.UUID;
  */
 public record ApplicationRequest(UUID programId, UUID listingId, ProjectInput project) {
 
-    public record ProjectInput(String name, String content, BigDecimal totalInvestment) {
+    public record ProjectInput(String name, @FreeText String content, BigDecimal totalInvestment) {
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * Subsidy applications. Enterprises apply and see their own; municipal reviewers read their city's;
@@ -73,7 +74,7 @@ public class SubsidyController {
         return service.get(id, Caller.of(authentication));
     }
 
-    public record Approval(BigDecimal amount, String comment) {
+    public record Approval(BigDecimal amount, @FreeText(max = 2000) String comment) {
     }
 
     @Operation(summary = "Approve an amount up to what the program's rule proposes, drawn on the budget (provincial reviewers, administrators)")
@@ -84,7 +85,7 @@ public class SubsidyController {
         return service.approve(id, approval.amount(), approval.comment(), Caller.of(authentication));
     }
 
-    public record Rejection(String reason) {
+    public record Rejection(@FreeText(max = 2000) String reason) {
     }
 
     @Operation(summary = "Reject with a reason (provincial reviewers, administrators)")

@@ -23,6 +23,15 @@ final class DeliveryErrors {
 
     static String describe(IOException e, URI uri, WebhookProperties properties) {
         String target = uri.getHost() + ":" + port(uri);
+        if (find(e, WebhookHttp.RefusedAddress.class) instanceof WebhookHttp.RefusedAddress refused) {
+            return "Not sent: " + refused.getMessage() + ".";
+        }
+        if (find(e, org.apache.hc.client5.http.ConnectTimeoutException.class) != null) {
+            return "Could not connect to " + target + " within " + seconds(properties.connectTimeout()) + ".";
+        }
+        if (find(e, java.net.SocketTimeoutException.class) != null) {
+            return "No answer from " + target + " within " + seconds(properties.requestTimeout()) + ".";
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return "Could not connect to " + target + " within " + seconds(properties.connectTimeout()) + ".";
         }

@@ -2,9 +2,6 @@ package io.greenportal.incentive.webhook;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +39,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final WebhookUrls urls;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookHttp http;
     private final MeterRegistry meters;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
@@ -53,7 +50,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private Semaphore inFlight;
 
     public DeliveryWorker(DeliveryStore deliveries, SubscriptionStore subscriptions, SecretBox secrets,
-            WebhookUrls urls, WebhookProperties properties, Clock clock, MeterRegistry meters) {
+            WebhookUrls urls, WebhookProperties properties, Clock clock, MeterRegistry meters, WebhookHttp http) {
         this.meters = meters;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -61,9 +58,8 @@ public class DeliveryWorker implements SmartLifecycle {
         this.urls = urls;
         this.properties = properties;
         this.clock = clock;
-        // never follow redirects: a redirect could lead to an address the URL policy refuses
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        // never follows redirects; connects only to addresses the URL policy allows (its DNS resolver checks)
+        this.http = http;
     }
 
     /** New deliveries exist: look now rather than at the next poll. */
@@ -191,23 +187,14 @@ public class DeliveryWorker implements SmartLifecycle {
         } else {
             long timestamp = at.toEpochSecond();
             String signature = Signatures.sign(secrets.open(target.get().sealedSecret()), timestamp, claimed.payload());
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "GreenPortal-Webhooks/1")
-                    .header(Signatures.EVENT_ID, claimed.eventId())
-                    .header(Signatures.TIMESTAMP, Long.toString(timestamp))
-                    .header(Signatures.SIGNATURE, signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(claimed.payload(), StandardCharsets.UTF_8))
-                    .build();
             try {
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
+                status = http.post(uri, java.util.Map.of(
+                        Signatures.EVENT_ID, claimed.eventId(),
+                        Signatures.TIMESTAMP, Long.toString(timestamp),
+                        Signatures.SIGNATURE, signature), claimed.payload());
                 error = status >= 200 && status < 300 ? null : "the endpoint answered HTTP " + status;
             } catch (IOException e) {
                 error = DeliveryErrors.describe(e, uri, properties);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
         int duration = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

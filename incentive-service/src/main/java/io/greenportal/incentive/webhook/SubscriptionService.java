@@ -17,6 +17,7 @@ import io.greenportal.platform.web.PageParameters;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * A bank's webhook subscriptions and its delivery log. Another bank's are "not found". A URL is
@@ -49,7 +50,7 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    public record Request(String url, String secret, List<String> watchUsccs, String description) {
+    public record Request(String url, String secret, List<String> watchUsccs, @FreeText(max = 500) String description) {
     }
 
     public record Created(Subscription subscription, boolean created) {
@@ -103,6 +104,7 @@ public class SubscriptionService {
         return store.find(id, bank.id()).orElseThrow(() -> ApiException.notFound("Webhook subscription " + id));
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SubscriptionChanges")
     public record Changes(String url, String secret, List<String> watchUsccs, Boolean watchAll, Boolean active,
             String description) {
     }

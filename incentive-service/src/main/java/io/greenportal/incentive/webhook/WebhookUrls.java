@@ -35,14 +35,28 @@ public class WebhookUrls {
     static final Pattern DOTTED_QUAD = Pattern.compile(
             "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])");
 
+    static final InetAddress IPV4_LOOPBACK = literal(new byte[] {127, 0, 0, 1});
+    static final InetAddress IPV6_LOOPBACK = literal(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+
     private final WebhookProperties properties;
+    private final HostResolver resolver;
 
     public WebhookUrls(WebhookProperties properties) {
+        this(properties, HostResolver.SYSTEM);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public WebhookUrls(WebhookProperties properties, HostResolver resolver) {
         this.properties = properties;
+        this.resolver = resolver;
     }
 
     /** The URL if a subscription may use it, else a 400 naming {@code url} and why. */
     public URI check(String url) {
+        return check(url, false);
+    }
+
+    private URI check(String url, boolean mustResolve) {
         if (url == null) {
             throw ApiException.invalid("url", "is required: the https URL to deliver events to");
         }
@@ -58,7 +72,7 @@ public class WebhookUrls {
         } catch (URISyntaxException e) {
             throw ApiException.invalid("url", "is not a valid URL");
         }
-        String problem = problem(uri, false);
+        String problem = problem(uri, mustResolve);
         if (problem != null) {
             throw ApiException.invalid("url", problem);
         }
@@ -67,11 +81,35 @@ public class WebhookUrls {
 
     /**
      * Why this URL must not be called now (resolving its host), as a sentence for the delivery log,
-     * or null when it may.
+     * or null when it may. The delivery's connection checks its addresses once more where it
+     * connects ({@link WebhookHttp}: the addresses checked are the addresses connected to).
      */
     public String refusal(URI uri) {
         String problem = problem(uri, true);
         return problem == null ? null : problem.startsWith("the host") ? problem : "the URL " + problem;
+    }
+
+    /**
+     * Why a delivery must not connect to these addresses of {@code host}, as a sentence for the
+     * delivery log, or null when all may be reached.
+     */
+    public String refusal(String host, InetAddress[] addresses) {
+        for (InetAddress address : addresses) {
+            // Java reads ::ffff:127.0.0.1 as the IPv4 address itself: a v6 literal that is v4 loopback is the mapped form
+            String refusal = host.contains(":") && address instanceof Inet4Address && address.isLoopbackAddress()
+                    ? "a loopback address written as IPv6" : refusal(address);
+            if (refusal != null) {
+                String literal = address.getHostAddress();
+                return "the host " + host + (literal.equals(host) ? "" : " (" + literal + ")") + " is " + refusal
+                        + ", which webhooks may not reach";
+            }
+        }
+        return null;
+    }
+
+    /** The addresses of {@code host}, from the resolver every check and every connection uses. */
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        return resolver.resolve(host);
     }
 
     private String problem(URI uri, boolean mustResolve) {
@@ -85,6 +123,13 @@ public class WebhookUrls {
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
             return hostless(uri);
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return "has the port " + uri.getPort() + ", which is not a TCP port (1-65535)";
+        }
+        if (host.contains("%")) {
+            return "has an IPv6 address with a zone (" + host + "): a zone names a network interface of one machine, "
+                    + "which webhooks may not reach";
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -102,22 +147,20 @@ public class WebhookUrls {
         boolean namedLoopback = host.equals("localhost") || host.endsWith(".localhost");
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            // a name that does not resolve yet is accepted at subscription and checked before each delivery
+            // a name that does not resolve yet is accepted at subscription and checked at each delivery
             return mustResolve ? "the host " + host + " does not resolve (no DNS address)"
                     : scheme.equals("http") ? httpOnlyLoopback() : null;
         } catch (RuntimeException e) {
             return "has a host that is not a valid name or address";
         }
+        String refusal = refusal(host, addresses);
+        if (refusal != null) {
+            return refusal;
+        }
         boolean allLoopback = true;
         for (InetAddress address : addresses) {
-            String refusal = refusal(address);
-            if (refusal != null) {
-                String literal = address.getHostAddress();
-                return "the host " + host + (literal.equals(host) ? "" : " (" + literal + ")") + " is " + refusal
-                        + ", which webhooks may not reach";
-            }
             allLoopback &= address.isLoopbackAddress();
         }
         if (scheme.equals("http") && !(allLoopback && (namedLoopback || isLiteral(host)))) {
@@ -173,9 +216,16 @@ public class WebhookUrls {
         return host.contains(":") || host.matches("[0-9.]+");
     }
 
-    /** Why an address is off limits, or null. */
+    /**
+     * Why an address is off limits, or null. The development allowance for loopback
+     * ({@code allow-loopback}) covers exactly 127.0.0.1 and ::1: never another 127/8 address, and never
+     * loopback written inside an IPv6 address (::ffff:127.0.0.1).
+     */
     String refusal(InetAddress address) {
         InetAddress a = embeddedIpv4(address);
+        if (a != address && a.isLoopbackAddress()) {
+            return "a loopback address written as IPv6";
+        }
         if (a.isAnyLocalAddress()) {
             return "an unspecified address";
         }
@@ -192,12 +242,21 @@ public class WebhookUrls {
             return "a reserved address";
         }
         if (a.isLoopbackAddress()) {
-            return properties.allowLoopback() ? null : "a loopback address";
+            boolean plain = a.equals(IPV4_LOOPBACK) || a.equals(IPV6_LOOPBACK);
+            return properties.allowLoopback() && plain ? null : "a loopback address";
         }
         if (!properties.allowPrivateNetworks() && isPrivate(a)) {
             return "a private network address";
         }
         return null;
+    }
+
+    private static InetAddress literal(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isPrivate(InetAddress a) {

@@ -3,6 +3,7 @@ package io.greenportal.publicity.target;
 import java.net.URI;
 
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.publicity.cache.PublicCache;
@@ -38,8 +39,10 @@ public class TargetController {
     private final TargetRules rules;
     private final PublicCache cache;
     private final JsonMapper json;
+    private final TargetAudit audit;
 
-    public TargetController(Targets targets, TargetRules rules, PublicCache cache, JsonMapper json) {
+    public TargetController(Targets targets, TargetRules rules, PublicCache cache, JsonMapper json, TargetAudit audit) {
+        this.audit = audit;
         this.targets = targets;
         this.rules = rules;
         this.cache = cache;
@@ -58,6 +61,16 @@ public class TargetController {
             return new PublicCache.Answer(json.writeValueAsBytes(list), list.progressAvailable());
         });
         return ResponseEntity.ok().contentType(PublicListingController.JSON).body(body);
+    }
+
+    @Operation(summary = "Who changed plan targets and when, newest first (administrators): every creation, change "
+            + "and removal with the target before and after, whoever wrote it; target: one target's changes only")
+    @GetMapping("/changes")
+    @PreAuthorize("hasRole('admin')")
+    public TargetAudit.Page changes(@RequestParam(required = false) String target,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        var paging = PageParameters.check(page, size);
+        return audit.changes(target == null ? null : id(target, "target"), paging);
     }
 
     @Operation(summary = "One plan target with its progress")
@@ -99,14 +112,18 @@ public class TargetController {
     @Operation(summary = "Remove a plan target (administrators)")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('admin')")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        targets.delete(id(id));
+    public ResponseEntity<Void> delete(@PathVariable String id, Authentication authentication) {
+        targets.delete(id(id), Caller.of(authentication).username());
         return ResponseEntity.noContent().build();
     }
 
     static long id(String id) {
+        return id(id, "id");
+    }
+
+    static long id(String id, String field) {
         if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
-            throw ApiException.invalid("id", "must be a target id (a positive whole number)");
+            throw ApiException.invalid(field, "must be a target id (a positive whole number)");
         }
         return Long.parseLong(id);
     }

@@ -104,8 +104,12 @@ public class TargetStore {
                 .query(this::map).optional();
     }
 
-    public boolean delete(long id) {
-        return jdbc.sql("delete from plan_target where id = :id").param("id", id).update() == 1;
+    /** Deletes the target; the audit trigger records {@code actor} (a setting of this statement's transaction). */
+    public boolean delete(long id, String actor) {
+        return jdbc.sql("""
+                with named as (select set_config('greenportal.actor', :actor, true) as actor)
+                delete from plan_target where id = :id and exists (select 1 from named)""")
+                .param("id", id).param("actor", actor).update() == 1;
     }
 
     private Target map(ResultSet rs, int n) throws SQLException {

@@ -94,8 +94,8 @@ public class Targets {
         return withProgress(target);
     }
 
-    public void delete(long id) {
-        if (!store.delete(id)) {
+    public void delete(long id, String actor) {
+        if (!store.delete(id, actor)) {
             throw notFound(id);
         }
         cache.invalidate();

@@ -29,6 +29,7 @@ public class SecurityConfig {
         return requests -> requests
                 .requestMatchers(PUBLIC).permitAll()
                 .requestMatchers(ADMIN).authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/public/targets/changes").hasRole("admin")
                 .requestMatchers(HttpMethod.POST, TARGETS).hasRole("admin")
                 .requestMatchers(HttpMethod.PUT, TARGETS).hasRole("admin")
                 .requestMatchers(HttpMethod.DELETE, TARGETS).hasRole("admin")

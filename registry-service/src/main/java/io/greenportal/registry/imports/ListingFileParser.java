@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.BodyProblem;
+import io.greenportal.platform.web.StrictJson;
+import io.greenportal.platform.web.TextRule;
 import io.greenportal.registry.listing.ListingRequest;
 import io.greenportal.registry.listing.ListingRequest.EnterpriseInput;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
@@ -77,7 +80,8 @@ public class ListingFileParser {
     private final JsonMapper json;
 
     public ListingFileParser(JsonMapper json) {
-        this.json = json;
+        // a JSON import is read as strictly as a request body (web-edge StrictJson), row by row
+        this.json = StrictJson.of(json);
     }
 
     private static void column(String field, String... aliases) {
@@ -130,10 +134,10 @@ public class ListingFileParser {
             for (String name : header) {
                 String field = COLUMNS.get(name.strip().toLowerCase(Locale.ROOT));
                 if (field == null) {
-                    throw ApiException.invalid("file", "line 1: unknown column '" + name.strip() + "'");
+                    throw ApiException.invalid("file", "line 1: unknown column '" + TextRule.printable(name.strip(), 64) + "'");
                 }
                 if (fields.contains(field)) {
-                    throw ApiException.invalid("file", "line 1: column '" + name.strip() + "' appears twice");
+                    throw ApiException.invalid("file", "line 1: column '" + TextRule.printable(name.strip(), 64) + "' appears twice");
                 }
                 fields.add(field);
             }
@@ -165,17 +169,27 @@ public class ListingFileParser {
             }
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw ApiException.invalid("file", "is not well-formed CSV near line " + line + ": " + e.getOriginalMessage());
+            throw ApiException.invalid("file", "is not well-formed CSV near line " + line
+                    + " (check quotes: a value holding a comma or a quote is written \"like \"\"this\"\"\")");
         }
         return rows;
     }
 
     private ImportRow toRow(int line, Map<String, String> row) {
+        // every cell under the portal's text rule (web-edge TextRule), as a JSON field would be
+        for (Map.Entry<String, String> cell : row.entrySet()) {
+            String problem = TextRule.problem(cell.getValue(),
+                    cell.getKey().equals("status_reason") ? TextRule.Kind.FREE_TEXT : TextRule.Kind.LINE,
+                    cell.getKey().equals("status_reason") ? 500 : TextRule.LINE_MAX);
+            if (problem != null) {
+                return ImportRow.unreadable(line, cell.getKey(), problem);
+            }
+        }
         Integer year;
         try {
             year = row.get("year") == null || row.get("year").isBlank() ? null : Integer.valueOf(row.get("year").strip());
         } catch (NumberFormatException e) {
-            return ImportRow.unreadable(line, "year", "'" + row.get("year") + "' is not a year");
+            return ImportRow.unreadable(line, "year", "'" + TextRule.printable(row.get("year"), 40) + "' is not a year");
         }
         List<IndicatorInput> indicators = new ArrayList<>();
         String raw = row.get("indicators");
@@ -228,13 +242,16 @@ public class ListingFileParser {
                 try {
                     rows.add(ImportRow.of(line, json.treeToValue(node, ListingRequest.class)));
                 } catch (JacksonException e) {
-                    rows.add(ImportRow.unreadable(line, null, "does not have the shape of a listing: "
-                            + e.getOriginalMessage()));
+                    BodyProblem problem = BodyProblem.of(e);
+                    rows.add(ImportRow.unreadable(line, problem.field(), problem.field() == null
+                            ? "does not have the shape of a listing" : problem.detail()));
                 }
             }
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw ApiException.invalid("file", "is not well-formed JSON near line " + line + ": " + e.getOriginalMessage());
+            BodyProblem problem = BodyProblem.of(e);
+            throw ApiException.invalid("file", "is not well-formed JSON near line " + line
+                    + (problem.field() == null ? "" : ": " + problem.detail()));
         }
         return rows;
     }

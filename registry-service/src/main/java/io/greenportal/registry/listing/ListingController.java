@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * Listings over REST. Banks, reviewers and administrators read every listing; an enterprise reads
@@ -104,7 +105,7 @@ public class ListingController {
                 : ResponseEntity.ok().location(created).body(registered.listing());
     }
 
-    public record StatusRequest(StatusAction action, String reason) {
+    public record StatusRequest(StatusAction action, @FreeText(max = 500) String reason) {
     }
 
     @Operation(summary = "Suspend, revoke or restore a listing, with a reason (administrators). Revocation is final.")

@@ -1,6 +1,7 @@
 package io.greenportal.registry.listing;
 
 import java.util.List;
+import io.greenportal.platform.web.FreeText;
 
 /**
  * A listing to register, exactly as a client sent it (REST body, gRPC message or import row):
@@ -8,7 +9,7 @@ import java.util.List;
  */
 public record ListingRequest(String type, String level, EnterpriseInput enterprise, Subject subject, Integer year,
         String batch, String certificateNumber, List<IndicatorInput> indicators, String grantedOn, String status,
-        String statusReason) {
+        @FreeText(max = 500) String statusReason) {
 
     public record EnterpriseInput(String uscc, String name, String regionCode, String industryCode) {
     }

@@ -1,11 +1,14 @@
 package io.greenportal.platform.web;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.ConversionNotSupportedException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -25,9 +29,6 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error leaves the service as an RFC 9457 problem detail ({@link Problems}) naming the
@@ -53,16 +54,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = InputTypes.expected(e.getRequiredType());
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", e.getName(),
-                e.getName() + ": '" + e.getValue() + "' is not valid" + (expected == null ? "" : "; " + expected)));
+        return mismatch(e.getName(), e.getValue(), e.getRequiredType());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() != null ? e.getPropertyName() : "value";
+        return ResponseEntity.badRequest().body(mismatch(name, e.getValue(), e.getRequiredType()).getBody());
+    }
+
+    /**
+     * A parameter that does not convert: the value as the client sent it (several values of a
+     * repeated parameter as a list, control characters escaped, cut short), never a Java rendering.
+     */
+    private static ResponseEntity<ProblemDetail> mismatch(String name, Object value, Class<?> required) {
+        Class<?> type = required != null && required.isArray() ? required.getComponentType() : required;
+        String expected = InputTypes.expected(type);
+        String shown = value instanceof Object[] values ? Arrays.stream(values).map(String::valueOf)
+                .collect(Collectors.joining(", ")) : String.valueOf(value);
+        String field = TextRule.printable(name, 64);
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", field,
+                field + ": '" + TextRule.printable(shown, 80) + "' is not valid" + (expected == null ? "" : "; " + expected)));
     }
 
     /** Tomcat could not decode a query parameter: its percent-escapes do not spell UTF-8 (%E6%B0, %FF). */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
         var name = PARAMETER_NAME.matcher(String.valueOf(e.getMessage()));
-        String field = name.find() ? name.group(1) : "query";
+        String field = name.find() ? TextRule.printable(name.group(1), 64) : "query";
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-encoding", field,
                 field + ": is not UTF-8 text (its percent-escapes must spell UTF-8)"));
     }
@@ -74,6 +94,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The multipart upload could not be read: send one part named 'file' with a plain file name"));
     }
 
+    /** Spring Security's firewall refused a parameter (its name or value) when it was first read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", null,
+                "A parameter name or value is not allowed (control characters, or characters outside printable text)"));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -82,6 +109,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Failures.databaseBusy(e)) {
+            log.warn("no database connection within the pool's timeout: answered 503 ({})", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Failures.RETRY_AFTER_SECONDS)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", null,
+                            "The service is too busy to take this request now; nothing was changed. Retry after "
+                                    + Failures.RETRY_AFTER_SECONDS + " seconds."));
+        }
+        if (Failures.refusedData(e)) {
+            // a value a rule should have refused first; still the client's input, never a 500
+            log.warn("the database refused a value of a request: {}", Failures.sqlState(e));
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", null,
+                    "A value of the request cannot be stored (too long, out of range or not valid text)"));
+        }
         log.error("unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal", null, "The service could not complete the request; it has been logged."));
@@ -90,20 +130,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = null;
-        String expected = null;
-        if (e.getCause() instanceof JacksonException databind && !databind.getPath().isEmpty()) {
-            field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            if (databind instanceof MismatchedInputException mismatch) {
-                expected = InputTypes.expected(mismatch.getTargetType());
-            }
+        BodyProblem problem = BodyProblem.of(e.getCause());
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, problem.type(), problem.field(),
+                problem.detail()));
+    }
+
+    /** Every problem the base class builds gets a type and the request id; none says more than its detail. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            ProblemDetail typed = Problems.of(status, ProblemTypes.slug(status), null,
+                    status.is5xxServerError() ? "The service could not complete the request; it has been logged."
+                            : problem.getDetail());
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(typed);
         }
-        String detail = field == null ? "The request body is not valid JSON of the expected shape"
-                : expected == null ? "The value of " + field + " has the wrong type or format"
-                : field + ": " + expected;
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", field, detail));
+        return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        log.error("a parameter type without a converter", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal", null, "The service could not complete the request; it has been logged."));
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         if (field != null) {
-            problem.setProperty("field", field);
+            problem.setProperty("field", TextRule.printable(field, 200));
         }
         String requestId = MDC.get(RequestIds.HEADER);
         if (requestId != null && !requestId.isEmpty()) {

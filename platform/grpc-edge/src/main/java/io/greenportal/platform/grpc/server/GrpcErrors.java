@@ -1,6 +1,7 @@
 package io.greenportal.platform.grpc.server;
 
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.Failures;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -38,6 +39,14 @@ public class GrpcErrors implements GrpcExceptionHandler {
         }
         if (exception instanceof AccessDeniedException) {
             return Status.PERMISSION_DENIED.withDescription("Your role does not allow this").asException();
+        }
+        if (Failures.databaseBusy(exception)) {
+            return Status.UNAVAILABLE.withDescription("The service is too busy to take this call now; nothing was changed. "
+                    + "Retry after " + Failures.RETRY_AFTER_SECONDS + " seconds.").asException();
+        }
+        if (Failures.refusedData(exception)) {
+            return Status.INVALID_ARGUMENT.withDescription("A value of the request cannot be stored (too long, out of range "
+                    + "or not valid text)").asException();
         }
         log.error("unexpected error in a gRPC call", exception);
         return Status.INTERNAL.withDescription("The service could not complete the call; it has been logged.")

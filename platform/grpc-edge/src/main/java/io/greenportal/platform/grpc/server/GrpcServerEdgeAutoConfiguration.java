@@ -49,6 +49,15 @@ public class GrpcServerEdgeAutoConfiguration {
                 .build();
     }
 
+    /** Every string of every request message under the portal's text rule (web-edge TextRule). */
+    @Bean
+    @GlobalServerInterceptor
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
+    @ConditionalOnMissingBean
+    GrpcRequestText grpcRequestText() {
+        return new GrpcRequestText();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     GrpcErrors grpcErrors() {

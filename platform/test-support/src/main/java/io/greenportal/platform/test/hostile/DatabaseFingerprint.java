@@ -1,0 +1,87 @@
+package io.greenportal.platform.test.hostile;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+/**
+ * The content of every table of a service's database as one hash per table, to prove that a refused
+ * request wrote nothing: equal before and after, or the tables that differ are named. Tables that
+ * change by themselves (Flyway's history, a feed follower's position) are left out by name.
+ */
+public final class DatabaseFingerprint {
+
+    private final DataSource dataSource;
+    private final Set<String> excluded;
+
+    public DatabaseFingerprint(DataSource dataSource, Set<String> excludedTables) {
+        this.dataSource = dataSource;
+        this.excluded = excludedTables;
+    }
+
+    /** Table → hash of its rows (order-independent). */
+    public Map<String, String> now() {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                    + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                String name = table.substring(table.indexOf('.') + 1);
+                if (excluded.contains(name) || name.startsWith("flyway_")) {
+                    continue;
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT md5(coalesce(string_agg(md5(t::text), ',' ORDER BY "
+                        + "md5(t::text)), '')) FROM " + table + " t")) {
+                    rs.next();
+                    hashes.put(table, rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the database's fingerprint", e);
+        }
+        return hashes;
+    }
+
+    /** A fingerprint taken when two readings 150 ms apart agree (effects of earlier requests settled). */
+    public Map<String, String> settled() {
+        Map<String, String> last = now();
+        for (int i = 0; i < 20; i++) {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+            Map<String, String> next = now();
+            if (next.equals(last)) {
+                return next;
+            }
+            last = next;
+        }
+        return last;
+    }
+
+    /** The tables whose content differs between two readings. */
+    public static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        List<String> changed = new ArrayList<>();
+        after.forEach((table, hash) -> {
+            if (!hash.equals(before.get(table))) {
+                changed.add(table);
+            }
+        });
+        return changed;
+    }
+}

@@ -1,0 +1,43 @@
+package io.greenportal.registry.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.greenportal.platform.test.hostile.DatabaseFingerprint;
+import io.greenportal.platform.test.hostile.HostileInput;
+import io.greenportal.platform.test.IntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Every operation of the service's OpenAPI document, called straight (no gateway) with hostile
+ * input in every string, number and boolean of its body, every query parameter and path variable
+ * (test-support HostileInput): no 5xx, every error a problem with a type, no Java internals, a body
+ * defect a 400 naming the field, and nothing written by a refused request.
+ */
+@IntegrationTest
+class HostileInputTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void everyOperationRefusesHostileInputAsAProblemNamingTheFieldAndWritesNothing() {
+        var result = new HostileInput(URI.create("http://127.0.0.1:" + port), HostileInput.demoCallers(),
+                new DatabaseFingerprint(dataSource, Set.of()), operation -> false, name -> null).run();
+        System.out.println("hostile input: " + result.operations() + " operations, " + result.calls()
+                + " calls; no caller may call: " + result.notCallable());
+        assertThat(result.operations()).isGreaterThanOrEqualTo(11);
+        assertThat(result.calls()).as("calls").isGreaterThan(result.operations() * 20);
+        assertThat(result.failures()).as(HostileInput.describe(result)).isEmpty();
+    }
+}
