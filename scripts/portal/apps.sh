@@ -64,6 +64,10 @@ app_start() {
     # every local caller shares one address (127.0.0.1): a roomier objection limit than production's 5
     export GP_OBJECTION_RATE_MAX=${GP_OBJECTION_RATE_MAX:-200}
     export GP_RATE_LIMITS_ENABLED=${GP_RATE_LIMITS_ENABLED:-true}
+    # the local portal only: stable development secrets (webhook-secret key, search-cursor key),
+    # which every other deployment must set itself, and webhooks to this machine's own loopback
+    export GP_LOCAL_PORTAL=${GP_LOCAL_PORTAL:-true}
+    export GP_WEBHOOK_ALLOW_LOOPBACK=${GP_WEBHOOK_ALLOW_LOOPBACK:-true}
     # the services start faster and stay smaller on the C1 compiler alone; the gateway, the public
     # search and the public site carry every request and the most traffic, so they get the
     # optimizing compiler
