@@ -50,7 +50,8 @@ public class RequiredSecrets implements EnvironmentPostProcessor, Ordered {
             localValues.put(property, "local-portal-only-" + digest(property));
         }
         if (!localValues.isEmpty()) {
-            environment.getPropertySources().addLast(new MapPropertySource("greenportal-local-portal-secrets", localValues));
+            // first: the blank these stand in for (a "${VAR:}" in application.yml) must not win over them
+            environment.getPropertySources().addFirst(new MapPropertySource("greenportal-local-portal-secrets", localValues));
         }
     }
 

@@ -41,4 +41,13 @@ class RequiredSecretsTest {
         assertThat(local.getProperty("app.key")).startsWith("local-portal-only-").hasSizeGreaterThan(32)
                 .isEqualTo(again.getProperty("app.key"));
     }
+
+    @Test
+    void theLocalPortalsValueWinsOverTheBlankThatApplicationYmlDeclares() {
+        // application.yml says "secret-key: ${GP_WEBHOOK_SECRET_KEY:}": blank when the variable is unset
+        var local = environment(Map.of(RequiredSecrets.LIST, "app.key=GP_APP_KEY", RequiredSecrets.LOCAL_PORTAL, "true",
+                "app.key", ""));
+        new RequiredSecrets().postProcessEnvironment(local, null);
+        assertThat(local.getProperty("app.key")).startsWith("local-portal-only-");
+    }
 }
