@@ -1,5 +1,6 @@
 package io.greenportal.registry.credential;
 
+import io.greenportal.platform.web.LongLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ public class CredentialController {
                 .body(issued.jwt());
     }
 
-    public record VerificationRequest(String credential) {
+    public record VerificationRequest(@LongLine(max = 64 * 1024) String credential) {
     }
 
     @Operation(summary = "Verify a presented credential: signature, issuer, validity and status, each with why it "

@@ -115,7 +115,11 @@ public final class StrictJson {
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
             FreeText free = property == null ? null : property.getAnnotation(FreeText.class);
-            return free == null ? this : new Text(TextRule.Kind.FREE_TEXT, Math.min(free.max(), TextRule.FREE_TEXT_MAX));
+            if (free != null) {
+                return new Text(TextRule.Kind.FREE_TEXT, Math.min(free.max(), TextRule.FREE_TEXT_MAX));
+            }
+            LongLine longLine = property == null ? null : property.getAnnotation(LongLine.class);
+            return longLine == null ? this : new Text(TextRule.Kind.LINE, longLine.max());
         }
 
         @Override
