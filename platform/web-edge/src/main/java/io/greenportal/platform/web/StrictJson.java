@@ -119,7 +119,7 @@ public final class StrictJson {
                 return new Text(TextRule.Kind.FREE_TEXT, Math.min(free.max(), TextRule.FREE_TEXT_MAX));
             }
             LongLine longLine = property == null ? null : property.getAnnotation(LongLine.class);
-            return longLine == null ? this : new Text(TextRule.Kind.LINE, longLine.max());
+            return longLine == null ? this : new Text(TextRule.Kind.LINE, Math.min(longLine.max(), TextRule.FREE_TEXT_MAX));
         }
 
         @Override
