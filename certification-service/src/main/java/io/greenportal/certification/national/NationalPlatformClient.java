@@ -63,7 +63,14 @@ public class NationalPlatformClient {
                         return new Outcome("REFUSED", status, body, false);
                     });
         } catch (org.springframework.web.client.ResourceAccessException e) {
-            return new Outcome("RETRY", null, e.getMostSpecificCause().toString(), true);
+            // in words for the administrators' delivery log, never the exception's Java text
+            Throwable cause = e.getMostSpecificCause();
+            String why = cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.http.HttpTimeoutException
+                    ? "the national platform did not answer in time"
+                    : cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                            ? "the national platform could not be reached"
+                            : "the connection to the national platform failed";
+            return new Outcome("RETRY", null, why, true);
         }
     }
 
