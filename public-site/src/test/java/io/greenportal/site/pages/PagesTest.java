@@ -7,23 +7,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
 
 import io.greenportal.site.api.ApiRefusal;
 import io.greenportal.site.api.PublicApi;
+import io.greenportal.site.support.CannedApi;
 import io.greenportal.site.support.FakePublicApi;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -34,23 +32,8 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @SpringBootTest(properties = "greenportal.site.public-url=https://portal.example.gov.cn")
 @AutoConfigureMockMvc
+@Import(CannedApi.class)
 class PagesTest {
-
-    @TestConfiguration
-    static class CannedApi {
-
-        @Bean
-        @Primary
-        FakePublicApi fakePublicApi() {
-            return new FakePublicApi();
-        }
-
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(FakePublicApi.NOW.toInstant(), FakePublicApi.NOW.getOffset());
-        }
-    }
 
     @Autowired
     MockMvc web;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 
+import io.greenportal.site.support.CannedApi;
 import io.greenportal.site.support.FakePublicApi;
 
 import org.jsoup.nodes.Document;
@@ -16,10 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -30,23 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = "greenportal.site.public-url=https://portal.example.gov.cn")
 @AutoConfigureMockMvc
+@Import(CannedApi.class)
 class ValidHtmlTest {
 
-    @TestConfiguration
-    static class CannedApi {
-
-        @Bean
-        @Primary
-        FakePublicApi fakePublicApi() {
-            return new FakePublicApi();
-        }
-
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(FakePublicApi.NOW.toInstant(), FakePublicApi.NOW.getOffset());
-        }
-    }
 
     @Autowired
     MockMvc web;
