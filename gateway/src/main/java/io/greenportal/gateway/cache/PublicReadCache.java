@@ -1,5 +1,6 @@
 package io.greenportal.gateway.cache;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -70,6 +72,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, answers, "gateway.public-reads");
+        meters.gauge("gateway.public-reads.waiting", waiting);
     }
 
     @Override
@@ -181,7 +184,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            HttpStatus status = HttpStatus.resolve(getDelegate().getStatusCode() == null ? 0 : getDelegate().getStatusCode().value());
+            HttpStatusCode status = getDelegate().getStatusCode();
             if (stale != null && status != null && status.is5xxServerError()) {
                 return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.defer(this::standIn));
             }
@@ -189,16 +192,31 @@ public class PublicReadCache implements GlobalFilter, Ordered {
             if (ttl == null) {
                 return super.writeWith(body);
             }
-            return DataBufferUtils.join(Flux.from(body), (int) properties.maxEntryBytes().toBytes())
-                    .flatMap(joined -> {
-                        byte[] bytes = new byte[joined.readableByteCount()];
-                        joined.read(bytes);
-                        DataBufferUtils.release(joined);
-                        answers.put(key, CachedAnswer.of(serviceHeaders(), bytes, ttl));
-                        return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
-                    })
-                    // larger than an entry may be: passed on as it is
-                    .onErrorResume(DataBufferLimitException.class::isInstance, e -> super.writeWith(body));
+            // passed on as it arrives, with a copy kept while it stays within an entry's size (a
+            // larger answer is simply not kept: its body can be read only once)
+            long limit = properties.maxEntryBytes().toBytes();
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            boolean[] tooLarge = {false};
+            Flux<DataBuffer> passedOn = Flux.<DataBuffer>from(body).doOnNext(buffer -> {
+                if (tooLarge[0]) {
+                    return;
+                }
+                if (copy.size() + buffer.readableByteCount() > limit) {
+                    tooLarge[0] = true;
+                    copy.reset();
+                    return;
+                }
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                int start = buffer.readPosition();
+                buffer.read(bytes);
+                buffer.readPosition(start);
+                copy.writeBytes(bytes);
+            }).doOnComplete(() -> {
+                if (!tooLarge[0]) {
+                    answers.put(key, CachedAnswer.of(serviceHeaders(), copy.toByteArray(), ttl));
+                }
+            });
+            return super.writeWith(passedOn);
         }
 
         /** The last good answer instead of the service's (or the circuit's) 5xx. */
@@ -240,13 +258,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         }
     }
 
-    private static final class DataBufferLimitException {
-        static boolean isInstance(Throwable error) {
-            return error instanceof org.springframework.core.io.buffer.DataBufferLimitException;
-        }
-    }
-
-    /** Requests now waiting for an identical one's answer. */
+    /** Requests now waiting for an identical one's answer (also the gauge gateway.public-reads.waiting). */
     int waiting() {
         return waiting.get();
     }
