@@ -77,6 +77,18 @@ public final class HostileInput {
     }
 
     public record Result(int operations, int calls, List<String> failures, List<String> notCallable) {
+
+        /**
+         * Prints the coverage and fails unless at least {@code minimumOperations} were driven, with
+         * more than 20 calls each on average, and nothing failed.
+         */
+        public void assertCleanOver(int minimumOperations) {
+            System.out.println("hostile input: " + operations + " operations, " + calls + " calls; no caller may call: "
+                    + notCallable);
+            org.assertj.core.api.Assertions.assertThat(operations).as("operations").isGreaterThanOrEqualTo(minimumOperations);
+            org.assertj.core.api.Assertions.assertThat(calls).as("calls").isGreaterThan(operations * 20);
+            org.assertj.core.api.Assertions.assertThat(failures).as(describe(this)).isEmpty();
+        }
     }
 
     public Result run() {
