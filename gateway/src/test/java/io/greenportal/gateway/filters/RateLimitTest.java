@@ -12,9 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * Rate limits with tiny buckets in a Redis namespace of this test's own, in front of the running
@@ -37,23 +37,22 @@ class RateLimitTest {
     @Test
     void anonymousCallersAreLimitedByAddressWithRetryAfterAndAProblem() {
         int ok = 0;
-        WebTestClient.ResponseSpec limited = null;
+        EntityExchangeResult<byte[]> limited = null;
         for (int i = 0; i < 12 && limited == null; i++) {
-            var response = web.get().uri(PUBLIC_ENDPOINT).exchange();
-            var result = response.returnResult(byte[].class);
+            // the refusal itself is examined: asking again could find a token refilled meanwhile
+            EntityExchangeResult<byte[]> result = web.get().uri(PUBLIC_ENDPOINT).exchange().expectBody().returnResult();
             if (result.getStatus().value() == 429) {
-                limited = web.get().uri(PUBLIC_ENDPOINT).exchange();
+                limited = result;
             } else {
                 ok++;
             }
         }
         assertThat(ok).isBetween(3, 6);
         assertThat(limited).isNotNull();
-        limited.expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().exists("Retry-After")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(JsonNode.class).value(problem ->
-                        assertThat(problem.get("type").asString()).endsWith("/rate-limited"));
+        assertThat(limited.getResponseHeaders().getFirst("Retry-After")).isNotNull();
+        assertThat(limited.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(new String(limited.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("/rate-limited\"");
     }
 
     @Test
