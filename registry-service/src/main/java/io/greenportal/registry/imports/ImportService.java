@@ -73,7 +73,7 @@ public class ImportService {
 
     /** Parses the whole file (refusing it if it is not well-formed) and starts the job. */
     public UUID start(String fileName, String contentType, byte[] content, String actor) {
-        var format = ListingFileParser.Format.of(fileName, contentType);
+        var format = UploadedList.Format.of(fileName, contentType);
         List<ImportRow> rows = parser.parse(content, format);
         if (rows.isEmpty()) {
             throw ApiException.invalid("file", "holds no rows");
@@ -86,7 +86,7 @@ public class ImportService {
 
     /** As {@link #start}, but runs the job on the calling thread (the demo data loads this way). */
     public UUID importNow(String fileName, String contentType, byte[] content, String actor) {
-        var format = ListingFileParser.Format.of(fileName, contentType);
+        var format = UploadedList.Format.of(fileName, contentType);
         List<ImportRow> rows = parser.parse(content, format);
         UUID id = UUID.randomUUID();
         jobs.create(id, fileName, format.name(), rows.size(), actor, OffsetDateTime.now(clock));

@@ -91,35 +91,9 @@ public class ListingFileParser {
         }
     }
 
-    public enum Format {
-        CSV, JSON;
-
-        static Format of(String fileName, String contentType) {
-            String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-            String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-            if (name.endsWith(".json") || type.contains("json")) {
-                return JSON;
-            }
-            if (name.endsWith(".csv") || type.contains("csv") || type.startsWith("text/plain")) {
-                return CSV;
-            }
-            throw ApiException.invalid("file", "send a .csv or .json file");
-        }
-    }
-
-    public List<ImportRow> parse(byte[] content, Format format) {
-        String text = utf8(content);
-        return format == Format.CSV ? parseCsv(text) : parseJson(text);
-    }
-
-    private static String utf8(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw ApiException.invalid("file", "is not UTF-8 text (save the list as UTF-8 CSV or JSON)");
-        }
+    public List<ImportRow> parse(byte[] content, UploadedList.Format format) {
+        String text = UploadedList.utf8(content, "the list");
+        return format == UploadedList.Format.CSV ? parseCsv(text) : parseJson(text);
     }
 
     private List<ImportRow> parseCsv(String text) {

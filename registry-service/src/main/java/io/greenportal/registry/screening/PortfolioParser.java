@@ -1,5 +1,6 @@
 package io.greenportal.registry.screening;
 
+import io.greenportal.registry.imports.UploadedList;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -53,39 +54,13 @@ public class PortfolioParser {
         this.json = json;
     }
 
-    public enum Format {
-        CSV, JSON;
-
-        public static Format of(String fileName, String contentType) {
-            String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-            String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-            if (name.endsWith(".json") || type.contains("json")) {
-                return JSON;
-            }
-            if (name.endsWith(".csv") || type.contains("csv") || type.startsWith("text/plain")) {
-                return CSV;
-            }
-            throw ApiException.invalid("file", "send a .csv or .json file");
-        }
-    }
-
-    public List<PortfolioRow> parse(byte[] content, Format format) {
-        String text = utf8(content);
-        List<PortfolioRow> rows = format == Format.CSV ? csv(text) : json(text);
+    public List<PortfolioRow> parse(byte[] content, UploadedList.Format format) {
+        String text = UploadedList.utf8(content, "the portfolio");
+        List<PortfolioRow> rows = format == UploadedList.Format.CSV ? csv(text) : json(text);
         if (rows.isEmpty()) {
             throw ApiException.invalid("file", "holds no rows");
         }
         return rows;
-    }
-
-    private static String utf8(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw ApiException.invalid("file", "is not UTF-8 text (save the portfolio as UTF-8 CSV or JSON)");
-        }
     }
 
     private static ApiException tooMany() {

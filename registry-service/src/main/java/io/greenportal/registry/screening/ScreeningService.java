@@ -1,5 +1,6 @@
 package io.greenportal.registry.screening;
 
+import io.greenportal.registry.imports.UploadedList;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class ScreeningService implements SmartLifecycle {
 
     /** Parses the whole file (refusing it whole when it is not readable), records the job and queues it. */
     public UUID start(String bankId, String fileName, String contentType, byte[] content, String actor) {
-        var format = PortfolioParser.Format.of(fileName, contentType);
+        var format = UploadedList.Format.of(fileName, contentType);
         List<PortfolioRow> rows = parser.parse(content, format);
         UUID id = UUID.randomUUID();
         store.create(id, bankId, fileName == null ? "portfolio" : fileName, format.name(), rows.size(), actor,

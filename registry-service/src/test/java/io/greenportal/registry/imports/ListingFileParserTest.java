@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.greenportal.platform.web.Times;
-import io.greenportal.registry.imports.ListingFileParser.Format;
+import io.greenportal.registry.imports.UploadedList.Format;
 import io.greenportal.registry.listing.ListingRequest.IndicatorInput;
 import io.greenportal.registry.listing.ListingRules;
 import io.greenportal.registry.reference.Industries;
