@@ -142,11 +142,12 @@ def cmd_users():
 
 def cmd_tokens(directory):
     os.makedirs(directory, exist_ok=True)
-    users = [name for _, name in bench_users()] + ["ent-a", "admin"]
+    users = [name for _, name in bench_users()] + ["ent-a", "admin", "eval-a"]
     tokens = dict(zip(users, parallel(password_token, users)))
     classes = {cls: [tokens[name] for c, name in bench_users() if c == cls] for cls in USERS}
     classes["ent-a"] = [tokens["ent-a"]]
     classes["admin"] = [tokens["admin"]]
+    classes["eval"] = [tokens["eval-a"]]
     classes["bank"] = [client_token("bank-a", "bank-a-dev-secret"), client_token("bank-b", "bank-b-dev-secret")]
     for cls, tokens in classes.items():
         with open(os.path.join(directory, f"tokens-{cls}.txt"), "w") as f:
@@ -177,6 +178,14 @@ def shanghai(seconds_from_now):
     return time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(time.time() + 8 * 3600 + seconds_from_now))
 
 
+def new_batch(admin):
+    """A green-factory batch of the bench's own, open since yesterday."""
+    return call("POST", f"{CERTIFICATION}/batches", admin, {
+        "name": "压测申报批次（基准测试）", "year": int(shanghai(0)[:4]), "types": ["GREEN_FACTORY"],
+        "opensAt": shanghai(-86400), "deadline": shanghai(30 * 86400), "publicityDays": 5, "passMark": 70,
+        "minExperts": 3})[1]["id"]
+
+
 def open_batch(token, admin):
     """An open batch for green factories: the demo data's, else one the bench opens."""
     status, batches = call("GET", f"{CERTIFICATION}/batches", token)
@@ -184,10 +193,37 @@ def open_batch(token, admin):
     for batch in items:
         if "GREEN_FACTORY" in batch.get("types", []):
             return batch["id"]
-    return call("POST", f"{CERTIFICATION}/batches", admin, {
-        "name": "压测申报批次（基准测试）", "year": int(shanghai(0)[:4]), "types": ["GREEN_FACTORY"],
-        "opensAt": shanghai(-86400), "deadline": shanghai(30 * 86400), "publicityDays": 5, "passMark": 70,
-        "minExperts": 3})[1]["id"]
+    return new_batch(admin)
+
+
+# One body confirms at most a batch's cap of engagements (1 to 1,000): the applications the bench
+# submits are spread over batches of its own, each with the highest cap.
+EVALUATION_CAP_MAX = 1000
+
+
+def evaluation_batches(admin, count):
+    """One bench batch per EVALUATION_CAP_MAX applications, its cap raised to that."""
+    batches = []
+    for _ in range((count + EVALUATION_CAP_MAX - 1) // EVALUATION_CAP_MAX):
+        batch_id = new_batch(admin)
+        call("PUT", f"{CERTIFICATION}/batches/{batch_id}/evaluation-cap", admin, {"cap": EVALUATION_CAP_MAX})
+        batches.append(batch_id)
+    return batches
+
+
+# The demo evaluation body of the demo user eval-a (keycloak/greenportal-realm.json, evaluation_body).
+EVALUATION_BODY = "91640100MA76E0001Y"
+GB_T_36132_SCORES = {aspect: 85 for aspect in (
+    "BASIC_REQUIREMENTS", "INFRASTRUCTURE", "MANAGEMENT_SYSTEM", "ENERGY_RESOURCE_INPUT", "PRODUCTS",
+    "ENVIRONMENTAL_EMISSIONS", "PERFORMANCE")}
+
+
+def evaluation_body_id():
+    bodies = call("GET", f"{CERTIFICATION}/public/evaluation-bodies?size=200")[1]["items"]
+    for body in bodies:
+        if body["creditCode"] == EVALUATION_BODY:
+            return body["id"]
+    raise SystemExit(f"the demo evaluation body {EVALUATION_BODY} is not registered (demo data)")
 
 
 def draft(batch_id):
@@ -208,15 +244,21 @@ PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pa
        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 
 
-def submitted_application(token, batch_id):
-    """A draft with its evaluation report, submitted: it waits in municipal review (640100)."""
+def submitted_application(token, evaluator, body_id, batch_id):
+    """A draft evaluated by eval-a's body (engaged, confirmed, report uploaded), submitted: it waits in
+    municipal review (640100)."""
     status, application = call("POST", f"{CERTIFICATION}/applications", token, draft(batch_id))
+    url = f"{CERTIFICATION}/applications/{application['id']}"
+    call("PUT", f"{url}/engagement", token, {"bodyId": body_id})
+    call("POST", f"{url}/engagement/confirmation", evaluator, raw=b"", content_type="application/json")
     boundary = uuid.uuid4().hex
+    report = {"reportNumber": f"BENCH-{application['id'][:8]}", "scores": GB_T_36132_SCORES, "totalScore": 85}
     body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
-            f"Content-Type: application/pdf\r\n\r\n").encode() + PDF + f"\r\n--{boundary}--\r\n".encode()
-    call("POST", f"{CERTIFICATION}/applications/{application['id']}/documents?kind=EVALUATION_REPORT", token,
-         raw=body, content_type=f"multipart/form-data; boundary={boundary}")
-    call("POST", f"{CERTIFICATION}/applications/{application['id']}/submit", token, {"comment": "压测"})
+            f"Content-Type: application/pdf\r\n\r\n").encode() + PDF + (
+            f"\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"report\"\r\n"
+            f"Content-Type: application/json\r\n\r\n{json.dumps(report)}\r\n--{boundary}--\r\n").encode()
+    call("POST", f"{url}/engagement/report", evaluator, raw=body, content_type=f"multipart/form-data; boundary={boundary}")
+    call("POST", f"{url}/submit", token, {"comment": "压测"})
     return application["id"]
 
 
@@ -267,7 +309,10 @@ def cmd_data(directory, cert, subsidy):
         json.dump({"usccs": codes[:1000]}, f)
 
     started = time.time()
-    ids = parallel(lambda _: submitted_application(ent, batch_id), range(cert))
+    evaluator, body_id = first_line(directory, "eval"), evaluation_body_id()
+    batches = evaluation_batches(admin, cert)
+    ids = parallel(lambda i: submitted_application(ent, evaluator, body_id, batches[i // EVALUATION_CAP_MAX]),
+                   range(cert))
     write_lines(os.path.join(directory, "ids-review.txt"), ids)
     program_id = program(admin, "1000000000.00", "BENCH")
     write_lines(os.path.join(directory, "ids-subsidy.txt"), subsidy_applications(ent, program_id, listing_id, subsidy))
