@@ -46,7 +46,7 @@ public class HttpPublicApi implements PublicApi {
         this.certification = clients.clone().requestFactory(requests).baseUrl(properties.certificationUrl().toString())
                 .build();
         this.json = json;
-        this.recent = new Recent(properties.sharedAnswers(), clock);
+        this.recent = new Recent(properties.sharedAnswers(), clock, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     }
 
     @Override
