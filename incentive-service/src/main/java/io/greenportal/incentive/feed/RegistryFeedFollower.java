@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Follows the registry's change feed ({@code WatchChanges}) from the durable cursor. A reader thread
@@ -101,8 +103,18 @@ public class RegistryFeedFollower implements SmartLifecycle {
         return running;
     }
 
+    /** Reconnecting waits 500 ms, doubling after each failure up to retry-max; a clean end starts over. */
+    private ExponentialBackOff reconnects() {
+        ExponentialBackOff reconnects = new ExponentialBackOff(500, 2.0);
+        reconnects.setMaxInterval(retryMax.toMillis());
+        reconnects.setMaxElapsedTime(Long.MAX_VALUE);
+        reconnects.setMaxAttempts(Long.MAX_VALUE);
+        return reconnects;
+    }
+
     private void read() {
-        Duration wait = Duration.ofMillis(500);
+        ExponentialBackOff reconnects = reconnects();
+        BackOffExecution backoff = reconnects.start();
         while (running) {
             long connection = generation.incrementAndGet();
             long after;
@@ -110,7 +122,7 @@ public class RegistryFeedFollower implements SmartLifecycle {
                 after = cursor.last(FeedCursor.REGISTRY);
             } catch (RuntimeException e) {
                 log.warn("cannot read the feed cursor: {}", e.toString());
-                if (!pause(wait)) {
+                if (!pause(backoff.nextBackOff())) {
                     return;
                 }
                 continue;
@@ -131,23 +143,21 @@ public class RegistryFeedFollower implements SmartLifecycle {
                         }
                     }
                 });
-                wait = Duration.ofMillis(500);
+                backoff = reconnects.start();
             } catch (StatusRuntimeException e) {
                 if (running) {
-                    log.warn("registry change feed interrupted ({}); reconnecting from the cursor in {} ms",
-                            e.getStatus(), wait.toMillis());
+                    log.warn("registry change feed interrupted ({}); reconnecting from the cursor", e.getStatus());
                 }
             } catch (RuntimeException e) {
                 if (running) {
-                    log.warn("registry change feed failed: {}; reconnecting in {} ms", e.toString(), wait.toMillis());
+                    log.warn("registry change feed failed: {}; reconnecting from the cursor", e.toString());
                 }
             } finally {
                 context.cancel(null);
             }
-            if (!running || Thread.currentThread().isInterrupted() || !pause(wait)) {
+            if (!running || Thread.currentThread().isInterrupted() || !pause(backoff.nextBackOff())) {
                 return;
             }
-            wait = wait.multipliedBy(2).compareTo(retryMax) > 0 ? retryMax : wait.multipliedBy(2);
         }
     }
 
@@ -188,7 +198,7 @@ public class RegistryFeedFollower implements SmartLifecycle {
                 () -> applier.apply(batch));
     }
 
-    private boolean pause(Duration wait) {
+    private boolean pause(long wait) {
         try {
             Thread.sleep(wait);
             return true;

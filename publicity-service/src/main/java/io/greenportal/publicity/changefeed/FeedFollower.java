@@ -10,6 +10,8 @@ import io.greenportal.publicity.PublicityProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Follows one gRPC change feed: opens the stream after the stored position, applies what arrives
@@ -119,8 +121,19 @@ public abstract class FeedFollower<T> implements LeaderTask {
         return new Status(name, running, connected, position, applied, lastAppliedAt, lastError);
     }
 
+    /** Doubling from minBackoff up to maxBackoff, for as long as the follower runs. */
+    private ExponentialBackOff retries() {
+        ExponentialBackOff retries = new ExponentialBackOff(settings.minBackoff().toMillis(), 2.0);
+        retries.setMaxInterval(settings.maxBackoff().toMillis());
+        retries.setMaxElapsedTime(Long.MAX_VALUE);
+        retries.setMaxAttempts(Long.MAX_VALUE);
+        return retries;
+    }
+
     private void follow() {
-        Duration backoff = settings.minBackoff();
+        ExponentialBackOff retries = retries();
+        BackOffExecution backoff = retries.start();
+        long wait = 0;
         boolean prepared = false;
         while (running) {
             FeedStream<?, T> current = null;
@@ -145,7 +158,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
                         log.info("{} feed: applying again after a failure", name);
                         lastError = null;
                     }
-                    backoff = settings.minBackoff();
+                    backoff = retries.start();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -155,8 +168,9 @@ public abstract class FeedFollower<T> implements LeaderTask {
                     break;
                 }
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                wait = backoff.nextBackOff();
                 if (!error.equals(lastError)) {
-                    log.warn("{} feed: {}; retrying in {} ms from the stored position", name, error, backoff.toMillis());
+                    log.warn("{} feed: {}; retrying in {} ms from the stored position", name, error, wait);
                 } else {
                     log.debug("{} feed still failing: {}", name, error);
                 }
@@ -174,15 +188,13 @@ public abstract class FeedFollower<T> implements LeaderTask {
             try {
                 synchronized (sleeper) {
                     if (running) {
-                        sleeper.wait(backoff.toMillis());
+                        sleeper.wait(Math.max(wait, 1));
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
-                    : backoff.multipliedBy(2);
         }
     }
 }
