@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import io.greenportal.certification.outbox.RetryWaits;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Times;
 
@@ -28,14 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NationalOutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(NationalOutboxWorker.class);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     static final Duration LEASE = Duration.ofMinutes(1);
 
     private final NationalStore store;
     private final NationalPlatformClient platform;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Duration backoffBase;
+    private final RetryWaits retryWaits;
 
     public NationalOutboxWorker(NationalStore store, NationalPlatformClient platform, TransactionTemplate transactions,
             Clock clock, @Value("${greenportal.national.backoff:2s}") Duration backoffBase) {
@@ -43,13 +43,7 @@ public class NationalOutboxWorker {
         this.platform = platform;
         this.transactions = transactions;
         this.clock = clock;
-        this.backoffBase = backoffBase;
-    }
-
-    /** After the {@code attempts}-th failure: base, 2 × base, 4 × base, ... up to 10 minutes. */
-    static Duration backoff(Duration base, int attempts) {
-        long millis = base.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        return Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), millis));
+        this.retryWaits = new RetryWaits(backoffBase);
     }
 
     @TransactionalEventListener
@@ -93,7 +87,7 @@ public class NationalOutboxWorker {
         transactions.executeWithoutResult(status -> {
             store.logDelivery(dossierId, attempt, at, result.outcome(), result.httpStatus(), result.detail(), "system");
             if (result.retry()) {
-                Duration wait = backoff(backoffBase, attempt);
+                Duration wait = retryWaits.after(attempt);
                 store.retryAt(dossierId, describe(result), at.plus(wait));
                 log.warn("national dossier {}: attempt {} failed ({}), retrying in {}", dossierId, attempt, describe(result), wait);
             } else if (result.outcome().equals("REFUSED")) {

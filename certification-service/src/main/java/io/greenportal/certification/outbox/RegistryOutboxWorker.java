@@ -26,7 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class RegistryOutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryOutboxWorker.class);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    static final RetryWaits RETRY_WAITS = new RetryWaits(Duration.ofSeconds(2));
     /** Longer than any registry call may take (their deadlines are 10 s). */
     static final Duration LEASE = Duration.ofMinutes(1);
 
@@ -44,11 +44,6 @@ public class RegistryOutboxWorker {
         this.registrations = registrations;
         this.statusChanges = statusChanges;
         this.clock = clock;
-    }
-
-    /** How long to wait after the {@code attempts}-th failed attempt: 2 s, 4 s, 8 s, ... up to 10 minutes. */
-    static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts, 20)));
     }
 
     @TransactionalEventListener
@@ -80,7 +75,7 @@ public class RegistryOutboxWorker {
             };
         } catch (RuntimeException e) {
             int attempts = entry.attempts() + 1;
-            Duration backoff = backoff(attempts);
+            Duration backoff = RETRY_WAITS.after(attempts);
             String error = e instanceof io.grpc.StatusRuntimeException s ? s.getStatus().toString() : e.toString();
             log.warn("registry outbox {} ({} of application {}) failed (attempt {}), retrying in {}: {}", entry.id(),
                     entry.kind(), entry.applicationId(), attempts, backoff, error);

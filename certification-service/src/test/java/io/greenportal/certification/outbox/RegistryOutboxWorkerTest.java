@@ -12,19 +12,25 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class RegistryOutboxWorkerTest {
 
+    private static Duration waitAfter(int failures) {
+        return RegistryOutboxWorker.RETRY_WAITS.after(failures);
+    }
+
     @Test
     void eachFailedAttemptDoublesTheWait() {
-        assertThat(RegistryOutboxWorker.backoff(1)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(RegistryOutboxWorker.backoff(2)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(RegistryOutboxWorker.backoff(9)).isEqualTo(Duration.ofSeconds(512));
+        assertThat(waitAfter(0)).as("no failure counted yet").isEqualTo(Duration.ofSeconds(2));
+        assertThat(waitAfter(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(waitAfter(2)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(waitAfter(9)).isEqualTo(Duration.ofSeconds(512));
     }
 
     @Test
     void theWaitIsCappedAtTenMinutesHoweverLongTheRegistryIsDown() {
-        assertThat(RegistryOutboxWorker.backoff(10)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(RegistryOutboxWorker.backoff(20)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(RegistryOutboxWorker.backoff(64)).as("no overflow after days of retries").isEqualTo(Duration.ofMinutes(10));
-        assertThat(RegistryOutboxWorker.backoff(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(waitAfter(10)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(waitAfter(20)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(waitAfter(64)).as("no overflow after days of retries").isEqualTo(Duration.ofMinutes(10));
+        assertThat(waitAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(new RetryWaits(Duration.ofDays(1)).after(3)).as("a long base is capped too").isEqualTo(Duration.ofMinutes(10));
         assertThat(RegistryOutboxWorker.LEASE).as("a lease outlasts any registry call (10 s deadlines)")
                 .isGreaterThan(Duration.ofSeconds(10));
     }
