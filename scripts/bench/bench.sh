@@ -1,4 +1,4 @@
-# ./portal bench [--smoke | --scenario | --soak]: load from wrk processes on loopback against the
+# ./portal bench [--smoke | --scenario | --soak | --capacity]: load from wrk processes on loopback against the
 # running portal, through two bench gateways of its own; figures into docs/benchmarks.md.
 # shellcheck shell=bash
 
@@ -19,10 +19,11 @@ bench_mode() {
     default) BENCH_SERIES="pairs search latency redis race" ;;
     scenario) BENCH_SERIES="scenario" BENCH_GATEWAYS="on" ;;
     soak) BENCH_SERIES="soak" BENCH_GATEWAYS="on" ;;
+    capacity) BENCH_SERIES="capacity" BENCH_GATEWAYS="on" BENCH_WARMUP=10 BENCH_D=20 ;;
     profile) BENCH_SERIES="" ;; # see profile.sh
     smoke)
       # every script briefly, with few connections: it checks the harness, not the portal's limits
-      BENCH_SERIES="pairs search latency redis race scenario soak" BENCH_SCENARIO_COLUMN=3 BENCH_SOAK_COLUMN=3
+      BENCH_SERIES="pairs search latency redis race scenario soak capacity" BENCH_SCENARIO_COLUMN=3 BENCH_SOAK_COLUMN=3
       BENCH_WARMUP=3 BENCH_SETTLE=0 BENCH_D=1 BENCH_D_RATE=1 BENCH_CONNS="4" BENCH_SEARCH_CONNS="4" BENCH_HANG=3 BENCH_BURST=1
       BENCH_RACE=6 BENCH_RACE_AFFORD=4 BENCH_SCENARIO=3 BENCH_SOAK_SEGMENTS=1 BENCH_SOAK_SEGMENT=2 ;;
   esac
@@ -86,8 +87,9 @@ bench_main() {
     --smoke) mode=smoke ;;
     --scenario) mode=scenario ;;
     --soak) mode=soak ;;
+    --capacity) mode=capacity ;;
     --profile) mode=profile ;;
-    *) die "usage: ./portal bench [--smoke | --scenario | --soak | --profile]" ;;
+    *) die "usage: ./portal bench [--smoke | --scenario | --soak | --capacity | --profile]" ;;
   esac
   bench_mode "$mode"
   local app

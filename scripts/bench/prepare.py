@@ -9,6 +9,9 @@
                                    listing-detail paths, a bank batch of 1,000 codes, request bodies
   prepare.py race URL N AFFORD DIR N concurrent subsidy approvals through URL on one program whose
                                    budget affords AFFORD of them; prints the statuses as JSON
+  prepare.py logins DIR            DIR/body-logins.txt: a password-grant form per bench user (one a line)
+  prepare.py unlock                clears Keycloak's brute-force record of every user (a login series
+                                   counts concurrent logins of one user against them)
   prepare.py cleanup DIR           withdraws the bench enterprise's applications still in review
   prepare.py versions              versions of the running portal's parts, as JSON
 
@@ -366,6 +369,16 @@ def cmd_cleanup(directory):
     print(f"withdrew {len(ids)} bench applications still in review")
 
 
+def cmd_logins(directory):
+    write_lines(os.path.join(directory, "body-logins.txt"), [
+        urllib.parse.urlencode({"grant_type": "password", "client_id": "portal-cli", "username": name,
+                                "password": PASSWORD}) for _, name in bench_users()])
+
+
+def cmd_unlock():
+    call("DELETE", f"{ADMIN}/attack-detection/brute-force/users", admin_token())
+
+
 def cmd_versions():
     versions = {}
     try:
@@ -403,6 +416,10 @@ def main(args):
         cmd_data(rest[0], int(options.get("--cert", 0)), int(options.get("--subsidy", 0)))
     elif command == "race":
         cmd_race(rest[0], int(rest[1]), int(rest[2]), rest[3])
+    elif command == "logins":
+        cmd_logins(rest[0])
+    elif command == "unlock":
+        cmd_unlock()
     elif command == "cleanup":
         cmd_cleanup(rest[0])
     elif command == "versions":

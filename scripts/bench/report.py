@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 
-SERIES = ["pairs", "search", "latency", "redis", "race", "scenario", "soak"]
+SERIES = ["pairs", "search", "latency", "redis", "race", "scenario", "soak", "capacity"]
 
 
 def load(path):
@@ -401,8 +401,31 @@ def section_soak(rs, env, plots, targets):
     return out
 
 
+def section_capacity(rs, env, plots, targets):
+    out = ["## 8. Capacity inputs of the national sizing note\n",
+           "Two inputs of [k8s/README.md](../k8s/README.md) section 7, each measured closed loop (4 connections, "
+           "back to back) straight at one instance, without a gateway (its per-bank and per-user budgets would "
+           "measure the budget, not the capacity). **B**: bank batch verifications of 1,000 credit codes per "
+           "second, sent to the incentive service, which asks the registry in one gRPC `BatchLookup` (the registry "
+           "does the work: the 1,000 codes against its listings). **K**: logins per second on one Keycloak, as the "
+           "OAuth password grant (the password hash check and a signed token: the costly part of a browser "
+           "login; the browser's redirects and code exchange add little). On this machine the whole portal, "
+           "its servers and the load generator share the 2 cores, so both are lower bounds per instance. "
+           + measured(env) + "\n",
+           "| input | request | 2xx/s | p50 ms | p99 ms | statuses |",
+           "| --- | --- | --: | --: | --: | --- |"]
+    rows = []
+    for r in sorted(rs, key=lambda r: r["input"]):
+        out.append(f"| **{r['input']}** | {r['what']} | **{rps(r)}** | {ms(r['p50'])} | {ms(r['p99'])} | {status_text(r)} |")
+        rows.append([r["input"], good(r)])
+    out.append("")
+    out.append(f"![capacity]({plots.render('capacity', table(rows), bars('capacity inputs (2xx per second, one instance)', 'per second', ['2xx/s']))})\n")
+    out.append(commands(rs))
+    return out
+
+
 SECTIONS = {"pairs": section_pairs, "search": section_search, "latency": section_latency, "redis": section_redis,
-            "race": section_race, "scenario": section_scenario, "soak": section_soak}
+            "race": section_race, "scenario": section_scenario, "soak": section_soak, "capacity": section_capacity}
 
 
 def environment_section(envs):
@@ -433,7 +456,8 @@ INTRO = """# Benchmarks
 
 > **Generated** by `./portal bench` (`scripts/bench/report.py`) from the results in
 > [benchmarks/data](benchmarks/data): do not edit by hand; run the bench again. Each mode replaces
-> only its own series: `./portal bench` sections 1-5, `--scenario` section 6, `--soak` section 7.
+> only its own series: `./portal bench` sections 1-5, `--scenario` section 6, `--soak` section 7,
+> `--capacity` section 8.
 
 Every comparison of speed is a **pair measured back to back in the same run**, reported as a
 **ratio**; absolute figures stand only beside their pair, because on a shared 2-core machine they move

@@ -5,7 +5,9 @@
 
 REGISTRY=http://127.0.0.1:$GP_REGISTRY_PORT
 CERTIFICATION=http://127.0.0.1:$GP_CERTIFICATION_PORT
+INCENTIVE=http://127.0.0.1:$GP_INCENTIVE_PORT
 PUBLICITY=http://127.0.0.1:$GP_PUBLICITY_PORT
+KEYCLOAK=http://127.0.0.1:$GP_KC_PORT
 ELASTICSEARCH=$GP_ES_URL
 CACHED_SEARCH=/api/v1/public/listings?q=%E6%B0%B4%E6%B3%A5 # 水泥
 
@@ -128,6 +130,28 @@ series_race() {
   local result
   result=$(bench_prepare race "$BENCH_GW" "$BENCH_RACE" "$BENCH_RACE_AFFORD" "$BENCH_WORK")
   echo "{\"series\":\"race\",\"command\":\"python3 scripts/bench/prepare.py race $BENCH_GW $BENCH_RACE $BENCH_RACE_AFFORD .portal/bench/run\",${result#\{}" >>"$BENCH_RESULTS"
+}
+
+plan_capacity() { echo $((2 * (BENCH_D + 1))); }
+
+# Two inputs of the national sizing note (k8s/README.md section 7), closed loop, straight at one
+# instance (no gateway: its limits would measure the budget, not the capacity): B, bank batch
+# verifications of 1,000 credit codes per second (incentive, which asks the registry in one gRPC
+# BatchLookup); K, logins per second on one Keycloak (the password grant: the password hash check
+# and a token, the costly part of a browser login).
+series_capacity() {
+  bench_step "$((BENCH_D + 1))" "capacity · bank batch verification (1,000 codes) · 4 connections · incentive direct"
+  bench_wrk '"series":"capacity","input":"B","what":"bank batch verification (1,000 codes)"' "$INCENTIVE" post.lua 4 "$BENCH_D" \
+    BENCH_PATH=/api/v1/incentives/verifications/batch BENCH_BODY_FILE="$BENCH_WORK/body-batch.json" \
+    BENCH_TOKENS="$BENCH_WORK/tokens-bank.txt"
+  # the 24 bench users in turn: people log in as themselves (Keycloak's brute-force detection counts
+  # concurrent logins of one user as suspect), and their records are cleared afterwards
+  bench_prepare logins "$BENCH_WORK"
+  bench_step "$((BENCH_D + 1))" "capacity · Keycloak logins (password grant, 24 users in turn) · 4 connections"
+  bench_wrk '"series":"capacity","input":"K","what":"Keycloak login (password grant, 24 users in turn)"' "$KEYCLOAK" post.lua 4 "$BENCH_D" \
+    BENCH_PATH=/realms/greenportal/protocol/openid-connect/token BENCH_CONTENT_TYPE=application/x-www-form-urlencoded \
+    BENCH_BODY_LINES="$BENCH_WORK/body-logins.txt"
+  bench_prepare unlock
 }
 
 # ---- the publicity-day mix: one wrk per class of request, each with its share of the connections ---
