@@ -133,6 +133,30 @@ class WatchlistGrpcTest {
         assertStatus(() -> service.getWatchlist(request(screening, BANK_A)), Status.Code.FAILED_PRECONDITION);
     }
 
+    /** A 100,000-row portfolio (the most a bank may upload) whose every row matched a distinct firm: within gRPC's default 4 MB. */
+    @Test
+    void aWholeLargestPortfolioComesBackInOneAnswer() {
+        UUID screening = UUID.randomUUID();
+        jdbc.sql("""
+                insert into screening_job (id, bank_id, file_name, format, status, rows_total, rows_done, matched,
+                  created_by, created_at, finished_at)
+                values (:id, :bank, 'portfolio.csv', 'CSV', 'DONE', 100000, 100000, 100000, 'bank-a', now(), now())""")
+                .param("id", screening).param("bank", BANK_A).update();
+        jdbc.sql("""
+                insert into screening_result (job_id, line, outcome, matched_by, uscc)
+                select :id, n, 'MATCHED', 'CREDIT_CODE', '91640100W' || lpad(n::text, 9, '0') from generate_series(1, 100000) n""")
+                .param("id", screening).update();
+
+        long started = System.nanoTime();
+        var watchlist = as(Tokens.client("incentive-service")).getWatchlist(request(screening.toString(), BANK_A));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(watchlist.getUsccsCount()).isEqualTo(100_000);
+        assertThat(watchlist.getUsccs(0)).isEqualTo("91640100W000000001");
+        assertThat(watchlist.getUsccs(99_999)).isEqualTo("91640100W000100000");
+        assertThat(millis).as("milliseconds for 100,000 codes").isLessThan(5_000);
+    }
+
     @Test
     void onlyPortalServicesAndAdministratorsMayAsk() {
         String screening = screen("bank-a", "name\n宁夏某某有限公司\n");
