@@ -131,7 +131,7 @@ class WatchedScreeningTest {
 
         Registry.changeStatus(notInPortfolio.getId(), StatusAction.SUSPEND, "单位产品能耗超过评价要求，限期整改");
         Registry.changeStatus(inPortfolio.getId(), StatusAction.SUSPEND, "单位产品能耗超过评价要求，限期整改");
-        List<LoggedRequest> requests = awaitRequests(path, 1, Duration.ofSeconds(5));
+        List<LoggedRequest> requests = awaitRequests(path, 1, Duration.ofSeconds(10));
         assertThat(requests).hasSize(1);
         JsonNode event = json.readTree(requests.getFirst().getBodyAsString());
         assertThat(event.get("uscc").asString()).isEqualTo(inPortfolio.getEnterprise().getUscc());
