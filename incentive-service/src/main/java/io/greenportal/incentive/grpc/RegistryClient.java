@@ -15,6 +15,7 @@ import io.greenportal.contracts.registry.v1.BatchLookupResponse;
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.GetListingRequest;
 import io.greenportal.contracts.registry.v1.GetReferenceDataRequest;
+import io.greenportal.contracts.registry.v1.GetWatchlistRequest;
 import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.ReferenceDataServiceGrpc;
@@ -75,6 +76,32 @@ public class RegistryClient {
             request.setAsOf(asOf.toString());
         }
         return call(() -> stub().batchLookup(request.build()));
+    }
+
+    /**
+     * The credit codes of the firms this bank's finished screening matched; empty when the registry
+     * has no such screening of this bank's (another bank's is never told apart from none).
+     * A screening not yet finished is a 409 naming {@code field}.
+     */
+    public Optional<List<String>> watchlist(String screeningId, String bankId, String field) {
+        var request = GetWatchlistRequest.newBuilder().setScreeningId(screeningId).setBankId(bankId).build();
+        try {
+            return Optional.of(call(() -> {
+                try {
+                    return stub().getWatchlist(request).getUsccsList();
+                } catch (StatusRuntimeException e) {
+                    if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
+                        throw ApiException.conflict("screening-not-done", field, e.getStatus().getDescription());
+                    }
+                    throw e;
+                }
+            }));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The registry's GB/T 2260 region table, cached for an hour. */

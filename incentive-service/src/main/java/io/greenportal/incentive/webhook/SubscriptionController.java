@@ -42,7 +42,8 @@ public class SubscriptionController {
         this.banks = banks;
     }
 
-    @Operation(summary = "Subscribe an https (or loopback http) URL with a secret and an optional watch list of credit codes (banks)")
+    @Operation(summary = "Subscribe an https (or loopback http) URL with a secret and an optional watch list: credit codes "
+            + "(watchUsccs) or a finished portfolio screening of the bank's (watchScreening: its matched firms) (banks)")
     @PostMapping
     @PreAuthorize("hasRole('bank')")
     public ResponseEntity<Subscription> create(@RequestBody SubscriptionService.Request request,
@@ -69,7 +70,8 @@ public class SubscriptionController {
         return service.get(bank(authentication), id);
     }
 
-    @Operation(summary = "Change the URL, secret, watch list (or watchAll), description, or pause with active=false")
+    @Operation(summary = "Change the URL, secret, watch list (watchUsccs, watchScreening or watchAll), description, "
+            + "or pause with active=false")
     @PatchMapping("/{id}")
     @PreAuthorize("hasRole('bank')")
     public Subscription update(@PathVariable UUID id, @RequestBody SubscriptionService.Changes changes,

@@ -10,18 +10,21 @@ import java.util.UUID;
 import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.incentive.bank.Bank;
 import io.greenportal.incentive.feed.FeedCursor;
+import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.PageParameters;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.greenportal.platform.web.FreeText;
 
 /**
  * A bank's webhook subscriptions and its delivery log. Another bank's are "not found". A URL is
- * checked (its host resolved in DNS) before the transaction that stores it begins.
+ * checked (its host resolved in DNS), and a watched screening's firms fetched from the registry,
+ * before the transaction that stores them begins.
  */
 @Service
 public class SubscriptionService {
@@ -33,12 +36,13 @@ public class SubscriptionService {
     private final FeedCursor cursor;
     private final DeliveryWorker worker;
     private final WebhookProperties properties;
+    private final RegistryClient registry;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public SubscriptionService(SubscriptionStore store, DeliveryStore deliveries, WebhookUrls urls, SecretBox secrets,
-            FeedCursor cursor, DeliveryWorker worker, WebhookProperties properties, TransactionTemplate transactions,
-            Clock clock) {
+            FeedCursor cursor, DeliveryWorker worker, WebhookProperties properties, RegistryClient registry,
+            TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.deliveries = deliveries;
         this.urls = urls;
@@ -46,11 +50,14 @@ public class SubscriptionService {
         this.cursor = cursor;
         this.worker = worker;
         this.properties = properties;
+        this.registry = registry;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    public record Request(String url, String secret, List<String> watchUsccs, @FreeText(max = 500) String description) {
+    /** {@code watchScreening}: the id of one of the bank's finished portfolio screenings, whose matched firms are watched. */
+    public record Request(String url, String secret, List<String> watchUsccs, String watchScreening,
+            @FreeText(max = 500) String description) {
     }
 
     public record Created(Subscription subscription, boolean created) {
@@ -58,21 +65,33 @@ public class SubscriptionService {
 
     public Created create(Bank bank, Request request, String actor, String idempotencyKey) {
         if (request == null) {
-            throw ApiException.invalid("body", "a subscription is required: url, secret and optionally watchUsccs");
+            throw ApiException.invalid("body",
+                    "a subscription is required: url, secret and optionally watchUsccs or watchScreening");
         }
         List<Violation> errors = new ArrayList<>();
         String url = collect(errors, () -> urls.check(request.url()).toString());
         String secret = collect(errors, () -> secret(request.secret()));
-        List<String> watch = request.watchUsccs() == null ? null : collect(errors, () -> watchList(request.watchUsccs()));
+        List<String> listed = null;
+        UUID screening = null;
+        if (request.watchUsccs() != null && request.watchScreening() != null) {
+            errors.add(new Violation("watchScreening", "send either watchUsccs or watchScreening, not both"));
+        } else if (request.watchUsccs() != null) {
+            listed = collect(errors, () -> watchList(request.watchUsccs()));
+        } else if (request.watchScreening() != null) {
+            screening = collect(errors, () -> screeningId(request.watchScreening()));
+        }
         String description = collect(errors, () -> text("description", request.description(), 200));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return transactions.execute(status -> insert(bank, url, secret, watch, description, actor, idempotencyKey));
+        UUID watchScreening = screening;
+        List<String> watch = screening == null ? listed : screeningWatchList(bank, screening);
+        return transactions.execute(status -> insert(bank, url, secret, watch, watchScreening, description, actor,
+                idempotencyKey));
     }
 
-    private Created insert(Bank bank, String url, String secret, List<String> watch, String description, String actor,
-            String idempotencyKey) {
+    private Created insert(Bank bank, String url, String secret, List<String> watch, UUID watchScreening,
+            String description, String actor, String idempotencyKey) {
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(bank.id(), idempotencyKey);
             if (existing.isPresent()) {
@@ -87,7 +106,7 @@ public class SubscriptionService {
         // changes the service has already applied happened before this subscription: not delivered
         long start = cursor.last(FeedCursor.REGISTRY);
         Subscription subscription = new Subscription(UUID.randomUUID(), bank.id(), url, description, watch == null,
-                watch, true, start, now, now);
+                watch, watchScreening, null, true, start, now, now);
         try {
             store.insert(subscription, secrets.seal(secret), actor, idempotencyKey);
         } catch (DuplicateKeyException e) {
@@ -105,8 +124,8 @@ public class SubscriptionService {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "SubscriptionChanges")
-    public record Changes(String url, String secret, List<String> watchUsccs, Boolean watchAll, Boolean active,
-            String description) {
+    public record Changes(String url, String secret, List<String> watchUsccs, String watchScreening, Boolean watchAll,
+            Boolean active, String description) {
     }
 
     public Subscription update(Bank bank, UUID id, Changes changes) {
@@ -114,20 +133,31 @@ public class SubscriptionService {
         if (changes == null) {
             throw ApiException.invalid("body", "send the fields to change");
         }
+        if (changes.watchScreening() != null && changes.watchUsccs() != null) {
+            throw ApiException.invalid("watchScreening", "send either watchUsccs or watchScreening, not both");
+        }
+        if (changes.watchScreening() != null && Boolean.TRUE.equals(changes.watchAll())) {
+            throw ApiException.invalid("watchScreening", "send either watchScreening or watchAll=true, not both");
+        }
         if (changes.watchUsccs() != null && Boolean.TRUE.equals(changes.watchAll())) {
             throw ApiException.invalid("watchAll", "send either watchUsccs or watchAll=true, not both");
         }
-        if (Boolean.FALSE.equals(changes.watchAll()) && changes.watchUsccs() == null) {
-            throw ApiException.invalid("watchUsccs", "name the codes to watch when turning watchAll off");
+        if (Boolean.FALSE.equals(changes.watchAll()) && changes.watchUsccs() == null && changes.watchScreening() == null) {
+            throw ApiException.invalid("watchUsccs",
+                    "name the codes to watch (or a screening in watchScreening) when turning watchAll off");
         }
         String url = changes.url() == null ? current.url() : urls.check(changes.url()).toString();
         String sealed = changes.secret() == null ? null : secrets.seal(secret(changes.secret()));
-        List<String> watch = changes.watchUsccs() == null ? null : watchList(changes.watchUsccs());
-        boolean watchAll = Boolean.TRUE.equals(changes.watchAll()) || (watch == null && current.watchAll());
+        UUID screening = changes.watchScreening() == null ? null : screeningId(changes.watchScreening());
+        List<String> listed = changes.watchUsccs() == null ? null : watchList(changes.watchUsccs());
         String description = changes.description() == null ? current.description() : text("description", changes.description(), 200);
         boolean active = changes.active() == null ? current.active() : changes.active();
+        List<String> watch = screening == null ? listed : screeningWatchList(bank, screening);
+        boolean watchAll = Boolean.TRUE.equals(changes.watchAll()) || (watch == null && current.watchAll());
+        // a list named anew (codes, a screening or watchAll) replaces the screening it came from
+        UUID watchScreening = watch == null && !watchAll ? current.watchScreening() : screening;
         transactions.executeWithoutResult(status -> {
-            store.update(id, url, sealed, description, watchAll, active, OffsetDateTime.now(clock));
+            store.update(id, url, sealed, description, watchAll, watchScreening, active, OffsetDateTime.now(clock));
             if (watchAll) {
                 store.replaceWatchList(id, List.of());
             } else if (watch != null) {
@@ -204,6 +234,35 @@ public class SubscriptionService {
             throw ApiException.invalid(errors);
         }
         return List.copyOf(clean);
+    }
+
+    private static UUID screeningId(String value) {
+        String id = value.strip();
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw ApiException.invalid("watchScreening", "'" + value + "' is not a screening id: name one of your bank's "
+                + "portfolio screenings (/api/v1/registry/screenings)");
+    }
+
+    /** The firms a finished screening of this bank's matched, as the registry has them. */
+    private List<String> screeningWatchList(Bank bank, UUID screening) {
+        List<String> usccs = registry.watchlist(screening.toString(), bank.id(), "watchScreening")
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "watchScreening",
+                        "Screening " + screening + " was not found among your bank's screenings"));
+        if (usccs.isEmpty()) {
+            throw ApiException.invalid("watchScreening", "screening " + screening
+                    + " matched no firm in the registry: there is nothing to watch");
+        }
+        if (usccs.size() > properties.maxScreeningWatchList()) {
+            throw ApiException.invalid("watchScreening", "screening " + screening + " matched " + usccs.size()
+                    + " firms; a subscription may watch at most " + properties.maxScreeningWatchList());
+        }
+        return usccs;
     }
 
     private static String secret(String secret) {

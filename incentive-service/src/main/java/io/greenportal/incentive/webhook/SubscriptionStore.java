@@ -26,11 +26,12 @@ public class SubscriptionStore {
 
     public void insert(Subscription s, String sealedSecret, String createdBy, String idempotencyKey) {
         jdbc.sql("""
-                insert into webhook_subscription (id, bank_id, url, secret, description, watch_all, active,
-                  start_sequence, created_at, created_by, updated_at, idempotency_key)
-                values (:id, :bank, :url, :secret, :description, :watchAll, true, :start, :at, :by, :at, :key)""")
+                insert into webhook_subscription (id, bank_id, url, secret, description, watch_all, watch_screening,
+                  active, start_sequence, created_at, created_by, updated_at, idempotency_key)
+                values (:id, :bank, :url, :secret, :description, :watchAll, :screening, true, :start, :at, :by, :at, :key)""")
                 .param("id", s.id()).param("bank", s.bankId()).param("url", s.url()).param("secret", sealedSecret)
                 .param("description", s.description()).param("watchAll", s.watchAll())
+                .param("screening", s.watchScreening())
                 .param("start", s.startSequence()).param("at", s.createdAt()).param("by", createdBy)
                 .param("key", idempotencyKey)
                 .update();
@@ -70,13 +71,14 @@ public class SubscriptionStore {
                 .query(Integer.class).single();
     }
 
-    public void update(UUID id, String url, String sealedSecret, String description, boolean watchAll, boolean active,
-            OffsetDateTime at) {
+    public void update(UUID id, String url, String sealedSecret, String description, boolean watchAll,
+            UUID watchScreening, boolean active, OffsetDateTime at) {
         jdbc.sql("""
                 update webhook_subscription set url = :url, secret = coalesce(:secret, secret), description = :description,
-                  watch_all = :watchAll, active = :active, updated_at = :at where id = :id""")
+                  watch_all = :watchAll, watch_screening = :screening, active = :active, updated_at = :at where id = :id""")
                 .param("url", url).param("secret", sealedSecret).param("description", description)
-                .param("watchAll", watchAll).param("active", active).param("at", at).param("id", id).update();
+                .param("watchAll", watchAll).param("screening", watchScreening).param("active", active).param("at", at)
+                .param("id", id).update();
     }
 
     public boolean delete(UUID id, String bankId) {
@@ -109,15 +111,22 @@ public class SubscriptionStore {
         if (s.watchAll()) {
             return s;
         }
+        if (s.watchScreening() != null) {
+            int watched = jdbc.sql("select count(*) from webhook_watch where subscription_id = :id").param("id", s.id())
+                    .query(Integer.class).single();
+            return new Subscription(s.id(), s.bankId(), s.url(), s.description(), false, null, s.watchScreening(),
+                    watched, s.active(), s.startSequence(), s.createdAt(), s.updatedAt());
+        }
         List<String> usccs = jdbc.sql("select uscc from webhook_watch where subscription_id = :id order by uscc")
                 .param("id", s.id()).query(String.class).list();
-        return new Subscription(s.id(), s.bankId(), s.url(), s.description(), false, usccs, s.active(),
+        return new Subscription(s.id(), s.bankId(), s.url(), s.description(), false, usccs, null, null, s.active(),
                 s.startSequence(), s.createdAt(), s.updatedAt());
     }
 
     private Subscription map(ResultSet rs, int row) throws SQLException {
         return new Subscription(rs.getObject("id", UUID.class), rs.getString("bank_id"), rs.getString("url"),
-                rs.getString("description"), rs.getBoolean("watch_all"), null, rs.getBoolean("active"),
+                rs.getString("description"), rs.getBoolean("watch_all"), null,
+                rs.getObject("watch_screening", UUID.class), null, rs.getBoolean("active"),
                 rs.getLong("start_sequence"), Times.local(rs.getObject("created_at", OffsetDateTime.class)),
                 Times.local(rs.getObject("updated_at", OffsetDateTime.class)));
     }

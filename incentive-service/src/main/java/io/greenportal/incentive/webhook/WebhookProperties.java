@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param backoffBase the wait after the first failed attempt; doubled after each further failure
  * @param backoffMax the longest wait between attempts
  * @param maxAttempts attempts before a delivery is given up as FAILED (a bank can replay it)
+ * @param maxWatchList how many credit codes a bank may name itself in {@code watchUsccs}
+ * @param maxScreeningWatchList how many matched firms a watched portfolio screening may bring: at least
+ *        the registry's largest portfolio (100,000 rows), so any screening can be watched whole
  */
 @ConfigurationProperties("greenportal.incentive.webhooks")
 public record WebhookProperties(String secretKey, boolean allowLoopback, boolean allowPrivateNetworks,
         Duration backoffBase, Duration backoffMax, int maxAttempts, Duration connectTimeout, Duration requestTimeout,
-        Duration pollInterval, Duration lease, int concurrency, int maxSubscriptionsPerBank, int maxWatchList) {
+        Duration pollInterval, Duration lease, int concurrency, int maxSubscriptionsPerBank, int maxWatchList,
+        int maxScreeningWatchList) {
 
     /** The wait before the next attempt after {@code failures} consecutive failures. */
     public Duration backoff(int failures) {

@@ -16,7 +16,7 @@ class SecretBoxTest {
 
     static WebhookProperties withKey(String key) {
         return new WebhookProperties(key, false, false, Duration.ofSeconds(5), Duration.ofHours(1), 30,
-                Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(60), 8, 20, 10000);
+                Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(60), 8, 20, 10000, 100000);
     }
 
     final SecretBox box = new SecretBox(withKey("nx-portal-webhook-key-2026"));

@@ -19,7 +19,7 @@ class WebhookUrlsTest {
     static WebhookProperties properties(boolean loopback, boolean privateNetworks) {
         return new WebhookProperties("test-secret-key-0123456789", loopback, privateNetworks, Duration.ofSeconds(5),
                 Duration.ofHours(1), 30, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), 8, 20, 10000);
+                Duration.ofSeconds(60), 8, 20, 10000, 100000);
     }
 
     final WebhookUrls development = new WebhookUrls(properties(true, false));
@@ -133,7 +133,7 @@ class WebhookUrlsTest {
         assertThat(box.open(sealed)).isEqualTo("bank-shared-secret-0001");
         WebhookProperties other = new WebhookProperties("another-key-entirely-0000", true, false, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1, 1, 1);
+                Duration.ofSeconds(1), 1, 1, 1, 1);
         assertThatThrownBy(() -> new SecretBox(other).open(sealed)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Who may call the registry over gRPC (health and reflection are open, see grpc-edge): registering
- * and looking up listings and the change feed are for other portal services and administrators;
- * reference data for any holder of a portal token.
+ * and looking up listings, a screening's watchlist and the change feed are for other portal services
+ * and administrators; reference data for any holder of a portal token. A bank never calls
+ * GetWatchlist itself: the request names the bank, which only a trusted service may do.
  */
 @Configuration(proxyBeanMethods = false)
 public class GrpcServerConfig {

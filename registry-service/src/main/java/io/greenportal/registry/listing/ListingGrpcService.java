@@ -20,6 +20,7 @@ import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.registry.grpc.ProtoMapper;
+import io.greenportal.registry.screening.Watchlists;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,11 +37,13 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
 
     private final ListingService service;
     private final ListingRules rules;
+    private final Watchlists watchlists;
     private final java.time.Clock clock;
 
-    public ListingGrpcService(ListingService service, ListingRules rules, java.time.Clock clock) {
+    public ListingGrpcService(ListingService service, ListingRules rules, Watchlists watchlists, java.time.Clock clock) {
         this.service = service;
         this.rules = rules;
+        this.watchlists = watchlists;
         this.clock = clock;
     }
 
@@ -124,6 +127,25 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
         }
         response.onNext(ProtoMapper.toProto(service.upgradeToNational(id, request.getNationalCertificateNumber(), on,
                 request.getReason(), actor())));
+        response.onCompleted();
+    }
+
+    /** The caller is another portal service acting for the bank named in the request (incentive's webhooks). */
+    @Override
+    public void getWatchlist(io.greenportal.contracts.registry.v1.GetWatchlistRequest request,
+            StreamObserver<io.greenportal.contracts.registry.v1.Watchlist> response) {
+        UUID screening;
+        try {
+            screening = UUID.fromString(request.getScreeningId().strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("screening_id", "'" + request.getScreeningId() + "' is not a screening id");
+        }
+        String bank = request.getBankId().strip();
+        if (bank.isEmpty()) {
+            throw ApiException.invalid("bank_id", "is required: the bank whose screening this is");
+        }
+        response.onNext(io.greenportal.contracts.registry.v1.Watchlist.newBuilder()
+                .setScreeningId(screening.toString()).addAllUsccs(watchlists.matchedFirms(screening, bank)).build());
         response.onCompleted();
     }
 

@@ -146,7 +146,8 @@ public class ScreeningController {
     }
 
     @Operation(summary = "A finished screening kept as a watchlist: the monthly digest of its matched firms' new listings "
-            + "and status changes (suspended, restored, revoked) that took effect in month=YYYY-MM; format=json (default) or csv")
+            + "and status changes (suspended, restored, revoked) that took effect in month=YYYY-MM; format=json (default) or csv. "
+            + "For live webhook deliveries, name the screening as watchScreening in an incentive webhook subscription")
     @GetMapping("/{id}/digest")
     public ResponseEntity<?> digest(@PathVariable UUID id, @RequestParam String month,
             @RequestParam(defaultValue = "json") String format, Authentication authentication) {

@@ -163,6 +163,12 @@ public class ScreeningStore {
                 .param("job", jobId).query(Integer.class).single();
     }
 
+    /** The distinct credit codes of the firms a screening matched, sorted. */
+    public List<String> matchedUsccs(UUID jobId) {
+        return jdbc.sql("select distinct uscc from screening_result where job_id = :job and outcome = 'MATCHED' order by uscc")
+                .param("job", jobId).query(String.class).list();
+    }
+
     /** The registry as it stands: every enterprise's current and former names, and its listings. */
     public RegistrySnapshot snapshot() {
         List<NameMatcher.Registered> names = new ArrayList<>(jdbc.sql("select uscc, name from enterprise")
