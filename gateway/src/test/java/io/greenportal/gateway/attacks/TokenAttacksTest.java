@@ -76,12 +76,15 @@ class TokenAttacksTest {
     }
 
     @Test
-    void anExpiredTokenStopsAtTheGateway() throws Exception {
+    void anExpiredTokenStopsAtTheGatewayAndAtTheService() throws Exception {
         String shortLived = KeycloakAdmin.shortLivedToken("ent-a");
-        // fresh, it passes the gateway (the registry then refuses it 403: that client adds no uscc claim)
+        // fresh, it passes the gateway and the registry's own check (which then refuses it 403: that
+        // client adds no uscc claim)
         assertThat(status(gateway, shortLived)).isEqualTo(403);
-        // lifespan 1 s, the gateway allows 10 s of clock skew
+        assertThat(status(registry, shortLived)).isEqualTo(403);
+        // lifespan 1 s; the gateway and every service allow the same 10 s of clock skew, no more
         Thread.sleep(13_000);
         assertThat(status(gateway, shortLived)).isEqualTo(401);
+        assertThat(status(registry, shortLived)).as("called directly, past the skew").isEqualTo(401);
     }
 }
