@@ -38,6 +38,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
     private volatile String lastError;
     private volatile OffsetDateTime lastAppliedAt;
     private volatile long applied;
+    private volatile long failedAttempts;
     private final Object sleeper = new Object();
 
     protected FeedFollower(String name, PublicityProperties.Feeds settings, Clock clock, ChangeTraces traces) {
@@ -107,8 +108,9 @@ public abstract class FeedFollower<T> implements LeaderTask {
         return running;
     }
 
+    /** {@code failedAttempts}: attempts failed in a row since the last batch applied (0 when healthy). */
     public record Status(String feed, boolean running, boolean connected, long position, long appliedSinceStart,
-            OffsetDateTime lastAppliedAt, String lastError) {
+            OffsetDateTime lastAppliedAt, String lastError, long failedAttempts) {
     }
 
     public Status status() {
@@ -118,7 +120,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
         } catch (RuntimeException e) {
             position = -1;
         }
-        return new Status(name, running, connected, position, applied, lastAppliedAt, lastError);
+        return new Status(name, running, connected, position, applied, lastAppliedAt, lastError, failedAttempts);
     }
 
     /** Doubling from minBackoff up to maxBackoff, for as long as the follower runs. */
@@ -158,6 +160,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
                         log.info("{} feed: applying again after a failure", name);
                         lastError = null;
                     }
+                    failedAttempts = 0;
                     backoff = retries.start();
                 }
             } catch (InterruptedException e) {
@@ -175,6 +178,7 @@ public abstract class FeedFollower<T> implements LeaderTask {
                     log.debug("{} feed still failing: {}", name, error);
                 }
                 lastError = error;
+                failedAttempts++;
             } finally {
                 connected = false;
                 if (current != null) {

@@ -40,6 +40,7 @@ public class FeedsHealth implements HealthIndicator {
             }
             if (status.lastError() != null) {
                 details.put("lastError", status.lastError());
+                details.put("failedAttempts", status.failedAttempts());
             }
             health.withDetail(status.feed(), details);
         }

@@ -63,7 +63,9 @@ class ElasticsearchOutageTest {
                     () -> follower.status().lastError() != null);
             long blockedAt = positions.lastSequence(FeedPositions.REGISTRY);
             System.out.printf("while blocked: %s%n", follower.status().lastError());
-            Thread.sleep(1500); // a few more attempts (back-off is at most 1 s in tests)
+            long refused = follower.status().failedAttempts();
+            Await.until(Duration.ofSeconds(20), "two more attempts refused",
+                    () -> follower.status().failedAttempts() >= refused + 2);
             assertThat(positions.lastSequence(FeedPositions.REGISTRY)).as("the position waits").isEqualTo(blockedAt);
             assertThat(Api.ids(api.get("/api/v1/public/listings?q={q}", mark))).doesNotContain(listing.getId());
             assertThat(announcements.countForListing(listing.getId(), Announcement.Kind.NEW_LISTING)).isZero();
@@ -77,6 +79,7 @@ class ElasticsearchOutageTest {
         System.out.printf("indexed %d ms after writes were accepted again%n", ms);
         assertThat(ms).isNotNegative();
         assertThat(announcements.countForListing(listing.getId(), Announcement.Kind.NEW_LISTING)).isEqualTo(1);
-        Await.until(Duration.ofSeconds(5), "the follower is healthy again", () -> follower.status().lastError() == null);
+        Await.until(Duration.ofSeconds(5), "the follower is healthy again",
+                () -> follower.status().lastError() == null && follower.status().failedAttempts() == 0);
     }
 }
