@@ -13,7 +13,7 @@ public final class DecisionRules {
     static final Set<String> KINDS = Set.of("ACCEPTED", "REJECTED", "REMOVED");
     /**
      * A dossier sees a handful of decisions (accepted, removed, perhaps accepted again); a version far
-     * beyond would hold every later decision behind versions that never come.
+     * beyond was recorded and held for good, waiting for versions that never come.
      */
     static final int MAX_VERSION = 1_000;
 
