@@ -39,6 +39,23 @@ public class ApplicationRules {
             String evaluationReport) {
     }
 
+    /** Why a self-assessed score is not one (0 to 100, at most two decimals); null when it is or is absent. */
+    static String selfScoreProblem(BigDecimal score) {
+        return score != null && (score.signum() < 0 || score.compareTo(HUNDRED) > 0 || score.scale() > 2)
+                ? "must be between 0 and 100 with at most two decimals" : null;
+    }
+
+    /**
+     * The numbers of a draft's content, checked before the draft is looked up: a number out of its
+     * range is a 400 whether or not the draft exists (the rest of {@link #check} needs its type).
+     */
+    public static void checkNumbers(ApplicationRequest request) {
+        String problem = selfScoreProblem(request.selfScore());
+        if (problem != null) {
+            throw ApiException.invalid("selfScore", problem);
+        }
+    }
+
     public Content check(ListingType type, ApplicationRequest request) {
         List<Violation> violations = new ArrayList<>();
         String name = text(request.enterpriseName(), "enterpriseName", violations);
@@ -58,8 +75,8 @@ public class ApplicationRules {
         }
         Subject subject = checkSubject(type, request.subject() == null ? Subject.NONE : request.subject(), violations);
         BigDecimal score = request.selfScore();
-        if (score != null && (score.signum() < 0 || score.compareTo(HUNDRED) > 0 || score.scale() > 2)) {
-            violations.add(new Violation("selfScore", "must be between 0 and 100 with at most two decimals"));
+        if (selfScoreProblem(score) != null) {
+            violations.add(new Violation("selfScore", selfScoreProblem(score)));
         }
         List<Indicator> indicators = checkIndicators(request.indicators(), violations);
         String body = text(request.evaluationBody(), "evaluationBody", violations);

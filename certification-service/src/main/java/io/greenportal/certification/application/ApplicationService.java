@@ -109,6 +109,7 @@ public class ApplicationService {
     }
 
     public Application update(Caller caller, UUID id, ApplicationRequest request) {
+        ApplicationRules.checkNumbers(request);
         Application seen = editable(caller, id, "edit");
         if (request.batchId() != null && !request.batchId().equals(seen.batchId())) {
             throw ApiException.invalid("batchId", "an application stays in the batch it was created in");

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EvaluationCaps {
 
+    /** The most a batch's cap may be: far beyond any body's capacity for one batch's site visits. */
+    static final int MAX_CAP = 1_000;
+
     private final JdbcClient jdbc;
     private final int defaultCap;
 
@@ -48,14 +51,20 @@ public class EvaluationCaps {
      */
     @Transactional
     public Cap set(UUID batchId, CapRequest request) {
+        int cap = check(request); // a bad cap is a 400 whether or not the batch exists
         requireBatch(batchId);
-        if (request == null || request.cap() == null || request.cap() < 1 || request.cap() > 1000) {
-            throw ApiException.invalid("cap", "must be a whole number from 1 to 1000");
-        }
         jdbc.sql("insert into batch_evaluation_cap (batch_id, cap) values (:batch, :cap) "
                         + "on conflict (batch_id) do update set cap = excluded.cap")
-                .param("batch", batchId).param("cap", request.cap()).update();
+                .param("batch", batchId).param("cap", cap).update();
         return get(batchId);
+    }
+
+    /** The cap asked for: engagements per body in one batch, 1 to {@value #MAX_CAP}; else a 400 naming it. */
+    static int check(CapRequest request) {
+        if (request == null || request.cap() == null || request.cap() < 1 || request.cap() > MAX_CAP) {
+            throw ApiException.invalid("cap", "must be a whole number from 1 to " + MAX_CAP);
+        }
+        return request.cap();
     }
 
     private void requireBatch(UUID batchId) {

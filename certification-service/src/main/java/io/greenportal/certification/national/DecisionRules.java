@@ -11,6 +11,11 @@ import io.greenportal.platform.web.ApiException.Violation;
 public final class DecisionRules {
 
     static final Set<String> KINDS = Set.of("ACCEPTED", "REJECTED", "REMOVED");
+    /**
+     * A dossier sees a handful of decisions (accepted, removed, perhaps accepted again); a version far
+     * beyond was recorded and held for good, waiting for versions that never come.
+     */
+    static final int MAX_VERSION = 1_000;
 
     private DecisionRules() {
     }
@@ -30,6 +35,8 @@ public final class DecisionRules {
         }
         if (d.version() == null || d.version() < 1) {
             violations.add(new Violation("version", "is required: 1 for a dossier's first decision, then 2, 3, ..."));
+        } else if (d.version() > MAX_VERSION) {
+            violations.add(new Violation("version", "must be at most " + MAX_VERSION + ": a dossier is not decided that often"));
         }
         if (d.kind() == null || !KINDS.contains(d.kind())) {
             violations.add(new Violation("kind", "must be one of ACCEPTED, REJECTED, REMOVED"));

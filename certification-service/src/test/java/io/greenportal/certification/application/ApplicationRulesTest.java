@@ -94,6 +94,16 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void aSelfScoreOutOfRangeIsRefusedBeforeTheDraftIsLookedUp() {
+        for (String score : List.of("-1", "1000000000000000", "100.001")) {
+            assertThat(Refusal.of(() -> ApplicationRules.checkNumbers(draft(null, null, null, new BigDecimal(score))))
+                    .fields()).as(score).containsExactly("selfScore");
+        }
+        ApplicationRules.checkNumbers(draft(null, null, null, new BigDecimal("86.5")));
+        ApplicationRules.checkNumbers(draft(null, null, null, null));
+    }
+
+    @Test
     void theSubjectFieldsAreThoseOfTheType() {
         var parkWithSite = draft(null, null, site("厂区"), null);
         assertThat(Refusal.of(() -> rules.check(ListingType.GREEN_PARK, parkWithSite)).detail())

@@ -86,6 +86,7 @@ public class ProgramService {
         if (c.others() != null && !c.others().isEmpty()) {
             throw ApiException.invalid(c.others().keySet().stream().map(ProgramService::unchangeable).toList());
         }
+        BigDecimal newBudget = c.budget() == null ? null : Money.check("budget", c.budget()); // whether or not the program exists
         Program current = get(id);
         String name = c.name() == null ? current.name() : c.name().strip();
         if (name.isEmpty() || name.length() > 200) {
@@ -100,7 +101,7 @@ public class ProgramService {
         if (!opensAt.isBefore(closesAt)) {
             throw ApiException.invalid("closesAt", "must be after opensAt");
         }
-        BigDecimal budget = c.budget() == null ? current.budget() : Money.check("budget", c.budget());
+        BigDecimal budget = newBudget == null ? current.budget() : newBudget;
         if (!store.update(id, name, description, opensAt, closesAt, budget, OffsetDateTime.now(clock))) {
             throw ApiException.conflict("budget-below-committed", "budget", "The budget cannot fall below the "
                     + current.committed().toPlainString() + " CNY already approved")

@@ -233,11 +233,11 @@ public class ReferralService {
 
     public CreditReferral disburse(UUID id, DisbursementReport report, Caller caller) {
         Bank bank = banks.of(caller);
-        CreditReferral referral = held(id, bank);
         if (report == null) {
             throw ApiException.invalid("body", "a disbursement report is required");
         }
-        BigDecimal amount = Money.check("amount", report.amount());
+        BigDecimal amount = Money.check("amount", report.amount()); // whether or not the referral exists
+        CreditReferral referral = held(id, bank);
         if (report.disbursedOn() == null) {
             throw ApiException.invalid("disbursedOn", "is required (YYYY-MM-DD)");
         }

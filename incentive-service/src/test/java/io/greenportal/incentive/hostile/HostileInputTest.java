@@ -31,7 +31,8 @@ class HostileInputTest {
     @Test
     void everyOperationRefusesHostileInputAsAProblemNamingTheFieldAndWritesNothing() {
         HostileInput.Result result = new HostileInput(URI.create("http://127.0.0.1:" + port), HostileInput.demoCallers(),
-                new DatabaseFingerprint(dataSource, Set.of()), operation -> false, name -> null).run();
+                // the registry feed follower moves its position whenever the registry it follows changes
+                new DatabaseFingerprint(dataSource, Set.of("feed_cursor")), operation -> false, name -> null).run();
         result.assertCleanOver(30);
     }
 }

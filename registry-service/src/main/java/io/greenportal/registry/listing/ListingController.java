@@ -67,6 +67,9 @@ public class ListingController {
         if (industry != null && !industry.matches("[A-T][0-9]{2}")) {
             throw ApiException.invalid("industry", "must be a GB/T 4754-2017 division such as C30");
         }
+        if (year != null && rules.yearProblem(year) != null) {
+            throw ApiException.invalid("year", rules.yearProblem(year));
+        }
         PageParameters.check(page, size);
         String uscc = ownUsccOnly(caller);
         Page result = service.search(new Filter(type, level, region, industry, year, status, uscc), page, size);

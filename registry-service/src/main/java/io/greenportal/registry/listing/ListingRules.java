@@ -50,6 +50,16 @@ public class ListingRules {
             ListingStatus status, String statusReason) {
     }
 
+    /**
+     * Why {@code year} cannot be a listing's year, in words for a 400 (the first lists were in
+     * {@value #FIRST_YEAR}; a list is prepared for next year at most); null when it can. Registration
+     * and the search's year filter share it.
+     */
+    public String yearProblem(int year) {
+        int thisYear = LocalDate.now(clock).getYear();
+        return year < FIRST_YEAR || year > thisYear + 1 ? "must be between " + FIRST_YEAR + " and " + (thisYear + 1) : null;
+    }
+
     public Valid check(ListingRequest request) {
         List<Violation> violations = new ArrayList<>();
         ListingType type = enumValue(ListingType.class, request.type(), "type", violations);
@@ -58,11 +68,10 @@ public class ListingRules {
         Subject subject = checkSubject(type, request.subject() == null ? Subject.NONE : request.subject(), violations);
 
         int year = request.year() == null ? 0 : request.year();
-        int thisYear = LocalDate.now(clock).getYear();
         if (request.year() == null) {
             violations.add(new Violation("year", "is required"));
-        } else if (year < FIRST_YEAR || year > thisYear + 1) {
-            violations.add(new Violation("year", "must be between " + FIRST_YEAR + " and " + (thisYear + 1)));
+        } else if (yearProblem(year) != null) {
+            violations.add(new Violation("year", yearProblem(year)));
         }
         String batch = trimToNull(request.batch());
         if (batch != null && batch.length() > 64) {

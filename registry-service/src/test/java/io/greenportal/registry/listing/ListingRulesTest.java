@@ -109,6 +109,15 @@ class ListingRulesTest {
     }
 
     @Test
+    void aYearToSearchForIsOneAListingCanHave() {
+        assertThat(rules.yearProblem(2016)).isNull();
+        assertThat(rules.yearProblem(2027)).isNull();
+        for (int year : new int[] {2015, 2028, 0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            assertThat(rules.yearProblem(year)).as("year " + year).isEqualTo("must be between 2016 and 2027");
+        }
+    }
+
+    @Test
     void aParkNamesItsParkAndNoSiteOrProduct() {
         var park = with(factory(2024), new Subject(null, "银川经济技术开发区", null, null, null, null), "GREEN_PARK");
         assertThat(rules.check(park).subject().parkName()).isEqualTo("银川经济技术开发区");

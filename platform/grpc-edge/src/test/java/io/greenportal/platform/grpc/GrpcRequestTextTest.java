@@ -29,4 +29,12 @@ class GrpcRequestTextTest {
         assertThat(GrpcRequestTextProbe.problem(struct("\ud800"))).contains("unpaired surrogate");
         assertThat(GrpcRequestTextProbe.problem(struct("x".repeat(1001)))).contains("at most 1000");
     }
+
+    @Test
+    void anEnumNumberItsTypeHasNoValueForIsRefusedNamingTheField() {
+        Struct unknown = Struct.newBuilder().putFields("kind", Value.newBuilder().setNullValueValue(7).build()).build();
+        assertThat(GrpcRequestTextProbe.problem(unknown)).isEqualTo("fields[0].value.null_value: 7 is not one of NULL_VALUE");
+        Struct known = Struct.newBuilder().putFields("kind", Value.newBuilder().setNullValueValue(0).build()).build();
+        assertThat(GrpcRequestTextProbe.problem(known)).isNull();
+    }
 }

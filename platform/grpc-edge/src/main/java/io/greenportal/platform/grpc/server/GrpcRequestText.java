@@ -3,7 +3,9 @@ package io.greenportal.platform.grpc.server;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 
@@ -19,7 +21,9 @@ import io.grpc.Status;
  * The portal's {@link TextRule} for every string of every gRPC request message, nested and repeated
  * ones included: a string that breaks it ends the call with INVALID_ARGUMENT naming the field
  * ({@code listing.enterprise.name}) before the service method runs. Fields named like free text
- * ({@value #FREE_TEXT_NAMES}) may hold line breaks; every other string is a single line.
+ * ({@value #FREE_TEXT_NAMES}) may hold line breaks; every other string is a single line. An enum
+ * field holding a number its type has no value for (proto3 keeps it; a service would see
+ * {@code UNRECOGNIZED}, which has no number and fails wherever it is used) is refused the same way.
  */
 public class GrpcRequestText implements ServerInterceptor {
 
@@ -87,6 +91,10 @@ public class GrpcRequestText implements ServerInterceptor {
         }
         if (value instanceof Message nested) {
             return problem(nested, name + ".");
+        }
+        if (value instanceof EnumValueDescriptor number && number.getType().findValueByNumber(number.getNumber()) == null) {
+            return name + ": " + number.getNumber() + " is not one of " + number.getType().getValues().stream()
+                    .map(EnumValueDescriptor::getName).collect(Collectors.joining(", "));
         }
         return null;
     }

@@ -5,6 +5,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,13 +18,14 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.grpc.server.service.GrpcServiceConfigurer;
 import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
 import org.springframework.security.config.Customizer;
 
 /**
  * The gRPC server side of a service: security (health and reflection open, the service's
  * {@link GrpcMethodRules}, everything else refused; a Keycloak JWT resource server), status mapping
- * ({@link GrpcErrors}), health SERVING per service name, an access log line per call, and the end
+ * ({@link GrpcErrors}), requests that are not valid messages refused ({@link UnreadableRequests}), health SERVING per service name, an access log line per call, and the end
  * of open log streams at shutdown ({@link io.greenportal.platform.grpc.stream.LogStreams}). Each bean
  * gives way to one the service defines.
  */
@@ -56,6 +58,17 @@ public class GrpcServerEdgeAutoConfiguration {
     @ConditionalOnMissingBean
     GrpcRequestText grpcRequestText() {
         return new GrpcRequestText();
+    }
+
+    /** Every service's configurer, so that a request that is not a valid message is INVALID_ARGUMENT, not UNKNOWN. */
+    @Bean
+    static BeanPostProcessor unreadableRequestsRefused() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof GrpcServiceConfigurer configurer ? UnreadableRequests.refusing(configurer) : bean;
+            }
+        };
     }
 
     @Bean

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.greenportal.platform.test.hostile.HostileInput.Expect;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +26,7 @@ final class Bodies {
     record Leaf(String path, String kind) {
     }
 
-    record Mutation(String label, String json, boolean strict) {
+    record Mutation(String label, String json, Expect expect) {
     }
 
     static Object sample(JsonNode schema, JsonNode schemas, int depth) {
@@ -140,41 +142,44 @@ final class Bodies {
     static List<Mutation> mutations(Leaf leaf) {
         return switch (leaf.kind()) {
             case "string" -> List.of(
-                    new Mutation("NUL", "\"a\\u0000b\"", true),
-                    new Mutation("BEL", "\"a\\u0007b\"", true),
-                    new Mutation("ESC", "\"\\u001b[31mred\"", true),
-                    new Mutation("C1", "\"a\\u0085b\"", true),
-                    new Mutation("unpaired high surrogate", "\"a\\ud800b\"", true),
-                    new Mutation("unpaired low surrogate", "\"\\udc00\"", true),
-                    new Mutation("U+FFFF", "\"a\\uffff\"", true),
-                    new Mutation("U+FDD0", "\"\\ufdd0\"", true),
-                    new Mutation("over-long", "\"" + "长".repeat(4001) + "\"", true),
-                    new Mutation("a number", "12345", true),
-                    new Mutation("a boolean", "true", true),
-                    new Mutation("an object", "{}", true),
-                    new Mutation("a list", "[\"x\"]", true),
-                    new Mutation("epoch number", "20240101", true),
-                    new Mutation("empty", "\"\"", false),
-                    new Mutation("CR LF", "\"a\\r\\nb\"", false),
-                    new Mutation("impossible date", "\"2026-02-30\"", false),
-                    new Mutation("null", "null", false));
+                    new Mutation("NUL", "\"a\\u0000b\"", Expect.BAD_FIELD),
+                    new Mutation("BEL", "\"a\\u0007b\"", Expect.BAD_FIELD),
+                    new Mutation("ESC", "\"\\u001b[31mred\"", Expect.BAD_FIELD),
+                    new Mutation("C1", "\"a\\u0085b\"", Expect.BAD_FIELD),
+                    new Mutation("unpaired high surrogate", "\"a\\ud800b\"", Expect.BAD_FIELD),
+                    new Mutation("unpaired low surrogate", "\"\\udc00\"", Expect.BAD_FIELD),
+                    new Mutation("U+FFFF", "\"a\\uffff\"", Expect.BAD_FIELD),
+                    new Mutation("U+FDD0", "\"\\ufdd0\"", Expect.BAD_FIELD),
+                    new Mutation("over-long", "\"" + "长".repeat(4001) + "\"", Expect.BAD_FIELD),
+                    new Mutation("a number", "12345", Expect.BAD_FIELD),
+                    new Mutation("a boolean", "true", Expect.BAD_FIELD),
+                    new Mutation("an object", "{}", Expect.BAD_FIELD),
+                    new Mutation("a list", "[\"x\"]", Expect.BAD_FIELD),
+                    new Mutation("epoch number", "20240101", Expect.BAD_FIELD),
+                    new Mutation("empty", "\"\"", Expect.ANY),
+                    new Mutation("CR LF", "\"a\\r\\nb\"", Expect.ANY),
+                    new Mutation("impossible date", "\"2026-02-30\"", Expect.ANY),
+                    new Mutation("null", "null", Expect.ANY));
             case "number" -> List.of(
-                    new Mutation("1e309", "1e309", true),
-                    new Mutation("-1e309", "-1e309", true),
-                    new Mutation("huge", "123456789012345678901234567890", true),
-                    new Mutation("a boolean", "true", true),
-                    new Mutation("an object", "{}", true),
-                    new Mutation("a list", "[1]", true),
-                    new Mutation("-1", "-1", false),
-                    new Mutation("0", "0", false),
-                    new Mutation("a fraction", "1.5", false),
-                    new Mutation("a string", "\"1\"", false),
-                    new Mutation("null", "null", false));
+                    new Mutation("1e309", "1e309", Expect.BAD_FIELD),
+                    new Mutation("-1e309", "-1e309", Expect.BAD_FIELD),
+                    new Mutation("huge", "123456789012345678901234567890", Expect.BAD_FIELD),
+                    new Mutation("a boolean", "true", Expect.BAD_FIELD),
+                    new Mutation("an object", "{}", Expect.BAD_FIELD),
+                    new Mutation("a list", "[1]", Expect.BAD_FIELD),
+                    // no number a client sends means anything below zero (amounts, scores, years, days,
+                    // caps, counts) or anywhere near 10^15 (the largest, an amount, stops at 10^11 CNY)
+                    new Mutation("-1", "-1", Expect.IN_RANGE),
+                    new Mutation("10^15", "1000000000000000", Expect.IN_RANGE),
+                    new Mutation("0", "0", Expect.ANY),
+                    new Mutation("a fraction", "1.5", Expect.ANY),
+                    new Mutation("a string", "\"1\"", Expect.ANY),
+                    new Mutation("null", "null", Expect.ANY));
             case "boolean" -> List.of(
-                    new Mutation("2", "2", true),
-                    new Mutation("0", "0", true),
-                    new Mutation("a string", "\"true\"", true),
-                    new Mutation("null", "null", false));
+                    new Mutation("2", "2", Expect.BAD_FIELD),
+                    new Mutation("0", "0", Expect.BAD_FIELD),
+                    new Mutation("a string", "\"true\"", Expect.BAD_FIELD),
+                    new Mutation("null", "null", Expect.ANY));
             default -> List.of();
         };
     }

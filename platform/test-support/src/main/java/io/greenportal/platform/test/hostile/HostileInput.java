@@ -25,14 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Hostile input against every operation of a service's OpenAPI document, straight at the service
  * (no gateway in front): for every string field of every JSON body NUL, other control characters,
  * unpaired surrogates, non-characters, over-long text and the wrong type; for every number
- * non-finite, out-of-range and wrongly typed values; for booleans and dates numbers; duplicate keys,
- * unknown fields and broken bodies; for every query parameter and path variable control
- * characters, invalid UTF-8, over-long and repeated values; for multipart uploads no boundary and a
- * file name with NUL.
+ * non-finite, negative, out-of-range (10^15, beyond any amount, score or count) and wrongly typed
+ * values; for booleans and dates numbers; duplicate keys, unknown fields and broken bodies; for
+ * every query parameter and path variable control characters, invalid UTF-8, over-long and repeated
+ * values, and for numeric ones also a negative number; for multipart uploads no boundary and a file
+ * name with NUL.
  *
  * <p>It fails on any 5xx, any error that is not {@code application/problem+json} with a portal
  * {@code type}, any Java type name, stack or SQL in an answer, a body defect not answered 400 naming
- * the field (unless the caller's role may not call the operation at all: 401/403), and any change to
+ * the field (unless the caller's role may not call the operation at all: 401/403; for a number out of
+ * range, unless the resource the path names does not exist: 404), and any change to
  * the database by a request that was refused. Each operation is called by the first of the given
  * callers whose role may call it (a probe with a well-formed body decides).
  */
@@ -170,6 +172,12 @@ public final class HostileInput {
     enum Expect {
         /** 400 naming {@link Case#field}, or 401/403 when the caller may not call the operation. */
         BAD_FIELD,
+        /**
+         * A number out of the range its meaning allows: as {@link #BAD_FIELD}, or the 404 the
+         * well-formed request got too (the resource the path names does not exist; a service may look it
+         * up before it reaches the range, which its rule's unit test then covers).
+         */
+        IN_RANGE,
         /** any 4xx problem */
         REFUSED,
         /** anything below 500; a problem when an error */
@@ -181,6 +189,8 @@ public final class HostileInput {
 
     /** The field a well-formed probe of the operation was refused for (its sample is not valid there). */
     private String probeField;
+    /** The status the well-formed probe got. */
+    private int probeStatus;
 
     private void attack(Operation op) {
         Object sample = op.baseBody();
@@ -201,8 +211,9 @@ public final class HostileInput {
                 acceptedLabels.add(c.label());
             }
             switch (c.expect()) {
-                case BAD_FIELD -> {
-                    if (status == 401 || status == 403) {
+                case BAD_FIELD, IN_RANGE -> {
+                    boolean missingResource = c.expect() == Expect.IN_RANGE && status == 404 && probeStatus == 404;
+                    if (status == 401 || status == 403 || missingResource) {
                         break;
                     }
                     String field = field(response);
@@ -239,6 +250,7 @@ public final class HostileInput {
             check(op.method + " " + op.template + " [well-formed probe] as " + caller.getKey(), response);
             if (response.statusCode() != 401 && response.statusCode() != 403) {
                 probeField = response.statusCode() == 400 ? field(response) : null;
+                probeStatus = response.statusCode();
                 return caller.getKey();
             }
         }
@@ -254,8 +266,7 @@ public final class HostileInput {
             for (Bodies.Leaf leaf : Bodies.leaves(sample, "")) {
                 for (Bodies.Mutation m : Bodies.mutations(leaf)) {
                     String body = Bodies.write(Bodies.replace(sample, leaf.path(), new Bodies.Raw(m.json())));
-                    cases.add(new Case(leaf.path() + " " + m.label(), path, json, bytes(body), m.strict()
-                            ? Expect.BAD_FIELD : Expect.ANY, leaf.path()));
+                    cases.add(new Case(leaf.path() + " " + m.label(), path, json, bytes(body), m.expect(), leaf.path()));
                 }
             }
             if (sample instanceof Map<?, ?> object && !object.isEmpty()) {
@@ -313,7 +324,8 @@ public final class HostileInput {
                 values.add(new String[] {"1e309", "1e309", "strict"});
                 values.add(new String[] {"NaN", "NaN", "strict"});
                 values.add(new String[] {"huge", "99999999999999999999999", "strict"});
-                values.add(new String[] {"-1", "-1", "any"});
+                // no page, size, year, limit or sequence is negative
+                values.add(new String[] {"-1", "-1", "range"});
             }
             if (kind.equals("boolean")) {
                 values.add(new String[] {"2", "2", "strict"});
@@ -325,7 +337,8 @@ public final class HostileInput {
             for (String[] v : values) {
                 String query = "?" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + v[1];
                 cases.add(new Case("query " + name + " " + v[0], path + query, type, body,
-                        v[2].equals("strict") ? Expect.BAD_FIELD : Expect.ANY, name));
+                        v[2].equals("strict") ? Expect.BAD_FIELD : v[2].equals("range") ? Expect.IN_RANGE : Expect.ANY,
+                        name));
             }
         }
         if (!op.queryParameters.isEmpty()) {
