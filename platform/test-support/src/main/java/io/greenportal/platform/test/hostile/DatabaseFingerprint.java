@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * The content of every table of a service's database as one hash per table, to prove that a refused
+ * Every table of a service's database as one fingerprint per table, to prove that a refused
  * request wrote nothing: equal before and after, or the tables that differ are named. Tables that
  * change by themselves (Flyway's history, a feed follower's position) are left out by name.
  */
@@ -27,7 +27,7 @@ public final class DatabaseFingerprint {
         this.excluded = excludedTables;
     }
 
-    /** Table → hash of its rows (order-independent). */
+    /** Table → a fingerprint of its committed row versions (order-independent). */
     public Map<String, String> now() {
         Map<String, String> hashes = new TreeMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -43,8 +43,11 @@ public final class DatabaseFingerprint {
                 if (excluded.contains(name) || name.startsWith("flyway_")) {
                     continue;
                 }
-                try (ResultSet rs = statement.executeQuery("SELECT md5(coalesce(string_agg(md5(t::text), ',' ORDER BY "
-                        + "md5(t::text)), '')) FROM " + table + " t")) {
+                // each row version's place and writing transaction: an insert, update or delete that
+                // committed changes the count or the sum, without reading (or detoasting) the rows
+                // themselves, which made a table of 100,000 screening results cost 0.3 s per request
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) || ':' || coalesce(sum(hashtext(ctid::text || ':' "
+                        + "|| xmin::text)::bigint), 0) FROM " + table)) {
                     rs.next();
                     hashes.put(table, rs.getString(1));
                 }
