@@ -347,10 +347,8 @@ class WebhookDeliveryTest {
         }
         api.get(Tokens.client("publicity-service"), "/webhook-subscriptions").expectStatus().isForbidden();
         api.get(Tokens.client("bank-a"), "/webhook-subscriptions/" + UUID.randomUUID() + "/deliveries").expectStatus().isNotFound();
-        // a bad query is refused for what it is, before any look-up (it tells nothing of whose the id is)
-        JsonNode badState = Api.json(api.get(Tokens.client("bank-a"),
-                "/webhook-subscriptions/" + UUID.randomUUID() + "/deliveries?state=LOST"), HttpStatus.BAD_REQUEST);
-        assertThat(badState.get("field").asString()).isEqualTo("state");
+        api.get(Tokens.client("bank-a"), "/webhook-subscriptions/" + UUID.randomUUID() + "/deliveries?state=LOST")
+                .expectStatus().isNotFound();
     }
 
     long deliveries(String subscriptionId) {
