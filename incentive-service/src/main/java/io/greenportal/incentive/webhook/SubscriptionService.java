@@ -176,13 +176,12 @@ public class SubscriptionService {
         }
     }
 
-    /** The request is checked before the subscription is looked up: a bad page is a 400 whatever the id. */
     public DeliveryStore.Page deliveries(Bank bank, UUID id, String state, int page, int size) {
+        get(bank, id);
         if (state != null && !List.of("PENDING", "DELIVERED", "FAILED").contains(state)) {
             throw ApiException.invalid("state", "must be PENDING, DELIVERED or FAILED");
         }
         PageParameters.check(page, size);
-        get(bank, id);
         return deliveries.list(id, state, page, size);
     }
 
@@ -201,13 +200,13 @@ public class SubscriptionService {
     }
 
     public int replayFrom(Bank bank, UUID id, Long fromSequence) {
+        get(bank, id);
         if (fromSequence == null) {
             throw ApiException.invalid("fromSequence", "is required: the registry sequence to replay from (0 or more)");
         }
         if (fromSequence < 0) {
             throw ApiException.invalid("fromSequence", "must be 0 or more (a registry sequence), not " + fromSequence);
         }
-        get(bank, id);
         int requeued = deliveries.requeueFrom(id, fromSequence, OffsetDateTime.now(clock));
         worker.wake();
         return requeued;
