@@ -233,11 +233,12 @@ public class ReferralService {
 
     public CreditReferral disburse(UUID id, DisbursementReport report, Caller caller) {
         Bank bank = banks.of(caller);
+        // looked up first: another bank's referral is a 404 whatever the body says
+        CreditReferral referral = held(id, bank);
         if (report == null) {
             throw ApiException.invalid("body", "a disbursement report is required");
         }
-        BigDecimal amount = Money.check("amount", report.amount()); // whether or not the referral exists
-        CreditReferral referral = held(id, bank);
+        BigDecimal amount = Money.check("amount", report.amount());
         if (report.disbursedOn() == null) {
             throw ApiException.invalid("disbursedOn", "is required (YYYY-MM-DD)");
         }
