@@ -1,17 +1,12 @@
 package io.greenportal.certification.hostile;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
-import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.test.hostile.DatabaseFingerprint;
 import io.greenportal.platform.test.hostile.GrpcHostileInput;
-import io.grpc.ManagedChannel;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,17 +33,7 @@ class GrpcHostileInputTest {
 
     @Test
     void everyMethodRefusesHostileInputNamingTheFieldAndWritesNothing() {
-        Map<String, String> callers = new LinkedHashMap<>();
-        callers.put("anonymous", null);
-        callers.put("ent-a", Tokens.user("ent-a"));
-        callers.put("bank-a", Tokens.client("bank-a"));
-        callers.put("publicity-service", Tokens.client("publicity-service"));
-        ManagedChannel channel = Grpc.channel(grpcPort);
-        try {
-            new GrpcHostileInput(channel, callers, new DatabaseFingerprint(dataSource, Set.of()), type -> null)
-                    .run(GrpcHostileInput.served(services)).assertCleanOver(1);
-        } finally {
-            channel.shutdownNow();
-        }
+        GrpcHostileInput.runOnPort(grpcPort, services, new DatabaseFingerprint(dataSource, Set.of()),
+                "publicity-service", type -> null).assertCleanOver(1);
     }
 }

@@ -1,7 +1,5 @@
 package io.greenportal.registry.hostile;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,13 +12,10 @@ import io.greenportal.contracts.registry.v1.BatchLookupRequest;
 import io.greenportal.contracts.registry.v1.GetListingRequest;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingRequest;
-import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
-import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.test.hostile.DatabaseFingerprint;
 import io.greenportal.platform.test.hostile.GrpcHostileInput;
 import io.greenportal.registry.support.TestData;
-import io.grpc.ManagedChannel;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,17 +60,7 @@ class GrpcHostileInputTest {
 
     @Test
     void everyMethodRefusesHostileInputNamingTheFieldAndWritesNothing() {
-        Map<String, String> callers = new LinkedHashMap<>();
-        callers.put("anonymous", null);
-        callers.put("ent-a", Tokens.user("ent-a"));
-        callers.put("bank-a", Tokens.client("bank-a"));
-        callers.put("certification-service", Tokens.client("certification-service"));
-        ManagedChannel channel = Grpc.channel(grpcPort);
-        try {
-            new GrpcHostileInput(channel, callers, new DatabaseFingerprint(dataSource, Set.of()),
-                    GrpcHostileInputTest::sample).run(GrpcHostileInput.served(services)).assertCleanOver(8);
-        } finally {
-            channel.shutdownNow();
-        }
+        GrpcHostileInput.runOnPort(grpcPort, services, new DatabaseFingerprint(dataSource, Set.of()),
+                "certification-service", GrpcHostileInputTest::sample).assertCleanOver(8);
     }
 }

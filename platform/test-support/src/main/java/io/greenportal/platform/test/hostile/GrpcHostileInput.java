@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +17,13 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 
+import io.greenportal.platform.test.Grpc;
+import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.test.hostile.HostileInput.Expect;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
@@ -87,6 +91,26 @@ public final class GrpcHostileInput {
             var out = new StringBuilder(failures.size() + " failures in " + calls + " calls over " + methods + " methods:\n");
             failures.stream().limit(80).forEach(f -> out.append("  ").append(f).append('\n'));
             org.assertj.core.api.Assertions.assertThat(failures).as(out.toString()).isEmpty();
+        }
+    }
+
+    /**
+     * Every method the application serves, on its gRPC {@code port}, called by the callers every
+     * service's test uses: no token, an enterprise (ent-a), a bank (bank-a), and {@code serviceClient},
+     * a portal service the methods admit. The channel is closed afterwards.
+     */
+    public static Result runOnPort(int port, GrpcServiceDiscoverer discoverer, DatabaseFingerprint database,
+            String serviceClient, Function<Descriptor, Message> samples) {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        callers.put("ent-a", Tokens.user("ent-a"));
+        callers.put("bank-a", Tokens.client("bank-a"));
+        callers.put(serviceClient, Tokens.client(serviceClient));
+        ManagedChannel channel = Grpc.channel(port);
+        try {
+            return new GrpcHostileInput(channel, callers, database, samples).run(served(discoverer));
+        } finally {
+            channel.shutdownNow();
         }
     }
 
