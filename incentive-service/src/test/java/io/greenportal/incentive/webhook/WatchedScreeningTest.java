@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -36,10 +36,9 @@ import io.greenportal.platform.web.ApiException;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +56,10 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class WatchedScreeningTest {
 
-    static WireMockServer bank;
+    /** The bank's webhook endpoint (WireMock's own JUnit extension starts and stops it). */
+    @RegisterExtension
+    static WireMockExtension bank = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @Autowired
     RestTestClient rest;
@@ -69,17 +71,6 @@ class WatchedScreeningTest {
     JsonMapper json;
 
     Api api;
-
-    @BeforeAll
-    static void startBank() {
-        bank = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        bank.start();
-    }
-
-    @AfterAll
-    static void stopBank() {
-        bank.stop();
-    }
 
     @BeforeEach
     void setUp() {

@@ -18,7 +18,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -36,10 +36,9 @@ import io.greenportal.incentive.support.IntegrationTest;
 import io.greenportal.incentive.support.Registry;
 import io.greenportal.platform.test.Tokens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class WebhookDeliveryTest {
 
-    static WireMockServer bank;
+    /** The bank's webhook endpoint (WireMock's own JUnit extension starts and stops it). */
+    @RegisterExtension
+    static WireMockExtension bank = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @Autowired
     RestTestClient rest;
@@ -73,17 +75,6 @@ class WebhookDeliveryTest {
     ChangeApplier applier;
 
     Api api;
-
-    @BeforeAll
-    static void startBank() {
-        bank = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        bank.start();
-    }
-
-    @AfterAll
-    static void stopBank() {
-        bank.stop();
-    }
 
     @BeforeEach
     void setUp() {
