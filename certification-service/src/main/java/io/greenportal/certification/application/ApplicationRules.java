@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.greenportal.certification.reference.ReferenceCodes;
-import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.creditcode.DivisionCodes;
 import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.ApiException;
 
 import org.springframework.stereotype.Component;
 
@@ -84,7 +85,7 @@ public class ApplicationRules {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        return new Content(name, region, region == null ? null : ReferenceCodes.cityOf(region), industry, subject,
+        return new Content(name, region, region == null ? null : DivisionCodes.cityOf(region), industry, subject,
                 score, indicators, body, report);
     }
 

@@ -69,11 +69,6 @@ public class ReferenceCodes {
         return tables().regions().get(code);
     }
 
-    /** The city (地级) a county belongs to; a city is its own. Municipal reviewers are scoped by it. */
-    public static String cityOf(String regionCode) {
-        return regionCode.substring(0, 4) + "00";
-    }
-
     public String provinceCode() {
         return provinceCode;
     }

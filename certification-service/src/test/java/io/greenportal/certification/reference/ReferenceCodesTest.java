@@ -42,13 +42,6 @@ class ReferenceCodesTest {
     }
 
     @Test
-    void aCountyBelongsToItsCity() {
-        assertThat(ReferenceCodes.cityOf("640106")).isEqualTo("640100");
-        assertThat(ReferenceCodes.cityOf("640205")).isEqualTo("640200");
-        assertThat(ReferenceCodes.cityOf("640200")).isEqualTo("640200");
-    }
-
-    @Test
     void aRegistryThatCannotBeAskedIsA503AndNothingIsDecided() {
         var codes = new ReferenceCodes(ReferenceRegistry.unreachable(), "640000");
         var refusal = Refusal.of(() -> codes.regionProblem("640106"));

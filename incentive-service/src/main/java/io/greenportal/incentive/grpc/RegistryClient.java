@@ -126,22 +126,6 @@ public class RegistryClient {
         public boolean isKnown(String code) {
             return code != null && names.containsKey(code);
         }
-
-        /** The prefix shared by every code under this one: "64" for 640000, "6401" for 640100. */
-        public static String prefixOf(String code) {
-            if (code.endsWith("0000")) {
-                return code.substring(0, 2);
-            }
-            if (code.endsWith("00")) {
-                return code.substring(0, 4);
-            }
-            return code;
-        }
-
-        /** Whether {@code region} lies in (or is) {@code area}. */
-        public static boolean within(String region, String area) {
-            return region != null && region.startsWith(prefixOf(area));
-        }
     }
 
     private RegistryServiceGrpc.RegistryServiceBlockingStub stub() {

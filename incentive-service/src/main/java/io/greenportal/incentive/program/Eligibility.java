@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.incentive.grpc.RegistryClient.Regions;
+import io.greenportal.platform.creditcode.DivisionCodes;
 
 /**
  * Which listings qualify for a program: an empty list means "any". The listing must also be ACTIVE
@@ -45,7 +46,7 @@ public record Eligibility(List<String> types, List<String> levels, List<Integer>
                     + years.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
         }
         String region = listing.getEnterprise().getRegionCode();
-        if (!regions.isEmpty() && regions.stream().noneMatch(area -> Regions.within(region, area))) {
+        if (!regions.isEmpty() && regions.stream().noneMatch(area -> DivisionCodes.within(region, area))) {
             reasons.add("the enterprise's region " + region + " is outside the program's regions " + String.join(", ", regions));
         }
         return reasons;

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.greenportal.platform.creditcode.DivisionCodes;
 import io.greenportal.platform.web.Times;
 import io.greenportal.registry.listing.EnterpriseRef;
 import io.greenportal.registry.listing.ListingRequest;
@@ -146,7 +147,7 @@ public class EnterpriseStore {
 
     public EnterpriseRef ref(String uscc, String name, String regionCode, String industryCode) {
         String region = regionCode.trim();
-        return new EnterpriseRef(uscc.trim(), name, region, regions.name(region).orElse(region), Regions.cityOf(region),
-                Regions.provinceOf(region), industryCode, industries.name(industryCode).orElse(industryCode));
+        return new EnterpriseRef(uscc.trim(), name, region, regions.name(region).orElse(region), DivisionCodes.cityOf(region),
+                DivisionCodes.provinceOf(region), industryCode, industries.name(industryCode).orElse(industryCode));
     }
 }

@@ -1,5 +1,6 @@
 package io.greenportal.registry.listing;
 
+import io.greenportal.platform.creditcode.DivisionCodes;
 import io.greenportal.registry.reference.Regions;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +34,7 @@ public class CertificateNumbers {
         String issuer = switch (level) {
             case NATIONAL -> "CN";
             case PROVINCIAL -> provinceCode;
-            case MUNICIPAL -> Regions.cityOf(regionCode);
+            case MUNICIPAL -> DivisionCodes.cityOf(regionCode);
         };
         return type.code() + "-" + issuer + "-" + year;
     }

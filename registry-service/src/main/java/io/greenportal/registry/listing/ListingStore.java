@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.greenportal.platform.creditcode.DivisionCodes;
 import io.greenportal.platform.web.Times;
 import io.greenportal.registry.enterprise.EnterpriseStore;
 import io.greenportal.registry.reference.Regions;
@@ -232,7 +233,7 @@ public class ListingStore {
         }
         if (filter.regionCode() != null) {
             where.append(" and e.region_code like :region");
-            params.put("region", Regions.prefixOf(filter.regionCode()) + "%");
+            params.put("region", DivisionCodes.prefixOf(filter.regionCode()) + "%");
         }
         if (filter.industryCode() != null) {
             where.append(" and e.industry_code = :industry");

@@ -26,24 +26,4 @@ public class Regions {
     public Map<String, String> all() {
         return names;
     }
-
-    public static String provinceOf(String code) {
-        return code.substring(0, 2) + "0000";
-    }
-
-    /** The city a county belongs to; a city or province code is its own city (provinces have none). */
-    public static String cityOf(String code) {
-        return code.endsWith("0000") ? code : code.substring(0, 4) + "00";
-    }
-
-    /** The prefix shared by every code under this one: "64" for 640000, "6401" for 640100. */
-    public static String prefixOf(String code) {
-        if (code.endsWith("0000")) {
-            return code.substring(0, 2);
-        }
-        if (code.endsWith("00")) {
-            return code.substring(0, 4);
-        }
-        return code;
-    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.greenportal.platform.creditcode.DivisionCodes;
+
 /**
  * The shipped GB/T 2260 regions and GB/T 4754-2017 industries, and how a region code nests: two
  * digits of province, two of city (地级), two of county.
@@ -32,31 +34,11 @@ class ReferenceTablesTest {
         assertThat(regions.all()).hasSizeGreaterThan(100);
         regions.all().keySet().forEach(code -> {
             assertThat(code).matches("[1-9][0-9]{5}");
-            assertThat(regions.isKnown(Regions.provinceOf(code))).as("province of %s", code).isTrue();
+            assertThat(regions.isKnown(DivisionCodes.provinceOf(code))).as("province of %s", code).isTrue();
             if (!code.endsWith("0000")) {
-                assertThat(regions.isKnown(Regions.cityOf(code))).as("city of %s", code).isTrue();
+                assertThat(regions.isKnown(DivisionCodes.cityOf(code))).as("city of %s", code).isTrue();
             }
         });
-    }
-
-    @Test
-    void aCodeNestsInItsCityAndProvince() {
-        assertThat(Regions.cityOf("640104")).isEqualTo("640100");
-        assertThat(Regions.cityOf("640100")).isEqualTo("640100");
-        assertThat(Regions.cityOf("640000")).as("a province has no city: it is its own").isEqualTo("640000");
-        assertThat(Regions.cityOf("140271")).isEqualTo("140200");
-        assertThat(Regions.provinceOf("140223")).isEqualTo("140000");
-        assertThat(Regions.provinceOf("640000")).isEqualTo("640000");
-    }
-
-    @Test
-    void aFilterByProvinceOrCityTakesEverythingUnderIt() {
-        assertThat(Regions.prefixOf("640000")).isEqualTo("64");
-        assertThat(Regions.prefixOf("640100")).isEqualTo("6401");
-        assertThat(Regions.prefixOf("640104")).isEqualTo("640104");
-        assertThat("640104").startsWith(Regions.prefixOf("640100")).startsWith(Regions.prefixOf("640000"));
-        assertThat("640205").doesNotStartWith(Regions.prefixOf("640100"));
-        assertThat("140223").startsWith(Regions.prefixOf("140200")).doesNotStartWith(Regions.prefixOf("640000"));
     }
 
     @Test
