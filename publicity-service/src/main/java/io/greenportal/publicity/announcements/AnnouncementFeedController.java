@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.greenportal.platform.web.Times;
+import io.greenportal.publicity.PublicityProperties;
 import io.greenportal.publicity.cache.PublicCache;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -27,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The announcements feed, anonymous, as Atom and JSON Feed 1.1: the latest 50 entries. Responses
  * carry an ETag (a digest of the body) and Last-Modified (when the newest entry was recorded);
  * a revalidation with either answers 304. Rendered feeds are cached and invalidated by new entries.
+ * Like the other public reads they may be kept for {@code public-max-age} (1 s): feed readers poll
+ * every few minutes, and on a publicity day the gateway then answers the crowd from memory.
  */
 @RestController
 @RequestMapping("/api/v1/public")
@@ -40,12 +43,15 @@ public class AnnouncementFeedController {
     private final PublicCache cache;
     private final JsonMapper json;
     private final Clock clock;
+    private final CacheControl cacheControl;
 
-    public AnnouncementFeedController(AnnouncementStore store, PublicCache cache, JsonMapper json, Clock clock) {
+    public AnnouncementFeedController(AnnouncementStore store, PublicCache cache, JsonMapper json, Clock clock,
+            PublicityProperties properties) {
         this.store = store;
         this.cache = cache;
         this.json = json;
         this.clock = clock;
+        this.cacheControl = CacheControl.maxAge(properties.cache().publicMaxAge()).cachePublic();
     }
 
     /** A rendered feed with its validators, as cached: "etag\nlastModifiedMillis\nbody". */
@@ -80,7 +86,7 @@ public class AnnouncementFeedController {
         if (request.checkNotModified(rendered.etag(), rendered.lastModified())) {
             return null;
         }
-        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
+        return ResponseEntity.ok().contentType(type).cacheControl(cacheControl)
                 .eTag(rendered.etag()).lastModified(rendered.lastModified()).body(rendered.body());
     }
 

@@ -18,8 +18,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 /**
  * Public answers may be kept by browsers and by the gateway for {@code public-max-age} (1 s by
  * default: a change still reaches every reader within the 2 s the portal promises), and carry an
- * ETag so a repeat visit is a 304. Endpoints that set their own caching (the feeds) keep theirs;
- * exports stream and are left alone; the admin paths are never public.
+ * ETag so a repeat visit is a 304. The feeds set the same caching themselves (with ETags and
+ * Last-Modified of their own); exports stream and are left alone; the admin paths are never public.
  */
 @Configuration(proxyBeanMethods = false)
 public class PublicCacheHeaders {

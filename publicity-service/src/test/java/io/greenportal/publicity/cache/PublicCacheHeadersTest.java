@@ -37,8 +37,13 @@ class PublicCacheHeadersTest {
     }
 
     @Test
-    void theFeedsKeepTheirOwnCachingAndAdminReadsAreNeverPublic() {
-        assertThat(headers("/api/v1/public/feed.json").getCacheControl()).isEqualTo("no-cache");
+    void theFeedsMayBeKeptForASecondTooAndAdminReadsAreNeverPublic() {
+        for (String feed : new String[] {"/api/v1/public/feed.json", "/api/v1/public/feed.atom"}) {
+            HttpHeaders headers = headers(feed);
+            assertThat(headers.getCacheControl()).as(feed).isEqualTo("max-age=1, public");
+            rest.get().uri(feed).header(HttpHeaders.IF_NONE_MATCH, headers.getETag()).exchange()
+                    .expectStatus().isNotModified();
+        }
         HttpHeaders admin = rest.get().uri("/api/v1/public/admin/reindex")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.user("admin")).exchange()
                 .returnResult(byte[].class).getResponseHeaders();
