@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +22,7 @@ import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
 import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.LateCommit;
 import io.greenportal.platform.test.StreamConsumer;
 import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.test.Waiting;
@@ -57,7 +57,7 @@ class WatchNoticesTest {
     Clock clock;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    javax.sql.DataSource dataSource;
 
     ManagedChannel channel;
     NoticeFeedServiceGrpc.NoticeFeedServiceStub feed;
@@ -157,28 +157,9 @@ class WatchNoticesTest {
     void aLowerNumberThatCommitsLateIsNeverSkipped() throws Exception {
         long start = notices.lastSequence();
         Consumer consumer = watch(feed, start);
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch secondWaits = new CountDownLatch(1);
-        ExecutorService writers = Executors.newFixedThreadPool(2);
-        var slow = writers.submit(() -> transactions.execute(status -> {
-            String id = openBatch();
-            appended.countDown();
-            try {
-                secondWaits.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return id;
-        }));
-        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<String> fastWriter = writers.submit(this::openBatch);
-        // the first commits only once the second is queued behind its lock on the notice counter
-        Waiting.atMost(Duration.ofSeconds(30), "the second writer waits for the notice counter")
-                .until(() -> writersWaitingForALock() > 0);
-        secondWaits.countDown();
-        String slowId = slow.get(30, TimeUnit.SECONDS);
-        String fast = fastWriter.get(30, TimeUnit.SECONDS);
-        writers.shutdown();
+        var written = LateCommit.twoWriters(transactions, dataSource, this::openBatch, this::openBatch);
+        String slowId = written.first();
+        String fast = written.second();
 
         NoticeChange first = consumer.next();
         NoticeChange second = consumer.next();
@@ -220,10 +201,5 @@ class WatchNoticesTest {
         Consumer admin = watch(Grpc.as(NoticeFeedServiceGrpc.newStub(channel), Tokens.user("admin")), 0);
         assertThat(admin.next()).isNotNull();
         admin.hangUp();
-    }
-
-    long writersWaitingForALock() {
-        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
-                .query(Long.class).single();
     }
 }

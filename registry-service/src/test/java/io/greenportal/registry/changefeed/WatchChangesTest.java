@@ -19,6 +19,7 @@ import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.LateCommit;
 import io.greenportal.platform.test.StreamConsumer;
 import io.greenportal.platform.test.Tokens;
 import io.greenportal.platform.test.Waiting;
@@ -52,7 +53,7 @@ class WatchChangesTest {
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    javax.sql.DataSource dataSource;
 
     ManagedChannel channel;
     RegistryServiceGrpc.RegistryServiceBlockingStub registry;
@@ -160,29 +161,11 @@ class WatchChangesTest {
     void aLowerNumberThatCommitsLateIsNeverSkipped() throws Exception {
         long start = changeLog.lastSequence();
         Consumer consumer = watch(start);
-        var firstAppended = new java.util.concurrent.CountDownLatch(1);
-        var secondWaits = new java.util.concurrent.CountDownLatch(1);
-        ExecutorService writers = Executors.newFixedThreadPool(2);
-        var slowWriter = writers.submit(() -> transactions.execute(status -> {
-            String id = listings.insert(rules.check(TestData.request(TestData.uscc("640104"))), null, "ADMIN", null,
-                    "slow-writer").id().toString();
-            firstAppended.countDown();
-            try {
-                secondWaits.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return id;
-        }));
-        assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<String> fastWriter = writers.submit(this::register);
-        // the first commits only once the second is queued behind its lock on the change counter
-        Waiting.atMost(Duration.ofSeconds(30), "the second writer waits for the change counter")
-                .until(() -> writersWaitingForALock() > 0);
-        secondWaits.countDown();
-        String slowId = slowWriter.get(30, TimeUnit.SECONDS);
-        String fastId = fastWriter.get(30, TimeUnit.SECONDS);
-        writers.shutdown();
+        var written = LateCommit.twoWriters(transactions, dataSource, () -> listings.insert(
+                rules.check(TestData.request(TestData.uscc("640104"))), null, "ADMIN", null, "slow-writer").id().toString(),
+                this::register);
+        String slowId = written.first();
+        String fastId = written.second();
 
         Change first = consumer.next(Duration.ofSeconds(5));
         Change second = consumer.next(Duration.ofSeconds(5));
@@ -191,11 +174,6 @@ class WatchChangesTest {
         assertThat(first.getListing().getId()).isEqualTo(slowId);
         assertThat(second.getSequence()).isEqualTo(start + 2);
         assertThat(second.getListing().getId()).isEqualTo(fastId);
-    }
-
-    long writersWaitingForALock() {
-        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
-                .query(Long.class).single();
     }
 
     /**
