@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.greenportal.certification.reference.ReferenceCodes;
+import io.greenportal.contracts.registry.v1.KnownIndicators;
 import io.greenportal.platform.creditcode.DivisionCodes;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.ApiException;

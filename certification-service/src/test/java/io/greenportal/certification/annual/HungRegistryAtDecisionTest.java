@@ -144,7 +144,9 @@ class HungRegistryAtDecisionTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(granted).allSatisfy(g -> assertThat(statusInRegistry(g.listingId())).isEqualTo(ListingStatus.ACTIVE));
 
-        Thread.sleep(Duration.ofSeconds(10)); // the registry hangs for 10 s
+        // the registry hangs until every update has been tried there and failed (its call deadline ran out)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(granted).allSatisfy(g ->
+                assertThat(report(g.reportId()).get("registryUpdate").get("attempts").asInt()).isPositive()));
         StallingPeers.REGISTRY.resume();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(granted).allSatisfy(g -> {
             assertThat(report(g.reportId()).get("registryUpdate").get("status").asString()).isEqualTo("DONE");

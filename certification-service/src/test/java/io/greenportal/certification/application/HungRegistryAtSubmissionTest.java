@@ -14,6 +14,7 @@ import io.greenportal.certification.support.InFlight;
 import io.greenportal.certification.support.InFlight.Answer;
 import io.greenportal.certification.support.StallingPeers;
 import io.greenportal.certification.support.TestData;
+import io.greenportal.platform.test.Waiting;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +75,10 @@ class HungRegistryAtSubmissionTest {
         String inReview = flow.submitted("ent-a", batch, "640106");
 
         StallingPeers.REGISTRY.stall();
+        long sent = StallingPeers.REGISTRY.bytesFromClients();
         List<InFlight> stuck = waiting.stream().map(this::submit).toList();
-        Thread.sleep(500); // let them reach the registry
+        Waiting.atMost(Duration.ofSeconds(30), "the submissions reach the registry")
+                .until(() -> StallingPeers.REGISTRY.bytesFromClients() > sent);
         assertThat(stuck).as("waiting on the hung registry").noneMatch(InFlight::answered);
 
         List<Answer> unrelated = new ArrayList<>();
@@ -116,8 +119,10 @@ class HungRegistryAtSubmissionTest {
     void aSubmissionWhoseApplicationWasWithdrawnWhileItAskedTheRegistryIsRefused() throws Exception {
         String id = ready();
         StallingPeers.REGISTRY.stall();
+        long sent = StallingPeers.REGISTRY.bytesFromClients();
         InFlight submission = submit(id);
-        Thread.sleep(500);
+        Waiting.atMost(Duration.ofSeconds(30), "the submission reaches the registry")
+                .until(() -> StallingPeers.REGISTRY.bytesFromClients() > sent);
         assertThat(submission.answered()).isFalse();
         flow.post("ent-a", "applications/" + id + "/withdraw", Map.of()).expectStatus().isOk();
         StallingPeers.REGISTRY.resume();

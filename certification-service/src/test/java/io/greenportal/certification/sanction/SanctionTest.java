@@ -16,6 +16,7 @@ import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.test.Refusal;
+import io.greenportal.platform.test.Waiting;
 import io.greenportal.platform.web.Caller;
 
 import org.junit.jupiter.api.Test;
@@ -131,9 +132,8 @@ class SanctionTest {
         assertThat(decided.get("decidedBy").asString()).isEqualTo("rev-prov");
         flow.post("rev-prov", "sanction-reviews/" + taskId + "/decision", Map.of("outcome", "KEEP", "comment", "改判"))
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT);
-        for (int i = 0; i < 100 && registryStatus(approved.listingId()) != ListingStatus.REVOKED; i++) {
-            Thread.sleep(100);
-        }
+        Waiting.atMost(Duration.ofSeconds(10), "the registry revokes the listing")
+                .until(() -> registryStatus(approved.listingId()) == ListingStatus.REVOKED);
         assertThat(registryStatus(approved.listingId())).isEqualTo(ListingStatus.REVOKED);
         assertThat(registryStatus(old.listingId())).isEqualTo(ListingStatus.ACTIVE);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.test.Waiting;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -225,13 +226,7 @@ public final class Flow {
 
     /** Waits (up to 10 s) until the approved application carries its registry listing. */
     public JsonNode awaitListing(String user, String id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            JsonNode app = application(user, id);
-            if (app.hasNonNull("listingId")) {
-                return app;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("application " + id + " got no listing within 10 s");
+        return Waiting.atMost(Duration.ofSeconds(10), "application " + id + " gets its listing")
+                .until(() -> application(user, id), app -> app.hasNonNull("listingId"));
     }
 }

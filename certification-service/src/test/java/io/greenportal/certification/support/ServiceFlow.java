@@ -23,6 +23,7 @@ import io.greenportal.certification.review.ExpertReviewService;
 import io.greenportal.certification.review.Review;
 import io.greenportal.certification.review.ReviewService;
 import io.greenportal.certification.time.AdjustableClock;
+import io.greenportal.platform.test.Waiting;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.Times;
 
@@ -172,13 +173,7 @@ public final class ServiceFlow {
 
     /** Waits (up to 10 s) until the application carries its listing. */
     public Application awaitListing(UUID id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Application application = get(id);
-            if (application.listingId() != null) {
-                return application;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("application " + id + " got no listing within 10 s");
+        return Waiting.atMost(Duration.ofSeconds(10), "application " + id + " gets its listing")
+                .until(() -> get(id), application -> application.listingId() != null);
     }
 }

@@ -61,7 +61,7 @@ final class WireRefusals extends ChannelDuplexHandler {
     private boolean refused;     // this handler answered: the connection is closing
     private Future<?> deadline;
     private Future<?> readCheck;
-    private long lastRead;       // System.nanoTime() of the latest part of the body
+    private long lastRead;       // the event loop's ticker (nanoseconds) at the latest part of the body
 
     WireRefusals(Duration requestTimeout, Duration readTimeout, DataSize maxRequestLine, DataSize maxHeaders) {
         this.requestTimeout = requestTimeout;
@@ -110,7 +110,7 @@ final class WireRefusals extends ChannelDuplexHandler {
             readingBody = !(msg instanceof LastHttpContent);
             if (readingBody) {
                 deadline = ctx.executor().schedule(() -> bodyLate(ctx), requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                lastRead = System.nanoTime();
+                lastRead = ctx.executor().ticker().nanoTime();
                 readCheck = ctx.executor().schedule(() -> bodyStalled(ctx), readTimeoutNanos, TimeUnit.NANOSECONDS);
             }
         } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
@@ -124,7 +124,7 @@ final class WireRefusals extends ChannelDuplexHandler {
             return;
         }
         if (msg instanceof HttpContent && readingBody) {
-            lastRead = System.nanoTime();
+            lastRead = ctx.executor().ticker().nanoTime();
         }
         if (msg instanceof LastHttpContent && readingBody) {
             readingBody = false;
@@ -151,7 +151,7 @@ final class WireRefusals extends ChannelDuplexHandler {
         if (!readingBody || refused) {
             return;
         }
-        long idle = System.nanoTime() - lastRead;
+        long idle = ctx.executor().ticker().nanoTime() - lastRead;
         if (idle < readTimeoutNanos) {
             readCheck = ctx.executor().schedule(() -> bodyStalled(ctx), readTimeoutNanos - idle, TimeUnit.NANOSECONDS);
             return;

@@ -40,9 +40,18 @@ class WireRefusalsTest {
         return channel(requestTimeout, Duration.ofSeconds(15));
     }
 
+    /** A channel on the event loop's clock, which stands still unless a test moves it ({@link #later}). */
     static EmbeddedChannel channel(Duration requestTimeout, Duration readTimeout) {
-        return new EmbeddedChannel(new HttpServerCodec(1024, 1024, 8192),
+        EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(1024, 1024, 8192),
                 new WireRefusals(requestTimeout, readTimeout, DataSize.ofBytes(1024), DataSize.ofBytes(1024)));
+        channel.freezeTime();
+        return channel;
+    }
+
+    /** Moves the channel's clock on and runs what fell due. */
+    static void later(EmbeddedChannel channel, Duration by) {
+        channel.advanceTimeBy(by.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        channel.runPendingTasks();
     }
 
     static Answer answer(EmbeddedChannel channel) {
@@ -99,28 +108,25 @@ class WireRefusalsTest {
     }
 
     @Test
-    void aBodyThatStopsComingIs408() throws InterruptedException {
+    void aBodyThatStopsComingIs408() {
         EmbeddedChannel channel = channel(Duration.ofMinutes(5), Duration.ofMillis(150));
         send(channel, "POST /api/v1/incentives/programs HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"code\":");
         assertThat((Object) channel.readInbound()).isNotNull(); // the request went on to the application
         for (int i = 0; i < 3; i++) { // parts that keep coming keep it alive
-            Thread.sleep(100);
-            channel.runPendingTasks();
+            later(channel, Duration.ofMillis(100));
             send(channel, "\"x");
         }
         assertThat((Object) channel.readOutbound()).isNull();
-        Thread.sleep(200);
-        channel.runPendingTasks();
+        later(channel, Duration.ofMillis(200));
         assertProblem(answer(channel), 408, "request-timeout");
         assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
-    void aBodyNotCompleteWithinTheRequestTimeoutIs408() throws InterruptedException {
+    void aBodyNotCompleteWithinTheRequestTimeoutIs408() {
         EmbeddedChannel channel = channel(Duration.ofMillis(50));
         send(channel, "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{");
-        Thread.sleep(100);
-        channel.runPendingTasks();
+        later(channel, Duration.ofMillis(100));
         assertProblem(answer(channel), 408, "request-timeout");
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import io.greenportal.gateway.support.PortalClient;
+import io.greenportal.platform.test.Waiting;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,17 +40,8 @@ class CertificationEndToEndTest {
         return application(id).get("state").asString();
     }
 
-    JsonNode await(String what, java.util.function.Supplier<JsonNode> probe, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(what + " did not happen within 15 s; last seen: " + last);
+    JsonNode await(String what, java.util.function.Supplier<JsonNode> probe, Predicate<JsonNode> done) {
+        return Waiting.atMost(Duration.ofSeconds(30), what).until(probe::get, last -> last != null && done.test(last));
     }
 
     @Test

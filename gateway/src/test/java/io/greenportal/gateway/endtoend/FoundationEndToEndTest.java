@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import io.greenportal.gateway.support.PortalClient;
+import io.greenportal.platform.test.Waiting;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +60,8 @@ class FoundationEndToEndTest {
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
         java.nio.file.Path registryLog = java.nio.file.Path.of(System.getenv().getOrDefault("GP_LOGS",
                 System.getProperty("user.dir") + "/../.portal/logs"), "registry.log");
-        String lines = "";
-        for (int i = 0; i < 20 && !lines.contains(requestId); i++) {
-            Thread.sleep(100);
-            lines = java.nio.file.Files.readString(registryLog);
-        }
+        String lines = Waiting.atMost(java.time.Duration.ofSeconds(30), "the registry logs the call")
+                .until(() -> java.nio.file.Files.readString(registryLog), log -> log.contains(requestId));
         assertThat(lines).as("the registry's log names the request id of the call it served")
                 .contains("[" + requestId + "]");
     }

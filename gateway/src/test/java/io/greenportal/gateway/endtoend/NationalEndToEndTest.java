@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.greenportal.gateway.support.Evaluation;
 import io.greenportal.gateway.support.PortalClient;
+import io.greenportal.platform.test.Waiting;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,17 +85,8 @@ class NationalEndToEndTest {
         return response.body().isEmpty() ? null : portal.json(response.body());
     }
 
-    JsonNode await(String what, Supplier<JsonNode> probe, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(what + " did not happen within 30 s; last seen: " + last);
+    JsonNode await(String what, Supplier<JsonNode> probe, Predicate<JsonNode> done) {
+        return Waiting.atMost(Duration.ofSeconds(30), what).until(probe::get, last -> last != null && done.test(last));
     }
 
     /** A decision as the national platform sends it: signed with the shared (dev) secret. */
@@ -175,10 +167,8 @@ class NationalEndToEndTest {
                 .formatted(dossier, dossier)).get("result").asString()).isEqualTo("APPLIED");
         await("REVOKED in the registry", () -> portal.getJson("admin", "/api/v1/registry/listings/" + listingId),
                 l -> "REVOKED".equals(l.get("listing").get("status").asString()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && webhooksReceived.stream().noneMatch(w -> w.contains(listingId))) {
-            Thread.sleep(250);
-        }
+        Waiting.atMost(Duration.ofSeconds(30), "bank-a hears of the revocation")
+                .until(() -> webhooksReceived.stream().anyMatch(w -> w.contains(listingId)));
         assertThat(webhooksReceived).anyMatch(w -> w.contains(listingId) && w.contains("REVOKED"));
     }
 }

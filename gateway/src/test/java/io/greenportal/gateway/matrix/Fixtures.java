@@ -1,13 +1,16 @@
 package io.greenportal.gateway.matrix;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.greenportal.gateway.support.PortalClient;
+import io.greenportal.platform.test.Waiting;
 
 import tools.jackson.databind.JsonNode;
 
@@ -213,16 +216,14 @@ final class Fixtures {
     private String annualReport() {
         String id = inPublicity();
         post("admin", CERT + "/dev/clock", "{\"by\":\"P6D\"}", 200);
-        for (int i = 0; i < 100; i++) {
-            JsonNode reports = portal.getJson("ent-a", CERT + "/annual-reports");
-            for (JsonNode report : reports.get("items")) {
+        return Waiting.atMost(Duration.ofSeconds(30), "fixture: application " + id + " gets its annual report").until(() -> {
+            for (JsonNode report : portal.getJson("ent-a", CERT + "/annual-reports").get("items")) {
                 if (id.equals(report.path("applicationId").asString(""))) {
                     return report.get("id").asString();
                 }
             }
-            sleep(100);
-        }
-        throw new IllegalStateException("fixture: application " + id + " got no annual report");
+            return null;
+        }, Objects::nonNull);
     }
 
     // incentives
@@ -273,14 +274,10 @@ final class Fixtures {
         JsonNode listings = portal.getJson("admin", "/api/v1/registry/enterprises/" + get("{delivery-firm}")).get("listings");
         post("admin", "/api/v1/registry/listings/" + listings.get(0).get("id").asString() + "/status",
                 "{\"action\":\"SUSPEND\",\"reason\":\"权限矩阵测试\"}", 200);
-        for (int i = 0; i < 100; i++) {
-            JsonNode deliveries = portal.getJson("bank-a", INC + "/webhook-subscriptions/" + subscription + "/deliveries");
-            if (deliveries.get("items").size() > 0) {
-                return deliveries.get("items").get(0).get("id").asString();
-            }
-            sleep(100);
-        }
-        throw new IllegalStateException("fixture: no webhook delivery appeared");
+        return Waiting.atMost(Duration.ofSeconds(30), "fixture: a webhook delivery appears")
+                .until(() -> portal.getJson("bank-a", INC + "/webhook-subscriptions/" + subscription + "/deliveries")
+                        .get("items"), items -> items.size() > 0)
+                .get(0).get("id").asString();
     }
 
     // publicity
@@ -288,15 +285,14 @@ final class Fixtures {
     /** The public notice of {app:publicity}, once the publicity service has it from the certification feed. */
     private String notice() {
         String application = get("{app:publicity}");
-        for (int i = 0; i < 100; i++) {
+        return Waiting.atMost(Duration.ofSeconds(30), "fixture: the public notice of application " + application).until(() -> {
             for (JsonNode notice : portal.getJson("anonymous", "/api/v1/public/notices").get("current")) {
                 if (application.equals(notice.get("applicationId").asString())) {
                     return notice.get("id").asString();
                 }
             }
-            sleep(100);
-        }
-        throw new IllegalStateException("fixture: no public notice for application " + application);
+            return null;
+        }, Objects::nonNull);
     }
 
     /** A plan target of a county and a year no other target has (another year if it is taken). */
@@ -315,13 +311,5 @@ final class Fixtures {
 
     private String rebuild() {
         return post("admin", "/api/v1/public/admin/reindex", null, 202).get("id").asString();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -105,7 +105,7 @@ public final class PortalClient {
                 if (response.statusCode() != 429 || attempt == 20 || wait > 10) {
                     return response;
                 }
-                Thread.sleep(Duration.ofSeconds(wait));
+                Thread.sleep(Duration.ofSeconds(wait)); // kept: the portal said how long to wait (Retry-After); nothing to poll
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the portal is not answering at " + base + " (start it: ./portal up)", e);

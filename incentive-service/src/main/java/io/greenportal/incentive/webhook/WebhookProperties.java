@@ -3,6 +3,8 @@ package io.greenportal.incentive.webhook;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Webhook delivery settings ({@code greenportal.incentive.webhooks.*}).
@@ -23,10 +25,19 @@ public record WebhookProperties(String secretKey, boolean allowLoopback, boolean
         Duration pollInterval, Duration lease, int concurrency, int maxSubscriptionsPerBank, int maxWatchList,
         int maxScreeningWatchList) {
 
-    /** The wait before the next attempt after {@code failures} consecutive failures. */
+    /**
+     * The wait before the next attempt after {@code failures} consecutive failures: the
+     * {@code failures}-th step of Spring's {@link ExponentialBackOff} from backoffBase, doubling, at
+     * most backoffMax (the count is stored with the delivery, so no execution runs between attempts).
+     */
     public Duration backoff(int failures) {
-        long factor = 1L << Math.min(Math.max(failures - 1, 0), 30);
-        Duration wait = backoffBase.multipliedBy(factor);
-        return wait.compareTo(backoffMax) > 0 || wait.isNegative() ? backoffMax : wait;
+        ExponentialBackOff doubling = new ExponentialBackOff(backoffBase.toMillis(), 2.0);
+        doubling.setMaxInterval(backoffMax.toMillis());
+        BackOffExecution waits = doubling.start();
+        long wait = waits.nextBackOff();
+        for (int step = 1; step < failures && wait < backoffMax.toMillis(); step++) {
+            wait = waits.nextBackOff();
+        }
+        return Duration.ofMillis(wait);
     }
 }

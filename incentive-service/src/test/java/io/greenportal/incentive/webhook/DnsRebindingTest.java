@@ -18,6 +18,7 @@ import io.greenportal.incentive.support.Api;
 import io.greenportal.incentive.support.IntegrationTest;
 import io.greenportal.incentive.support.Registry;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.test.Waiting;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,17 +76,10 @@ class DnsRebindingTest {
         Registry.changeStatus(listing.getId(), StatusAction.REVOKE, "重绑定测试");
 
         String path = "/webhook-subscriptions/" + subscription.get("id").asString() + "/deliveries";
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode delivery = null;
-        while (System.nanoTime() < deadline) {
-            JsonNode log = Api.json(api.get(Tokens.client("bank-a"), path), HttpStatus.OK);
-            if (log.get("total").asLong() > 0 && log.get("items").get(0).get("attempts").asInt() > 0) {
-                delivery = log.get("items").get(0);
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(delivery).as("a delivery attempt within 20 s").isNotNull();
+        JsonNode delivery = Waiting.atMost(Duration.ofSeconds(30), "a delivery attempt")
+                .until(() -> Api.json(api.get(Tokens.client("bank-a"), path), HttpStatus.OK),
+                        log -> log.get("total").asLong() > 0 && log.get("items").get(0).get("attempts").asInt() > 0)
+                .get("items").get(0);
         assertThat(delivery.get("state").asString()).isNotEqualTo("DELIVERED");
         assertThat(delivery.path("lastStatus").isMissingNode() || delivery.path("lastStatus").isNull()).isTrue();
         assertThat(delivery.get("lastError").asString())

@@ -3,7 +3,10 @@ package io.greenportal.site.support;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+
+import org.awaitility.Awaitility;
 
 import tools.jackson.databind.JsonNode;
 
@@ -50,17 +53,17 @@ public final class OpenNotice {
         for (String expert : new String[] {"expert1", "expert2", "expert3"}) {
             api.call(expert, "POST", CERT + "/applications/" + id + "/scores", "{\"score\":85,\"comment\":\"同意\"}", 201);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode notices = api.call("anonymous", "GET", "/api/v1/public/notices?size=1", null, 200);
-            for (JsonNode notice : notices.path("current")) {
-                if (id.equals(notice.path("applicationId").asString())) {
-                    return new OpenNotice(id, notice.get("id").asString(), site, notice.get("enterpriseName").asString());
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the notice of application " + id + " did not reach the public API within 20 s");
+        JsonNode notice = Awaitility.await("the notice of application " + id + " reaches the public API")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    for (JsonNode current : api.call("anonymous", "GET", "/api/v1/public/notices?size=1", null, 200)
+                            .path("current")) {
+                        if (id.equals(current.path("applicationId").asString())) {
+                            return current;
+                        }
+                    }
+                    return null;
+                }, Objects::nonNull);
+        return new OpenNotice(id, notice.get("id").asString(), site, notice.get("enterpriseName").asString());
     }
 
     /** Decides the objections the test filed (dismissed), so the application can be approved later. */

@@ -19,6 +19,8 @@ import io.greenportal.publicity.search.ListingIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Runs requested rebuilds on the instance that follows the feeds. The public keeps searching the
@@ -189,11 +191,17 @@ public class IndexRebuilder implements LeaderTask {
         }
     }
 
-    /** Replays the registry feed (0, until] into the target index, resuming the stream if it breaks. */
+    /**
+     * Replays the registry feed (0, until] into the target index, resuming the stream if it breaks:
+     * after 500 ms, doubling up to 10 s, ten times in a row at most (a batch that arrives starts over).
+     */
     private void replay(UUID id, String target, long until) throws Exception {
         long last = 0;
         long replayed = 0;
-        int failures = 0;
+        ExponentialBackOff resumes = new ExponentialBackOff(500, 2.0);
+        resumes.setMaxInterval(10_000);
+        resumes.setMaxAttempts(10);
+        BackOffExecution backoff = resumes.start();
         while (last < until) {
             if (!running) {
                 throw new IllegalStateException("stopped");
@@ -222,14 +230,15 @@ public class IndexRebuilder implements LeaderTask {
                     last = Math.max(last, batch.getLast().getSequence());
                     stream.applied(batch.size());
                     rebuilds.progress(id, replayed, Math.min(last, until));
-                    failures = 0;
+                    backoff = resumes.start();
                 }
             } catch (FeedStream.Ended e) {
-                if (++failures > 10) {
+                long wait = backoff.nextBackOff();
+                if (wait == BackOffExecution.STOP) {
                     throw e;
                 }
                 log.info("rebuild: the registry stream broke at {} ({}); resuming", last, e.getMessage());
-                Thread.sleep(Math.min(10_000, 250L << failures));
+                Thread.sleep(wait);
             } finally {
                 stream.cancel();
             }

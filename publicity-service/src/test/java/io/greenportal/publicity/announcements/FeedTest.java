@@ -94,9 +94,8 @@ class FeedTest {
                 .exchange().expectStatus().isNotModified();
 
         Listing listing = Registry.factory("宁夏" + Registry.uniqueHan(5) + "纸业有限公司", "640521", 2025);
-        long ms = Await.millisUntil(Duration.ofSeconds(2), () -> rest.get().uri("/api/v1/public/feed.json")
+        Await.until(Duration.ofSeconds(30), "a new entry changes the feed", () -> rest.get().uri("/api/v1/public/feed.json")
                 .header(HttpHeaders.IF_NONE_MATCH, etag).exchange().returnResult().getStatus().value() == 200);
-        assertThat(ms).as("a new entry changes the feed within 2 s").isBetween(0L, 2000L);
         JsonNode feed = new Api(rest).get("/api/v1/public/feed.json");
         assertThat(feed.path("items").findValuesAsString("url")).anyMatch(u -> u.endsWith(listing.getId()));
     }

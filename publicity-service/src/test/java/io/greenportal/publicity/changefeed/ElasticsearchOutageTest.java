@@ -74,10 +74,8 @@ class ElasticsearchOutageTest {
         } finally {
             client.indices().putSettings(p -> p.index(live).settings(s -> s.blocks(b -> b.write(false))));
         }
-        long ms = Await.millisUntil(Duration.ofSeconds(30),
+        Await.until(Duration.ofSeconds(30), "indexed once writes are accepted again",
                 () -> Api.ids(api.get("/api/v1/public/listings?q={q}", mark)).contains(listing.getId()));
-        System.out.printf("indexed %d ms after writes were accepted again%n", ms);
-        assertThat(ms).isNotNegative();
         assertThat(announcements.countForListing(listing.getId(), Announcement.Kind.NEW_LISTING)).isEqualTo(1);
         Await.until(Duration.ofSeconds(5), "the follower is healthy again",
                 () -> follower.status().lastError() == null && follower.status().failedAttempts() == 0);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.greenportal.contracts.registry.v1.KnownIndicators;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.creditcode.Uscc;

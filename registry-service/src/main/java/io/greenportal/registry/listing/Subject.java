@@ -1,19 +1,12 @@
 package io.greenportal.registry.listing;
 
-/** What was designated; which fields apply depends on the listing type (see {@link ListingRules}). */
+/**
+ * What was designated; which fields apply depends on the listing type (see {@link ListingRules}).
+ * The name the public knows it by is its readers' to make (publicity names listings, certification
+ * its notices); the registry names none.
+ */
 public record Subject(String siteName, String parkName, String productName, String productModel,
         String productCategory, String evaluationStandard) {
 
     public static final Subject NONE = new Subject(null, null, null, null, null, null);
-
-    /** The name the public knows the subject by. */
-    public String displayName(String enterpriseName) {
-        if (productName != null) {
-            return productModel == null ? productName : productName + " " + productModel;
-        }
-        if (parkName != null) {
-            return parkName;
-        }
-        return siteName != null ? siteName : enterpriseName;
-    }
 }

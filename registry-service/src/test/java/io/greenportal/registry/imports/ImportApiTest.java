@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.test.Waiting;
 import io.greenportal.registry.support.TestData;
 
 import org.junit.jupiter.api.Test;
@@ -46,19 +47,13 @@ class ImportApiTest {
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).exchange();
     }
 
-    JsonNode finished(RestTestClient.ResponseSpec started) throws InterruptedException {
+    JsonNode finished(RestTestClient.ResponseSpec started) {
         JsonNode job = started.expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
         String id = job.get("id").asString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            job = rest.get().uri("/api/v1/registry/imports/" + id).header("Authorization", "Bearer " + Tokens.user("admin"))
-                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-            if (!"RUNNING".equals(job.get("status").asString())) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import did not finish: " + job);
+        return Waiting.atMost(Duration.ofSeconds(30), "the import finishes").until(() -> rest.get()
+                .uri("/api/v1/registry/imports/" + id).header("Authorization", "Bearer " + Tokens.user("admin"))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody(),
+                finished -> !"RUNNING".equals(finished.get("status").asString()));
     }
 
     long listingsOf(String uscc) {

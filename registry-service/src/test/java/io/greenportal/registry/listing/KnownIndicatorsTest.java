@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
+import io.greenportal.contracts.registry.v1.KnownIndicators;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The indicators the provincial documents use (PRODUCT.md), with their names, units and ranges:
- * the registry's; certification's own copy must match it (its KnownIndicatorsTest).
+ * The indicators the provincial documents use (PRODUCT.md), with their names, units and ranges: the
+ * contract's table (registry.proto, KnownIndicator), which the registry's listing rules and
+ * certification's application rules both read.
  */
 @Tag("unit")
 class KnownIndicatorsTest {

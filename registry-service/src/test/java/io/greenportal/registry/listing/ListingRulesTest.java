@@ -129,7 +129,7 @@ class ListingRulesTest {
     @Test
     void aProductNeedsItsNameAndCategoryAndNoSiteOrPark() {
         var product = with(factory(2024), new Subject(null, null, "硅酸盐水泥", "P·O 42.5", "建材", null), "GREEN_PRODUCT");
-        assertThat(rules.check(product).subject().displayName("大同冀东水泥有限责任公司")).isEqualTo("硅酸盐水泥 P·O 42.5");
+        assertThat(rules.check(product).subject()).isEqualTo(new Subject(null, null, "硅酸盐水泥", "P·O 42.5", "建材", null));
 
         var bare = with(factory(2024), new Subject("厂区", "园区", null, "P·O 42.5", null, null), "GREEN_PRODUCT");
         assertThat(Refusal.of(() -> rules.check(bare)).fields()).containsExactly("subject.productName",
@@ -144,7 +144,7 @@ class ListingRulesTest {
                 "subject.productName", "subject.productModel", "subject.productCategory");
 
         var supplyChain = with(factory(2024), new Subject(null, null, null, null, null, null), "GREEN_SUPPLY_CHAIN");
-        assertThat(rules.check(supplyChain).subject().displayName("宁夏绿源新材料有限公司")).isEqualTo("宁夏绿源新材料有限公司");
+        assertThat(rules.check(supplyChain).subject()).isEqualTo(Subject.NONE);
         var supplyChainWithSite = with(factory(2024), new Subject("厂区", null, null, null, null, null),
                 "GREEN_SUPPLY_CHAIN");
         assertThat(Refusal.of(() -> rules.check(supplyChainWithSite)).fields()).containsExactly("subject.siteName");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,6 +24,7 @@ import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.test.Waiting;
 import io.greenportal.registry.changefeed.ChangeLog;
 import io.greenportal.registry.support.TestData;
 import io.grpc.ManagedChannel;
@@ -180,9 +182,8 @@ class ListingTimesTest {
         String job = rest.post().uri("/api/v1/registry/imports").header("Authorization", "Bearer " + Tokens.user("admin"))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).exchange().expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
-        for (int i = 0; i < 300 && "RUNNING".equals(json("/api/v1/registry/imports/" + job).get("status").asString()); i++) {
-            Thread.sleep(100);
-        }
+        Waiting.atMost(Duration.ofSeconds(30), "the import finishes")
+                .until(() -> !"RUNNING".equals(json("/api/v1/registry/imports/" + job).get("status").asString()));
         JsonNode listing = json("/api/v1/registry/enterprises/" + uscc).get("listings").get(0);
         assertThat(listing.get("statusChangedAt").asString()).isEqualTo("2019-11-20T00:00:00+08:00");
     }

@@ -147,14 +147,11 @@ class WatchlistGrpcTest {
                 select :id, n, 'MATCHED', 'CREDIT_CODE', '91640100W' || lpad(n::text, 9, '0') from generate_series(1, 100000) n""")
                 .param("id", screening).update();
 
-        long started = System.nanoTime();
         var watchlist = as(Tokens.client("incentive-service")).getWatchlist(request(screening.toString(), BANK_A));
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(watchlist.getUsccsCount()).isEqualTo(100_000);
         assertThat(watchlist.getUsccs(0)).isEqualTo("91640100W000000001");
         assertThat(watchlist.getUsccs(99_999)).isEqualTo("91640100W000100000");
-        assertThat(millis).as("milliseconds for 100,000 codes").isLessThan(5_000);
     }
 
     @Test

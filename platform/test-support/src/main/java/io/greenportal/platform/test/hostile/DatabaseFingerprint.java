@@ -4,13 +4,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Every table of a service's database as one fingerprint per table, to prove that a refused
@@ -60,21 +66,17 @@ public final class DatabaseFingerprint {
 
     /** A fingerprint taken when two readings 150 ms apart agree (effects of earlier requests settled). */
     public Map<String, String> settled() {
-        Map<String, String> last = now();
-        for (int i = 0; i < 20; i++) {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
-            Map<String, String> next = now();
-            if (next.equals(last)) {
-                return next;
-            }
-            last = next;
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(now());
+        try {
+            return Awaitility.await("two readings 150 ms apart agree").atMost(Duration.ofSeconds(3))
+                    .pollDelay(Duration.ofMillis(150)).pollInterval(Duration.ofMillis(150))
+                    .until(() -> {
+                        Map<String, String> next = now();
+                        return next.equals(last.getAndSet(next)) ? next : null;
+                    }, Objects::nonNull);
+        } catch (ConditionTimeoutException stillChanging) {
+            return last.get();
         }
-        return last;
     }
 
     /** The tables whose content differs between two readings. */
