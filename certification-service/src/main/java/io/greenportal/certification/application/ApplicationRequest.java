@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import io.greenportal.contracts.registry.v1.IndicatorReadings;
+
 /**
  * The enterprise's draft as sent: every field may still be missing while it is a draft (submission
  * checks completeness), but a field that is present must be valid. {@code batchId} and {@code type}
@@ -13,6 +15,6 @@ public record ApplicationRequest(UUID batchId, String type, String enterpriseNam
         String industryCode, Subject subject, BigDecimal selfScore, List<IndicatorInput> indicators,
         String evaluationBody, String evaluationReport) {
 
-    public record IndicatorInput(String code, String name, String value, String unit) {
+    public record IndicatorInput(String code, String name, String value, String unit) implements IndicatorReadings.Written {
     }
 }

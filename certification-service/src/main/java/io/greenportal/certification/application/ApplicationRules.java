@@ -2,13 +2,11 @@ package io.greenportal.certification.application;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.greenportal.certification.reference.ReferenceCodes;
-import io.greenportal.contracts.registry.v1.KnownIndicators;
+import io.greenportal.contracts.registry.v1.IndicatorReadings;
+import io.greenportal.contracts.registry.v1.ListingSubjects;
 import io.greenportal.platform.creditcode.DivisionCodes;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.ApiException;
@@ -22,11 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationRules {
 
-    /** An indicator value as people write it: digits, at most one decimal point, no exponent (1e309 is not a measurement). */
-    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
 
     static final int MAX_TEXT = 200;
-    private static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ReferenceCodes codes;
@@ -140,103 +135,16 @@ public class ApplicationRules {
     private static Subject checkSubject(ListingType type, Subject raw, List<Violation> violations) {
         Subject s = new Subject(trimToNull(raw.siteName()), trimToNull(raw.parkName()), trimToNull(raw.productName()),
                 trimToNull(raw.productModel()), trimToNull(raw.productCategory()), trimToNull(raw.evaluationStandard()));
-        switch (type) {
-            case GREEN_FACTORY, GREEN_SUPPLY_CHAIN -> {
-                notAllowed(type, "parkName", s.parkName(), violations);
-                notAllowed(type, "productName", s.productName(), violations);
-                notAllowed(type, "productModel", s.productModel(), violations);
-                notAllowed(type, "productCategory", s.productCategory(), violations);
-                if (type == ListingType.GREEN_SUPPLY_CHAIN) {
-                    notAllowed(type, "siteName", s.siteName(), violations);
-                }
-            }
-            case GREEN_PARK -> {
-                notAllowed(type, "siteName", s.siteName(), violations);
-                notAllowed(type, "productName", s.productName(), violations);
-                notAllowed(type, "productModel", s.productModel(), violations);
-                notAllowed(type, "productCategory", s.productCategory(), violations);
-            }
-            case GREEN_PRODUCT -> {
-                notAllowed(type, "siteName", s.siteName(), violations);
-                notAllowed(type, "parkName", s.parkName(), violations);
-            }
-        }
-        for (String[] field : new String[][] {{"siteName", s.siteName()}, {"parkName", s.parkName()},
-                {"productName", s.productName()}, {"productModel", s.productModel()},
-                {"productCategory", s.productCategory()}, {"evaluationStandard", s.evaluationStandard()}}) {
-            if (field[1] != null && field[1].length() > MAX_TEXT) {
-                violations.add(new Violation("subject." + field[0], "must be at most " + MAX_TEXT + " characters"));
-            }
-        }
+        ListingSubjects.problems(type.name(), s)
+                .forEach(problem -> violations.add(new Violation(problem.field(), problem.message())));
         return s;
     }
 
+    /** The contract's rule for a listing's indicators ({@link IndicatorReadings}): the registry applies the same. */
     public static List<Indicator> checkIndicators(List<ApplicationRequest.IndicatorInput> inputs, List<Violation> violations) {
-        if (inputs == null) {
-            return List.of();
-        }
-        if (inputs.size() > 50) {
-            violations.add(new Violation("indicators", "at most 50 indicators"));
-            return List.of();
-        }
-        List<Indicator> indicators = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            var input = inputs.get(i);
-            String at = "indicators[" + i + "]";
-            if (input == null) {
-                violations.add(new Violation(at, "is empty"));
-                continue;
-            }
-            String code = trimToNull(input.code());
-            if (code == null || !INDICATOR_CODE.matcher(code).matches()) {
-                violations.add(new Violation(at + ".code", "must be an upper-case code such as ENERGY_PER_VALUE_ADDED"));
-                continue;
-            }
-            if (!seen.add(code)) {
-                violations.add(new Violation(at + ".code", code + " appears twice"));
-            }
-            KnownIndicators.Definition known = KnownIndicators.ALL.get(code);
-            String unit = trimToNull(input.unit());
-            String name = trimToNull(input.name());
-            if (known != null) {
-                if (unit != null && !unit.equals(known.unit())) {
-                    violations.add(new Violation(at + ".unit", code + " is measured in " + known.unit() + ", not " + unit));
-                }
-                unit = known.unit();
-                name = name == null ? known.name() : name;
-            } else if (unit == null) {
-                violations.add(new Violation(at + ".unit", "is required"));
-            } else if (unit.length() > 32) {
-                violations.add(new Violation(at + ".unit", "must be at most 32 characters"));
-            }
-            if (name == null) {
-                violations.add(new Violation(at + ".name", "is required"));
-            } else if (name.length() > MAX_TEXT) {
-                violations.add(new Violation(at + ".name", "must be at most " + MAX_TEXT + " characters"));
-            }
-            BigDecimal value;
-            try {
-                String written = input.value() == null ? "" : input.value().trim();
-                if (!PLAIN_DECIMAL.matcher(written).matches()) {
-                    throw new NumberFormatException("not plain");
-                }
-                value = new BigDecimal(written);
-            } catch (NumberFormatException e) {
-                violations.add(new Violation(at + ".value", "must be a decimal number such as 0.352, written plainly (no exponent such as 1e3)"));
-                continue;
-            }
-            if (value.precision() > 18 || value.scale() > 6 || value.precision() - value.scale() > 12) {
-                violations.add(new Violation(at + ".value", "has too many digits"));
-            } else if (value.signum() < 0) {
-                violations.add(new Violation(at + ".value", "cannot be negative"));
-            } else if (known != null && ((known.min() != null && value.compareTo(known.min()) < 0)
-                    || (known.max() != null && value.compareTo(known.max()) > 0))) {
-                violations.add(new Violation(at + ".value", "is outside the range of " + code));
-            }
-            indicators.add(new Indicator(code, name, value, unit));
-        }
-        return List.copyOf(indicators);
+        var checked = IndicatorReadings.check(inputs, Indicator::new);
+        checked.problems().forEach(problem -> violations.add(new Violation(problem.field(), problem.message())));
+        return checked.readings();
     }
 
     private static String text(String value, String field, List<Violation> violations) {
@@ -248,12 +156,6 @@ public class ApplicationRules {
             violations.add(new Violation(field, "must not contain control characters"));
         }
         return trimmed;
-    }
-
-    private static void notAllowed(ListingType type, String field, String value, List<Violation> violations) {
-        if (value != null) {
-            violations.add(new Violation("subject." + field, "does not apply to " + type));
-        }
     }
 
     static String trimToNull(String value) {

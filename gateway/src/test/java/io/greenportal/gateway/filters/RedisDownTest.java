@@ -2,7 +2,6 @@ package io.greenportal.gateway.filters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,15 +29,12 @@ class RedisDownTest {
     int managementPort;
 
     @Test
-    void routesWithoutDelayAndWithoutLimitsAndReportsRedisDown() {
-        long slowest = 0;
+    void routesOnWithStrictLimitsOpenAndReportsRedisDown() {
+        // ten requests against a strict burst of one: all passed (the limit failed open, Lettuce refusing
+        // commands at once while disconnected); how little that costs is the benchmark's (section 4)
         for (int i = 0; i < 10; i++) {
-            long start = System.nanoTime();
             web.get().uri("/api/v1/registry/reference/regions").exchange().expectStatus().isOk();
-            slowest = Math.max(slowest, System.nanoTime() - start);
         }
-        // ten requests against a burst of one: all passed, none waited for a Redis timeout
-        assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(2));
 
         // actuator answers on the management port only
         WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();

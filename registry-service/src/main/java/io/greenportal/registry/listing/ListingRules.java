@@ -1,15 +1,13 @@
 package io.greenportal.registry.listing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.greenportal.contracts.registry.v1.KnownIndicators;
+import io.greenportal.contracts.registry.v1.IndicatorReadings;
+import io.greenportal.contracts.registry.v1.ListingSubjects;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.creditcode.Uscc;
@@ -26,13 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ListingRules {
 
-    /** An indicator value as people write it: digits, at most one decimal point, no exponent (1e309 is not a measurement). */
-    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
-
     /** The first national green-manufacturing lists were published for 2016. */
     static final int FIRST_YEAR = 2016;
     static final Pattern CERTIFICATE_NUMBER = Pattern.compile("[\\p{IsHan}A-Za-z0-9\\-_/.()（）〔〕\\[\\]]{4,64}");
-    private static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final int MAX_TEXT = 200;
 
     private final Regions regions;
@@ -149,112 +143,29 @@ public class ListingRules {
             return subject;
         }
         switch (type) {
-            case GREEN_FACTORY, GREEN_SUPPLY_CHAIN -> {
-                notAllowed(type, "parkName", subject.parkName(), violations);
-                notAllowed(type, "productName", subject.productName(), violations);
-                notAllowed(type, "productModel", subject.productModel(), violations);
-                notAllowed(type, "productCategory", subject.productCategory(), violations);
-                if (type == ListingType.GREEN_SUPPLY_CHAIN) {
-                    notAllowed(type, "siteName", subject.siteName(), violations);
-                }
-            }
-            case GREEN_PARK -> {
-                required("parkName", subject.parkName(), violations);
-                notAllowed(type, "siteName", subject.siteName(), violations);
-                notAllowed(type, "productName", subject.productName(), violations);
-                notAllowed(type, "productModel", subject.productModel(), violations);
-                notAllowed(type, "productCategory", subject.productCategory(), violations);
-            }
+            case GREEN_PARK -> required("parkName", subject.parkName(), violations);
             case GREEN_PRODUCT -> {
                 required("productName", subject.productName(), violations);
                 required("productCategory", subject.productCategory(), violations);
-                notAllowed(type, "siteName", subject.siteName(), violations);
-                notAllowed(type, "parkName", subject.parkName(), violations);
+            }
+            default -> {
             }
         }
-        for (String[] field : new String[][] {{"siteName", subject.siteName()}, {"parkName", subject.parkName()},
-                {"productName", subject.productName()}, {"productModel", subject.productModel()},
-                {"productCategory", subject.productCategory()}, {"evaluationStandard", subject.evaluationStandard()}}) {
-            if (field[1] != null && field[1].length() > MAX_TEXT) {
-                violations.add(new Violation("subject." + field[0], "must be at most " + MAX_TEXT + " characters"));
-            }
-        }
+        ListingSubjects.problems(type.name(), subject)
+                .forEach(problem -> violations.add(new Violation(problem.field(), problem.message())));
         return subject;
     }
 
+    /** The contract's rule for a listing's indicators ({@link IndicatorReadings}): certification applies the same. */
     private static List<Indicator> checkIndicators(List<IndicatorInput> inputs, List<Violation> violations) {
-        if (inputs == null) {
-            return List.of();
-        }
-        if (inputs.size() > 50) {
-            violations.add(new Violation("indicators", "at most 50 indicators"));
-            return List.of();
-        }
-        List<Indicator> indicators = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            IndicatorInput input = inputs.get(i);
-            String at = "indicators[" + i + "]";
-            if (input == null) {
-                violations.add(new Violation(at, "is empty"));
-                continue;
-            }
-            String code = trimToNull(input.code());
-            if (code == null || !INDICATOR_CODE.matcher(code).matches()) {
-                violations.add(new Violation(at + ".code", "must be an upper-case code such as ENERGY_PER_VALUE_ADDED"));
-                continue;
-            }
-            if (!seen.add(code)) {
-                violations.add(new Violation(at + ".code", code + " appears twice"));
-            }
-            KnownIndicators.Definition known = KnownIndicators.ALL.get(code);
-            String unit = trimToNull(input.unit());
-            String name = trimToNull(input.name());
-            if (known != null) {
-                if (unit != null && !unit.equals(known.unit())) {
-                    violations.add(new Violation(at + ".unit", code + " is measured in " + known.unit() + ", not " + unit));
-                }
-                unit = known.unit();
-                name = name == null ? known.name() : name;
-            } else if (unit == null) {
-                violations.add(new Violation(at + ".unit", "is required"));
-            }
-            if (name == null) {
-                violations.add(new Violation(at + ".name", "is required"));
-            }
-            BigDecimal value;
-            try {
-                String written = input.value() == null ? "" : input.value().trim();
-                if (!PLAIN_DECIMAL.matcher(written).matches()) {
-                    throw new NumberFormatException("not plain");
-                }
-                value = new BigDecimal(written);
-            } catch (NumberFormatException e) {
-                violations.add(new Violation(at + ".value", "must be a decimal number such as 0.352, written plainly (no exponent such as 1e3)"));
-                continue;
-            }
-            if (value.precision() > 18 || value.scale() > 6 || value.precision() - value.scale() > 12) {
-                violations.add(new Violation(at + ".value", "has too many digits"));
-            } else if (value.signum() < 0) {
-                violations.add(new Violation(at + ".value", "cannot be negative"));
-            } else if (known != null && ((known.min() != null && value.compareTo(known.min()) < 0)
-                    || (known.max() != null && value.compareTo(known.max()) > 0))) {
-                violations.add(new Violation(at + ".value", "is outside the range of " + code));
-            }
-            indicators.add(new Indicator(code, name, value, unit));
-        }
-        return List.copyOf(indicators);
+        var checked = IndicatorReadings.check(inputs, Indicator::new);
+        checked.problems().forEach(problem -> violations.add(new Violation(problem.field(), problem.message())));
+        return checked.readings();
     }
 
     private static void required(String field, String value, List<Violation> violations) {
         if (value == null) {
             violations.add(new Violation("subject." + field, "is required"));
-        }
-    }
-
-    private static void notAllowed(ListingType type, String field, String value, List<Violation> violations) {
-        if (value != null) {
-            violations.add(new Violation("subject." + field, "does not apply to " + type));
         }
     }
 
