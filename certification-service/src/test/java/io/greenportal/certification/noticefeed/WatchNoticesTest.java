@@ -6,13 +6,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.greenportal.certification.batch.BatchService;
@@ -20,6 +15,7 @@ import io.greenportal.contracts.certification.v1.NoticeChange;
 import io.greenportal.contracts.certification.v1.NoticeChangeKind;
 import io.greenportal.contracts.certification.v1.NoticeFeedServiceGrpc;
 import io.greenportal.contracts.certification.v1.WatchNoticesRequest;
+import io.greenportal.platform.test.ConcurrentWriters;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.test.LateCommit;
@@ -122,22 +118,7 @@ class WatchNoticesTest {
         Consumer consumer = watch(feed, start);
         int writers = 6;
         int each = 15;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<List<String>>> futures = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            futures.add(pool.submit(() -> {
-                List<String> ids = new ArrayList<>();
-                for (int i = 0; i < each; i++) {
-                    ids.add(openBatch());
-                }
-                return ids;
-            }));
-        }
-        Set<String> written = new HashSet<>();
-        for (Future<List<String>> future : futures) {
-            written.addAll(future.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Set<String> written = ConcurrentWriters.write(writers, each, this::openBatch);
         List<NoticeChange> seen = new ArrayList<>();
         while (seen.size() < writers * each) {
             NoticeChange change = consumer.next();

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.greenportal.contracts.registry.v1.Change;
 import io.greenportal.contracts.registry.v1.ChangeFeedServiceGrpc;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
+import io.greenportal.platform.test.ConcurrentWriters;
 import io.greenportal.platform.test.Grpc;
 import io.greenportal.platform.test.IntegrationTest;
 import io.greenportal.platform.test.LateCommit;
@@ -120,22 +116,7 @@ class WatchChangesTest {
         Consumer consumer = watch(start);
         int writers = 8;
         int each = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<List<String>>> futures = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            futures.add(pool.submit(() -> {
-                List<String> ids = new ArrayList<>();
-                for (int i = 0; i < each; i++) {
-                    ids.add(register());
-                }
-                return ids;
-            }));
-        }
-        Set<String> written = new HashSet<>();
-        for (Future<List<String>> future : futures) {
-            written.addAll(future.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Set<String> written = ConcurrentWriters.write(writers, each, this::register);
 
         List<Change> seen = new ArrayList<>();
         while (seen.size() < writers * each) {
