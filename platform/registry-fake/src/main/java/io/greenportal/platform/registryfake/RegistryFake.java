@@ -169,14 +169,17 @@ public final class RegistryFake implements AutoCloseable {
         return new RegistryFake(false, "640000");
     }
 
-    /** One fake per JVM on a free port, started on first use and stopped when the JVM ends. */
+    /**
+     * One fake per JVM on a free port, started on first use (with {@link #demoAccounts()}) and stopped
+     * when the JVM ends.
+     */
     public static RegistryFake shared() {
         RegistryFake fake = shared;
         if (fake == null) {
             synchronized (RegistryFake.class) {
                 fake = shared;
                 if (fake == null) {
-                    fake = start();
+                    fake = start().demoAccounts();
                     RegistryFake started = fake;
                     Runtime.getRuntime().addShutdownHook(new Thread(started::close, "registry-fake-stop"));
                     shared = fake;
@@ -203,6 +206,51 @@ public final class RegistryFake implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ the memory, for tests
+
+    /** The Keycloak demo accounts' enterprises (ent-a, ent-b). */
+    public static final String ENT_A = "91640100MA76A00010";
+    public static final String ENT_A_NAME = "宁夏绿源新材料有限公司";
+    public static final String ENT_B = "91640200MA76B00020";
+    public static final String ENT_B_NAME = "石嘴山塞上精细化工有限公司";
+
+    /**
+     * What the local portal's demo data holds for the Keycloak demo accounts (registry-service's
+     * DemoData): ent-a a provincial green factory of 2024 and a green product of 2025, both active;
+     * ent-b only a provincial green factory of 2022, suspended. Idempotent (fixed request ids).
+     */
+    public RegistryFake demoAccounts() {
+        Listing entB;
+        synchronized (this) {
+            register(RegisterListingRequest.newBuilder().setRequestId("demo:ent-a:factory-2024")
+                    .setType(ListingType.GREEN_FACTORY).setLevel(Level.PROVINCIAL)
+                    .setEnterprise(Enterprise.newBuilder().setUscc(ENT_A).setName(ENT_A_NAME).setRegionCode("640106")
+                            .setIndustryCode("C26"))
+                    .setSubject(Subject.newBuilder().setSiteName("宁夏绿源新材料生产基地")
+                            .setEvaluationStandard("GB/T 36132-2018 绿色工厂评价通则"))
+                    .setYear(2024).setBatch("2024年度第1批").setGrantedOn("2024-12-16").setSource("IMPORT")
+                    .addIndicators(Indicator.newBuilder().setCode("ENERGY_PER_VALUE_ADDED").setValue("0.512"))
+                    .addIndicators(Indicator.newBuilder().setCode("WATER_REUSE_RATE").setValue("93.5")).build());
+            register(RegisterListingRequest.newBuilder().setRequestId("demo:ent-a:product-2025")
+                    .setType(ListingType.GREEN_PRODUCT).setLevel(Level.PROVINCIAL)
+                    .setEnterprise(Enterprise.newBuilder().setUscc(ENT_A).setName(ENT_A_NAME).setRegionCode("640106")
+                            .setIndustryCode("C26"))
+                    .setSubject(Subject.newBuilder().setProductName("电池级碳酸锂").setProductModel("Li2CO3≥99.5%")
+                            .setProductCategory("化工").setEvaluationStandard("T/CAGP 绿色设计产品评价技术规范"))
+                    .setYear(2025).setBatch("2025年度第1批").setSource("IMPORT").build());
+            entB = register(RegisterListingRequest.newBuilder().setRequestId("demo:ent-b:factory-2022")
+                    .setType(ListingType.GREEN_FACTORY).setLevel(Level.PROVINCIAL)
+                    .setEnterprise(Enterprise.newBuilder().setUscc(ENT_B).setName(ENT_B_NAME).setRegionCode("640202")
+                            .setIndustryCode("C26"))
+                    .setSubject(Subject.newBuilder().setSiteName("石嘴山塞上精细化工生产基地")
+                            .setEvaluationStandard("GB/T 36132-2018 绿色工厂评价通则"))
+                    .setYear(2022).setBatch("2022年度第1批").setGrantedOn("2022-12-20").setSource("IMPORT").build())
+                    .getListing();
+            if (listings.get(entB.getId()).getStatus() == ListingStatus.ACTIVE) {
+                changeStatus(entB.getId(), StatusAction.SUSPEND, "年度报告逾期未报送，限期三个月整改");
+            }
+        }
+        return this;
+    }
 
     /** Registers as RegisterListing does (idempotent by request id); INVALID_ARGUMENT and the like as a StatusRuntimeException. */
     public synchronized RegisterListingResponse register(RegisterListingRequest request) {
