@@ -41,6 +41,7 @@ import io.greenportal.contracts.registry.v1.GetListingRequest;
 import io.greenportal.contracts.registry.v1.GetReferenceDataRequest;
 import io.greenportal.contracts.registry.v1.GetWatchlistRequest;
 import io.greenportal.contracts.registry.v1.Indicator;
+import io.greenportal.contracts.registry.v1.KnownIndicators;
 import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.ListingStatus;
@@ -57,6 +58,7 @@ import io.greenportal.contracts.registry.v1.Subject;
 import io.greenportal.contracts.registry.v1.UpgradeToNationalRequest;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.contracts.registry.v1.Watchlist;
+import io.greenportal.platform.creditcode.DivisionCodes;
 import io.greenportal.platform.creditcode.Uscc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -97,13 +99,6 @@ public final class RegistryFake implements AutoCloseable {
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
-    private static final Map<String, String[]> KNOWN_INDICATORS = Map.of(
-            "ENERGY_PER_VALUE_ADDED", new String[] {"单位工业增加值能耗", "tce/万元"},
-            "WATER_PER_VALUE_ADDED", new String[] {"单位工业增加值用水量", "m³/万元"},
-            "SOLID_WASTE_UTILISATION", new String[] {"一般工业固体废物综合利用率", "%"},
-            "WATER_REUSE_RATE", new String[] {"工业用水重复利用率", "%"},
-            "CO2_PER_VALUE_ADDED", new String[] {"单位工业增加值二氧化碳排放量", "tCO₂/万元"},
-            "DATA_CENTRE_PUE", new String[] {"数据中心电能利用效率 (PUE)", "ratio"});
 
     private static volatile RegistryFake shared;
 
@@ -299,9 +294,9 @@ public final class RegistryFake implements AutoCloseable {
         List<Indicator> indicators = new ArrayList<>();
         for (int i = 0; i < request.getIndicatorsCount(); i++) {
             Indicator in = request.getIndicators(i);
-            String[] definition = KNOWN_INDICATORS.get(in.getCode().strip());
-            String name = in.getName().isBlank() ? definition == null ? "" : definition[0] : in.getName().strip();
-            String unit = definition != null ? definition[1] : in.getUnit().strip();
+            KnownIndicators.Definition definition = KnownIndicators.ALL.get(in.getCode().strip());
+            String name = in.getName().isBlank() ? definition == null ? "" : definition.name() : in.getName().strip();
+            String unit = definition != null ? definition.unit() : in.getUnit().strip();
             String value;
             try {
                 value = new BigDecimal(in.getValue().strip()).toPlainString();
@@ -321,7 +316,7 @@ public final class RegistryFake implements AutoCloseable {
         if (number.isEmpty()) {
             String issuer = switch (request.getLevel()) {
                 case NATIONAL -> "CN";
-                case MUNICIPAL -> cityOf(enterprise.getRegionCode());
+                case MUNICIPAL -> DivisionCodes.cityOf(enterprise.getRegionCode());
                 default -> provinceCode;
             };
             String prefix = typeCode(request.getType()) + "-" + issuer + "-" + request.getYear();
@@ -839,13 +834,9 @@ public final class RegistryFake implements AutoCloseable {
 
     private Enterprise enterprise(String uscc, String name, String region, String industry) {
         return Enterprise.newBuilder().setUscc(uscc).setName(name).setRegionCode(region)
-                .setRegionName(regions.getOrDefault(region, region)).setCityCode(cityOf(region))
-                .setProvinceCode(region.substring(0, 2) + "0000").setIndustryCode(industry)
+                .setRegionName(regions.getOrDefault(region, region)).setCityCode(DivisionCodes.cityOf(region))
+                .setProvinceCode(DivisionCodes.provinceOf(region)).setIndustryCode(industry)
                 .setIndustryName(industries.getOrDefault(industry, industry)).build();
-    }
-
-    private static String cityOf(String region) {
-        return region.endsWith("0000") ? region : region.substring(0, 4) + "00";
     }
 
     private static String typeCode(ListingType type) {
