@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.hikari.maximum-pool-size=3",
         "spring.datasource.hikari.minimum-idle=3",
-        "spring.datasource.url=jdbc:postgresql://${GP_PG_HOST:127.0.0.1}:${GP_PG_PORT:5432}/greenportal_certification_test?currentSchema=stalling",
+        "spring.datasource.url=jdbc:postgresql://${GP_PG_HOST:127.0.0.1}:${GP_PG_PORT:5432}/greenportal_certification_test${GP_TEST_DB_SUFFIX:}?currentSchema=stalling",
         "spring.flyway.schemas=stalling",
         "spring.flyway.default-schema=stalling"})
 @AutoConfigureRestTestClient

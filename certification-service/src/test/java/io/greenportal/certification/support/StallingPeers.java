@@ -2,6 +2,7 @@ package io.greenportal.certification.support;
 
 import java.util.Map;
 
+import io.greenportal.platform.registryfake.RegistryFake;
 import io.greenportal.platform.test.FaultyProxy;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -9,13 +10,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The proxies in front of the real registry (gRPC, 127.0.0.1:9091) and the real Keycloak (8180) that
+ * The proxies in front of the registry (the JVM's in-memory fake, registry-fake) and the real Keycloak (8180) that
  * {@link BehindStallingProxies} points the service at. One pair per test JVM, forwarding unless a test
  * stalls them; a test that stalls one resumes it when it ends.
  */
 public final class StallingPeers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final FaultyProxy REGISTRY = FaultyProxy.to(port("GP_REGISTRY_GRPC_PORT", 9091));
+    public static final FaultyProxy REGISTRY = FaultyProxy.to(RegistryFake.shared().port());
     public static final FaultyProxy KEYCLOAK = FaultyProxy.to(port("GP_KC_PORT", 8180));
 
     @Override

@@ -26,9 +26,9 @@ public final class TestData {
     private TestData() {
     }
 
-    /** The registry's gRPC port the service under test talks to (GP_REGISTRY_GRPC_PORT, default 9091). */
+    /** The gRPC port of the registry the service under test talks to: the JVM's in-memory fake (registry-fake). */
     public static int registryGrpcPort() {
-        return Integer.parseInt(System.getenv().getOrDefault("GP_REGISTRY_GRPC_PORT", "9091"));
+        return io.greenportal.platform.registryfake.RegistryFake.shared().port();
     }
 
     /** A new valid credit code of an enterprise in the given region. */

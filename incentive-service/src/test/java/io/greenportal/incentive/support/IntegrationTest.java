@@ -13,7 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The incentive service on a random HTTP and gRPC port, with its own empty test database, checking
- * real Keycloak tokens and asking the real registry over gRPC. Every test class uses this same
+ * real Keycloak tokens and asking the registry (the in-memory fake of registry-fake) over gRPC. Every test class uses this same
  * configuration, so they share one context (and one follower of the registry's change feed).
  */
 @Target(ElementType.TYPE)

@@ -16,14 +16,16 @@ import io.greenportal.contracts.registry.v1.StatusAction;
 import io.greenportal.contracts.registry.v1.Subject;
 import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.platform.test.Tokens;
+import io.greenportal.platform.registryfake.RegistryFake;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 
 /**
- * The real registry (gRPC 127.0.0.1:9091) as tests use it: they register their own listings and
- * change their status the way the certification service does, with its client token.
+ * The registry as tests use it (the JVM's in-memory fake, registry-fake, which the service's registry
+ * channel reaches too; see META-INF/spring.factories): they register their own listings and change
+ * their status the way the certification service does, with its client token. The fake holds the
+ * demo accounts' listings as the local portal's registry does (ent-a active, ent-b only suspended).
  */
 public final class Registry {
 
@@ -32,10 +34,7 @@ public final class Registry {
     public static final String ENT_A_NAME = "宁夏绿源新材料有限公司";
     public static final String ENT_B = "91640200MA76B00020";
 
-    private static final ManagedChannel CHANNEL = ManagedChannelBuilder
-            .forAddress(System.getenv().getOrDefault("GP_REGISTRY_GRPC_HOST", "127.0.0.1"),
-                    Integer.parseInt(System.getenv().getOrDefault("GP_REGISTRY_GRPC_PORT", "9091")))
-            .usePlaintext().build();
+    private static final ManagedChannel CHANNEL = RegistryFake.shared().channel();
 
     private Registry() {
     }

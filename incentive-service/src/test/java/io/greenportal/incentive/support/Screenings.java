@@ -1,62 +1,63 @@
 package io.greenportal.incentive.support;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
+import io.greenportal.platform.creditcode.Uscc;
+import io.greenportal.platform.registryfake.RegistryFake;
 import io.greenportal.platform.test.Tokens;
-import io.greenportal.platform.test.Waiting;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Portfolio screenings in the real registry (REST 127.0.0.1:8081, GP_REGISTRY_PORT), made the way a
- * bank makes them: its client uploads a portfolio and waits for the job to finish.
+ * Portfolio screenings as the registry's GetWatchlist answers them, put straight into the in-memory
+ * registry (registry-fake): a bank's finished screening of a CSV portfolio matches the rows whose
+ * credit code the registry knows (the real registry's screener also matches by name; these tests name
+ * their firms by code). The bank is the one the client's token names ({@code bank_id}), as it is when
+ * the bank screens its portfolio itself.
  */
 public final class Screenings {
 
-    private static final String BASE = "http://" + System.getenv().getOrDefault("GP_REGISTRY_HOST", "127.0.0.1") + ":"
-            + System.getenv().getOrDefault("GP_REGISTRY_PORT", "8081") + "/api/v1/registry/screenings";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Screenings() {
     }
 
-    /** Screens a CSV portfolio as this bank client and returns the job's id once it is DONE. */
+    /** Screens a CSV portfolio as this bank client and returns the finished screening's id. */
     public static String screen(String bankClient, String csv) {
-        String boundary = "portfolio-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"portfolio.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        JsonNode job = send(HttpRequest.newBuilder(URI.create(BASE))
-                .header("Authorization", "Bearer " + Tokens.client(bankClient))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), 202);
-        String id = job.get("id").asString();
-        Waiting.atMost(Duration.ofSeconds(30), "the screening is done").until(() -> send(HttpRequest
-                .newBuilder(URI.create(BASE + "/" + id)).header("Authorization", "Bearer " + Tokens.client(bankClient))
-                .GET(), 200).get("status").asString().equals("DONE"));
+        String[] lines = csv.split("\r?\n");
+        List<String> header = List.of(lines[0].split(",", -1));
+        int column = -1;
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip().toLowerCase();
+            if (name.equals("统一社会信用代码") || name.equals("credit_code") || name.equals("uscc")) {
+                column = i;
+            }
+        }
+        if (column < 0) {
+            throw new IllegalArgumentException("the portfolio names no credit-code column: " + lines[0]);
+        }
+        RegistryFake registry = RegistryFake.shared();
+        List<String> matched = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",", -1);
+            String code = cells.length > column ? Uscc.normalize(cells[column]) : "";
+            if (!code.isEmpty() && Uscc.isValid(code) && registry.lookup(code).getFound()) {
+                matched.add(code);
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        registry.putWatchlist(id, bankId(bankClient), matched);
         return id;
     }
 
-    private static JsonNode send(HttpRequest.Builder request, int expected) {
-        try {
-            var response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException("registry answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** The bank_id claim of the client's Keycloak token. */
+    static String bankId(String bankClient) {
+        String payload = Tokens.client(bankClient).split("\\.")[1];
+        String json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        return JSON.readTree(json).get("bank_id").asString();
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The publicity service on random HTTP and gRPC ports, following the real registry's feed
- * (127.0.0.1:9091) into the real Elasticsearch under an alias of its own, with real Redis, its own
+ * The publicity service on random HTTP and gRPC ports, following the registry's feed (the in-memory
+ * fake of registry-fake) into the real Elasticsearch under an alias of its own, with real Redis, its own
  * emptied test database and real Keycloak tokens. Every test class using it shares one context.
  */
 @Target(ElementType.TYPE)

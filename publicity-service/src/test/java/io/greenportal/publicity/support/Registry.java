@@ -23,21 +23,21 @@ import io.greenportal.contracts.registry.v1.Subject;
 import io.greenportal.contracts.registry.v1.WatchChangesRequest;
 import io.greenportal.platform.test.Tokens;
 import io.greenportal.publicity.changefeed.FeedStream;
+import io.greenportal.platform.registryfake.RegistryFake;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 
 import org.springframework.grpc.client.interceptor.security.BearerTokenAuthenticationInterceptor;
 
 /**
- * The real registry (the portal's, on 127.0.0.1:9091) as tests use it: registering fresh listings
+ * The registry as tests use it (the JVM's in-memory fake, registry-fake, which the service's registry
+ * channel reaches too; see META-INF/spring.factories): registering fresh listings
  * (unique credit codes) and changing their status as the certification service would, and reading
  * its change feed to know what the index must hold.
  */
 public final class Registry {
 
-    public static final int PORT = Integer.parseInt(System.getenv().getOrDefault("GP_REGISTRY_GRPC_PORT", "9091"));
-    private static final ManagedChannel CHANNEL = ManagedChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext()
-            .build();
+    public static final int PORT = RegistryFake.shared().port();
+    private static final ManagedChannel CHANNEL = RegistryFake.shared().channel();
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final String HAN = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬梅兰竹菊琴棋书画诗酒花茶山川河海云雾雨雪";

@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
         "greenportal.feeds.enabled=false",
         "greenportal.elasticsearch.alias=greenportal-test-standalone-${random.value}",
         "spring.data.redis.port=1",
-        "spring.datasource.url=jdbc:postgresql://${GP_PG_HOST:127.0.0.1}:${GP_PG_PORT:5432}/greenportal_publicity_test?currentSchema=standalone",
+        "spring.datasource.url=jdbc:postgresql://${GP_PG_HOST:127.0.0.1}:${GP_PG_PORT:5432}/greenportal_publicity_test${GP_TEST_DB_SUFFIX:}?currentSchema=standalone",
         "spring.flyway.schemas=standalone"})
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")

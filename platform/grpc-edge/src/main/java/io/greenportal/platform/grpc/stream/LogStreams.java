@@ -13,7 +13,9 @@ import io.grpc.stub.StreamObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycleEvent;
 import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
  * Serves an append-only log as a resumable gRPC server stream: everything after the sequence the
@@ -21,9 +23,11 @@ import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
  * thread and respects the consumer's flow control, so a slow consumer is not buried in buffered
  * messages. When the server shuts down every open stream ends with UNAVAILABLE naming the last
  * sequence sent (within a second: the longest a stream waits for a wake-up), so the gRPC server
- * stops at once instead of waiting out its grace period, and consumers reconnect elsewhere.
+ * stops at once instead of waiting out its grace period, and consumers reconnect elsewhere. A server
+ * that starts again (a test context that Spring's context cache paused and resumes) serves streams
+ * again.
  */
-public class LogStreams implements ApplicationListener<GrpcServerShutdownEvent> {
+public class LogStreams implements ApplicationListener<GrpcServerLifecycleEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(LogStreams.class);
 
@@ -58,8 +62,12 @@ public class LogStreams implements ApplicationListener<GrpcServerShutdownEvent> 
     }
 
     @Override
-    public void onApplicationEvent(GrpcServerShutdownEvent event) {
-        closing = true;
+    public void onApplicationEvent(GrpcServerLifecycleEvent event) {
+        if (event instanceof GrpcServerShutdownEvent) {
+            closing = true;
+        } else if (event instanceof GrpcServerStartedEvent) {
+            closing = false;
+        }
     }
 
     public boolean closing() {
