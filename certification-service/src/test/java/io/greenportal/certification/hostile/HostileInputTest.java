@@ -1,37 +1,18 @@
 package io.greenportal.certification.hostile;
 
-import java.net.URI;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import io.greenportal.platform.test.hostile.DatabaseFingerprint;
-import io.greenportal.platform.test.hostile.HostileInput;
 import io.greenportal.platform.test.IntegrationTest;
+import io.greenportal.platform.test.hostile.HostileInputSuite;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
-/**
- * Every operation of the service's OpenAPI document, called straight (no gateway) with hostile
- * input in every string, number and boolean of its body, every query parameter and path variable
- * (test-support HostileInput): no 5xx, every error a problem with a type, no Java internals, a body
- * defect a 400 naming the field, and nothing written by a refused request.
- */
+/** Certification's REST operations (batches, applications, reviews, publicity, annual reports) under hostile input. */
 @IntegrationTest
-class HostileInputTest {
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    DataSource dataSource;
+class HostileInputTest extends HostileInputSuite {
 
     @Test
     void everyOperationRefusesHostileInputAsAProblemNamingTheFieldAndWritesNothing() {
-        HostileInput.Result result = new HostileInput(URI.create("http://127.0.0.1:" + port), HostileInput.demoCallers(),
-                new DatabaseFingerprint(dataSource, Set.of()), operation -> false, name -> null).run();
-        result.assertCleanOver(29);
+        everyOperation(Set.of(), operation -> false).assertCleanOver(29);
     }
 }

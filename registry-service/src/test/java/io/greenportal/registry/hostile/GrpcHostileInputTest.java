@@ -1,9 +1,6 @@
 package io.greenportal.registry.hostile;
 
-import java.util.Set;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
@@ -13,32 +10,14 @@ import io.greenportal.contracts.registry.v1.GetListingRequest;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.platform.test.IntegrationTest;
-import io.greenportal.platform.test.hostile.DatabaseFingerprint;
-import io.greenportal.platform.test.hostile.GrpcHostileInput;
+import io.greenportal.platform.test.hostile.HostileInputSuite;
 import io.greenportal.registry.support.TestData;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
 
-/**
- * Every gRPC method the registry serves, called straight at its gRPC port with hostile input in
- * every field of its request (test-support GrpcHostileInput): never UNKNOWN or INTERNAL, no Java
- * internals in a status, a text defect or a negative number INVALID_ARGUMENT naming the field,
- * callers without the role refused, and nothing written by a refused call.
- */
+/** The registry's gRPC methods (registration, look-ups, status changes, watch lists, the change feed) under hostile input. */
 @IntegrationTest
-class GrpcHostileInputTest {
-
-    @Value("${local.grpc.port}")
-    int grpcPort;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    GrpcServiceDiscoverer services;
+class GrpcHostileInputTest extends HostileInputSuite {
 
     /** Well-formed requests, so that hostile values reach the rules behind the first check. */
     static Message sample(Descriptor type) {
@@ -60,7 +39,6 @@ class GrpcHostileInputTest {
 
     @Test
     void everyMethodRefusesHostileInputNamingTheFieldAndWritesNothing() {
-        GrpcHostileInput.runOnPort(grpcPort, services, new DatabaseFingerprint(dataSource, Set.of()),
-                "certification-service", GrpcHostileInputTest::sample).assertCleanOver(8);
+        everyMethod("certification-service", GrpcHostileInputTest::sample).assertCleanOver(8);
     }
 }
