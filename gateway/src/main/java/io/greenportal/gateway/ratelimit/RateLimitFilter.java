@@ -3,8 +3,6 @@ package io.greenportal.gateway.ratelimit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-
 import io.greenportal.gateway.redis.RedisGuard;
 import io.greenportal.gateway.web.ClientAddress;
 import io.greenportal.gateway.web.Problems;
@@ -26,15 +24,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits every routed request with token buckets and answers 429 with Retry-After and a problem body.
- * The shared buckets are Spring Cloud Gateway's Redis token buckets (one Lua call, atomic, common to
- * all gateways). Strict policies (objections, batch verification) wait for that call. The general
- * ones (anonymous, authenticated: nearly every request) are decided at once by a bucket in this
- * gateway's memory ({@link LocalBuckets}), and the shared bucket, told afterwards, empties the local
- * one when the caller is over its budget across gateways: no request waits on Redis, and a caller
- * spread over many gateways is still held to one budget (give or take the requests of one Redis
- * round trip). When Redis is unreachable or hung the shared buckets let requests through (fail open;
- * the local ones still limit), and the {@link RedisGuard} keeps that from costing more than a moment.
+ * Limits every routed request with Spring Cloud Gateway's Redis token bucket (one Lua call, atomic)
+ * and answers 429 with Retry-After and a problem body. When Redis is unreachable or hung the limiter
+ * lets the request through (fail open), and the {@link RedisGuard} keeps that from costing more than
+ * a moment.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -46,7 +39,6 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final ApplicationContext context;
     private final RedisGuard redis;
     private final Map<String, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
-    private final LocalBuckets local;
 
     public RateLimitFilter(RateLimitProperties properties, ClientAddress clientAddress, ApplicationContext context,
             RedisGuard redis) {
@@ -54,7 +46,6 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         this.redis = redis;
         this.clientAddress = clientAddress;
         this.context = context;
-        this.local = new LocalBuckets(properties.localCallers(), Ticker.systemTicker());
     }
 
     @Override
@@ -73,47 +64,20 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 .flatMap(caller -> {
                     String bucket = bucket(exchange, caller.startsWith("address:"));
                     RateLimitPolicy policy = policy(bucket);
-                    String name = properties.namespace() + "." + bucket;
-                    Mono<RateLimiter.Response> shared = limiter(bucket, policy).isAllowed(name, caller);
-                    if (policy.strict()) {
-                        return redis.call(shared, RateLimitFilter::failOpen)
-                                .flatMap(response -> decide(exchange, chain, policy, response.isAllowed(), response.getHeaders()));
-                    }
-                    String key = name + ":" + caller;
-                    long remaining = local.take(key, policy);
-                    if (remaining >= 0) {
-                        // the shared bucket learns of the request while it goes on; when it says the caller
-                        // has spent its budget across all gateways, the local bucket is emptied too
-                        redis.call(shared, RateLimitFilter::failOpen).subscribe(response -> {
-                            if (!response.isAllowed()) {
-                                local.drain(key);
-                            }
-                        });
-                    }
-                    return decide(exchange, chain, policy, remaining >= 0, headers(policy, Math.max(0, remaining)));
+                    Mono<RateLimiter.Response> decision = limiter(bucket, policy).isAllowed(properties.namespace() + "." + bucket, caller);
+                    return redis.call(decision, RateLimitFilter::failOpen).flatMap(response -> {
+                        response.getHeaders().forEach(exchange.getResponse().getHeaders()::add);
+                        if (response.isAllowed()) {
+                            return chain.filter(exchange);
+                        }
+                        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(policy.retryAfterSeconds()));
+                        if (!normalised(exchange.getRequest().getPath().value()).startsWith("/api/")) {
+                            return tooManyPage(exchange, policy.retryAfterSeconds());
+                        }
+                        return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                                "Too many requests; retry after " + policy.retryAfterSeconds() + " s");
+                    });
                 });
-    }
-
-    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, RateLimitPolicy policy, boolean allowed,
-            Map<String, String> headers) {
-        headers.forEach(exchange.getResponse().getHeaders()::add);
-        if (allowed) {
-            return chain.filter(exchange);
-        }
-        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(policy.retryAfterSeconds()));
-        if (!normalised(exchange.getRequest().getPath().value()).startsWith("/api/")) {
-            return tooManyPage(exchange, policy.retryAfterSeconds());
-        }
-        return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many requests; retry after " + policy.retryAfterSeconds() + " s");
-    }
-
-    /** The headers the shared (Redis) buckets send, for a decision of the local bucket. */
-    private static Map<String, String> headers(RateLimitPolicy policy, long remaining) {
-        return Map.of(RedisRateLimiter.REMAINING_HEADER, Long.toString(remaining),
-                RedisRateLimiter.REPLENISH_RATE_HEADER, Integer.toString(policy.replenishRate()),
-                RedisRateLimiter.BURST_CAPACITY_HEADER, Integer.toString(policy.burstCapacity()),
-                RedisRateLimiter.REQUESTED_TOKENS_HEADER, Integer.toString(policy.requestedTokens()));
     }
 
     private static RateLimiter.Response failOpen() {

@@ -4,12 +4,8 @@ package io.greenportal.gateway.ratelimit;
  * A token bucket: {@code replenishRate} tokens per second, at most {@code burstCapacity}, and each
  * request costs {@code requestedTokens}. Slow policies (a few requests per minute) use a cost
  * above the rate, e.g. rate 1, cost 60: one request a minute.
- * <p>
- * {@code strict}: every request waits for the shared bucket in Redis (exact across gateways, for
- * the rare and costly routes: objections, batch verification). Otherwise a request is decided by
- * this gateway's own bucket at once and the shared bucket is told afterwards ({@link RateLimitFilter}).
  */
-public record RateLimitPolicy(int replenishRate, int burstCapacity, int requestedTokens, boolean strict) {
+public record RateLimitPolicy(int replenishRate, int burstCapacity, int requestedTokens) {
 
     /** Seconds until an emptied bucket allows the next request. */
     public long retryAfterSeconds() {

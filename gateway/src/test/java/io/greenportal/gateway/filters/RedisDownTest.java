@@ -12,13 +12,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
 
-/**
- * With Redis unreachable the gateway keeps routing, fast (strict rate limits, which wait for Redis,
- * fail open), and says so.
- */
+/** With Redis unreachable the gateway keeps routing, fast (rate limits fail open), and says so. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.data.redis.port=1", "greenportal.rate-limits.anonymous.replenish-rate=1",
-        "greenportal.rate-limits.anonymous.burst-capacity=1", "greenportal.rate-limits.anonymous.strict=true"})
+        "greenportal.rate-limits.anonymous.burst-capacity=1"})
 @AutoConfigureWebTestClient
 class RedisDownTest {
 

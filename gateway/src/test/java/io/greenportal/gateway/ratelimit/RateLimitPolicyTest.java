@@ -19,12 +19,12 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 @Tag("unit")
 class RateLimitPolicyTest {
 
-    static final RateLimitPolicy AUTHENTICATED = new RateLimitPolicy(20, 40, 1, false);
-    static final RateLimitPolicy ANONYMOUS = new RateLimitPolicy(10, 20, 1, false);
+    static final RateLimitPolicy AUTHENTICATED = new RateLimitPolicy(20, 40, 1);
+    static final RateLimitPolicy ANONYMOUS = new RateLimitPolicy(10, 20, 1);
     /** Objection intake: 5 at once, then one every 2 minutes. */
-    static final RateLimitPolicy OBJECTIONS = new RateLimitPolicy(1, 600, 120, true);
+    static final RateLimitPolicy OBJECTIONS = new RateLimitPolicy(1, 600, 120);
     /** Bank batch verification: 5 at once, then one every 2 s. */
-    static final RateLimitPolicy BATCH_VERIFICATION = new RateLimitPolicy(1, 10, 2, true);
+    static final RateLimitPolicy BATCH_VERIFICATION = new RateLimitPolicy(1, 10, 2);
 
     @Test
     void theConfiguredPoliciesSayWhenToComeBack() {
@@ -39,7 +39,7 @@ class RateLimitPolicyTest {
     @ParameterizedTest(name = "rate {0}, cost {1}: {2} s")
     @CsvSource({"1, 60, 60", "3, 10, 4", "3, 9, 3", "5, 5, 1", "10, 1, 1", "1, 1, 1", "2, 3, 2"})
     void theWaitIsTheCostOverTheRateRoundedUp(int rate, int cost, long seconds) {
-        assertThat(new RateLimitPolicy(rate, rate * cost, cost, false).retryAfterSeconds()).isEqualTo(seconds);
+        assertThat(new RateLimitPolicy(rate, rate * cost, cost).retryAfterSeconds()).isEqualTo(seconds);
     }
 
     static MockServerWebExchange request(HttpMethod method, String path) {

@@ -24,13 +24,10 @@ import tools.jackson.databind.JsonNode;
  * Redis hangs (it accepts and never answers, as under {@code CLIENT PAUSE}): after a few slow calls
  * the gateway stops asking it, requests pass without waiting (rate limits fail open), the health
  * says so, and when Redis answers again the limits apply again without anyone restarting anything.
- * The anonymous bucket is made strict here (each request waits for Redis, as objections and batch
- * verification do); the general buckets' behaviour during a hang is in {@code SharedBudgetTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "greenportal.rate-limits.namespace=test-${random.uuid}",
         "greenportal.rate-limits.anonymous.replenish-rate=1", "greenportal.rate-limits.anonymous.burst-capacity=3",
-        "greenportal.rate-limits.anonymous.strict=true",
         "greenportal.gateway.redis-guard.probe-interval=300ms"})
 @AutoConfigureWebTestClient(timeout = "30s")
 class RedisHangTest {
