@@ -53,12 +53,10 @@ public class ClientConnections implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         return server.idleTimeout(properties.idleTimeout())
-                // WireRefusals answers 408 at the read and request time-outs; Reactor Netty's read
-                // time-out, a second later, is the backstop (it closes the connection without an answer).
-                // Not its request time-out: that schedules a task per request which keeps the finished
-                // request in memory until the time-out passes (5 minutes here: at 1,000 req/s, 300,000
-                // requests, a full heap on a publicity day); WireRefusals cancels its own per-request timer
+                // WireRefusals answers 408 at the read and request time-outs; Reactor Netty's, a second
+                // later, are the backstop (they close the connection without an answer)
                 .readTimeout(properties.readTimeout().plusSeconds(1))
+                .requestTimeout(properties.requestTimeout().plusSeconds(1))
                 .doOnChannelInit((observer, channel, remote) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                         channel.pipeline().addAfter(NettyPipeline.HttpCodec, "greenportalWireRefusals",
