@@ -472,16 +472,20 @@ a crowd, not one address), tokens of several users in turn, prepared application
 paced connections (`delay()`) for steady rates, and a count of every status per thread (`response()`,
 printed by `done()`). Throughput counts 2xx answers only (a fast 503 is not throughput); latency
 percentiles are over every answer, whatever its status, so read them beside the statuses. wrk
-measures latency from sending a request to its full answer. A paced connection waits its delay after
-each answer (people think between clicks), so a slow answer postpones the next request instead of
-piling requests up: wrk does not correct for coordinated omission, and the paced rates are "about".
+measures latency from sending a request to its full answer, and its percentiles are corrected for
+coordinated omission (wrk's `stats_correct`: an answer slower than the mean interval between a
+connection's requests adds the samples that the waiting connection would have sent meanwhile), so a
+single long stall weighs on the p99 of a class with few connections far more than its one answer
+would. A paced connection waits its delay after each answer (people think between clicks), so a slow
+answer postpones the next request instead of piling requests up, and the paced rates are "about".
 
 **The bench gateways.** The load goes through gateways that `./portal bench` starts itself from the
 running portal's gateway jar, with its JVM flags (read from the running process): one with rate limits
 on as in production (port 18080) and one with them off (18081), both with `GP_TRUSTED_PROXY_HOPS=1`.
-Each section says which one it used. They are warmed up (60 s of traffic each: the gateway's JIT
-compiler keeps working for about a minute of load, and a pair with a half-compiled gateway would
-compare the compiler, not the path) before the first figure. The portal's own gateway (8080) is left
+Each section says which one it used. They are warmed up (60 s of traffic each: a bearer read, the
+mixed search, and the other anonymous reads of the publicity-day mix; the gateway's JIT compiler
+keeps working for about a minute of load, and a pair with a half-compiled gateway would compare the
+compiler, not the path) before the first figure. The portal's own gateway (8080) is left
 alone. `./portal bench --profile` shows where the gateway's time goes (flame graphs and CPU per
 request in [profile/](profile/README.md)).
 """
