@@ -13,17 +13,18 @@ CACHED_SEARCH=/api/v1/public/listings?q=%E6%B0%B4%E6%B3%A5 # 水泥
 
 bench_prepare() { python3 "$BENCH_HOME/prepare.py" "$@"; }
 
+# The two statistics the publicity-day mix reads (all listings, and green factories only).
+STATISTICS_PATHS=(/api/v1/public/statistics '/api/v1/public/statistics?type=GREEN_FACTORY')
+
 # The JIT of a freshly started gateway needs traffic before its figures mean anything: a bearer read,
 # the mixed search, and the other anonymous reads of the publicity-day mix (listing details, feeds,
-# statistics, targets, notices). Without the last, the scenario's first minute measured the JIT
-# compiling those paths under 256 connections, not the gateway: in its slowest classes the p99 grew
-# with each wrk process's start order, to 20 s.
+# statistics, targets, notices), so that the scenario does not measure them being compiled.
 series_warmup() {
   bench_step "$(plan_warmup)" "warming up the bench gateways (${BENCH_WARMUP} s each, not measured)"
   local which gw
   { cat "$BENCH_WORK/paths-listing.txt" 2>/dev/null
-    printf '%s\n' /api/v1/public/feed.atom /api/v1/public/feed.json /api/v1/public/statistics \
-      '/api/v1/public/statistics?type=GREEN_FACTORY' /api/v1/public/targets /api/v1/public/notices
+    printf '%s\n' /api/v1/public/feed.atom /api/v1/public/feed.json "${STATISTICS_PATHS[@]}" \
+      /api/v1/public/targets /api/v1/public/notices
   } >"$BENCH_WORK/paths-warmup.txt"
   for which in $BENCH_GATEWAYS; do
     if [ "$which" = on ]; then gw=$BENCH_GW; else gw=$BENCH_GW_OFF; fi
@@ -207,7 +208,7 @@ bench_mix_start() {
   local -a vars
   bench_take_ids "$w/ids-review.txt" "$(bench_mix_need "municipal approvals" "$seconds" "$column")" "$w/ids-review.mix.txt"
   bench_take_ids "$w/ids-subsidy.txt" "$(bench_mix_need "subsidy approvals" "$seconds" "$column")" "$w/ids-subsidy.mix.txt"
-  printf '%s\n' /api/v1/public/statistics '/api/v1/public/statistics?type=GREEN_FACTORY' >"$w/paths-statistics.txt"
+  printf '%s\n' "${STATISTICS_PATHS[@]}" >"$w/paths-statistics.txt"
   BENCH_MIX_PIDS=()
   local order=0
   while IFS='|' read -r name _ _ _ script; do

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     /** Reactor Netty's switch between Netty's native epoll transport (its default on Linux) and the JDK's NIO. */
-    public static final String NATIVE_TRANSPORT = "reactor.netty.native";
+    private static final String NATIVE_TRANSPORT = "reactor.netty.native";
 
     static {
         // The server and the client to the services run on the JDK's NIO sockets. Under the
