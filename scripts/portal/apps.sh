@@ -73,12 +73,11 @@ app_start() {
     # optimizing compiler
     local jit=-XX:TieredStopAtLevel=1
     case $app in gateway|publicity|site) jit=-XX:+TieredCompilation ;; esac
-    # the gateway carries every request and grows to its maximum heap on a busy day anyway: it
-    # takes the whole heap at start, so its memory is known from the first minute (as a
-    # container's request) instead of creeping up while the heap is committed piece by piece
-    local heap=${GP_APP_HEAP:-256m} initial=-Xms64m
-    [ "$app" = gateway ] && initial="-Xms$heap -XX:+AlwaysPreTouch"
-    nohup "$GP_JAVA_HOME/bin/java" $initial -Xmx"$heap" -XX:+UseSerialGC $jit \
+    # each application takes its whole heap at start: under load it grows to its maximum anyway,
+    # and its memory is then known from the first minute (as a container's request) instead of
+    # creeping up while the heap is committed piece by piece
+    local heap=${GP_APP_HEAP:-256m}
+    nohup "$GP_JAVA_HOME/bin/java" -Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch -XX:+UseSerialGC $jit \
       -Xss512k -Djava.io.tmpdir="$GP_STATE/tmp/$app" -Duser.timezone=Asia/Shanghai \
       -jar "$jar" >"$GP_LOGS/$app.log" 2>&1 </dev/null &
     echo $! >"$GP_RUN/$app.pid"
