@@ -175,7 +175,7 @@ def section_search(rs, env, plots, targets):
            "The public search through the bench gateway with **rate limits on** (anonymous callers spread over "
            "131,072 client addresses in `X-Forwarded-For`, as behind an ingress) against the same query body sent "
            "straight to Elasticsearch (built as `ListingSearch` builds it: phrase matches, filters, relevance sort, "
-           "highlighting and the five facet aggregations). **Cached**: 水泥 repeated, so a cache answers (the publicity "
+           "highlighting and the six facet aggregations). **Cached**: 水泥 repeated, so a cache answers (the publicity "
            "service's Redis cache; a gateway that keeps public answers in memory answers itself). **Uncached**: a word from the demo data's names (水泥, 新材料, 化工, 宁夏, 银川, "
            "石嘴山, …) with a random page, size, type, level and year, the same generator on both sides, so the "
            f"cache almost never answers twice. {rs[0]['seconds']:.0f} s each, closed loop. Throughput counts 2xx "
@@ -183,6 +183,8 @@ def section_search(rs, env, plots, targets):
            + measured(env) + "\n",
            "| query | connections | gateway 2xx/s | Elasticsearch 2xx/s | **ratio** | gateway p50 / p99 ms | Elasticsearch p50 / p99 ms | gateway statuses | Elasticsearch statuses |",
            "| --- | --: | --: | --: | --: | --: | --: | --- | --- |"]
+    cpu = {(r["mode"], r["connections"], r["side"]): r for r in rs if r.get("kind") == "cpu"}
+    rs = [r for r in rs if r.get("kind") != "cpu"]
     pairs = collections.OrderedDict()
     for r in rs:
         pairs.setdefault((r["mode"], r["connections"]), {})[r["side"]] = r
@@ -201,7 +203,52 @@ def section_search(rs, env, plots, targets):
                             verdict(good(g) >= want * good(e) and count(g, lambda s: s >= 500) == 0)))
     out.append("")
     out.append(f"![search vs Elasticsearch]({plots.render('search', table(rows), bars('public search, 2xx answers per second: gateway (limits on) vs Elasticsearch', '2xx/s', ['via gateway', 'Elasticsearch']))})\n")
+    if cpu:
+        out += search_cpu(pairs, cpu)
     out.append(commands(rs))
+    return out
+
+
+SEARCH_PROCESSES = ["bench-gateway", "publicity", "elasticsearch", "redis"]
+
+
+def search_cpu(pairs, cpu):
+    """What one search costs each process it passes through, from their CPU time during each run."""
+    out = ["**What one search costs each process**, in milliseconds of CPU per 2xx answer, from the CPU time "
+           "(`/proc/<pid>/stat`) each process used during the run above (anything else they did meanwhile "
+           "included, which is little: the portal is otherwise idle). The four share the machine's 2 cores, so the "
+           "ratio of a pair follows the CPU a search costs on each side.\n",
+           "| query | connections | path | gateway | publicity | Elasticsearch | Redis | all four |",
+           "| --- | --: | --- | --: | --: | --: | --: | --: |"]
+    budget = None
+    for (mode, c), p in pairs.items():
+        per = {}
+        for side in ("gateway", "elasticsearch"):
+            r, c_line = p.get(side), cpu.get((mode, c, side))
+            if not r or not c_line or not ok(r):
+                continue
+            per[side] = {name: 1000 * (c_line["after"].get(name, 0) - c_line["before"].get(name, 0)) / c_line["hz"] / ok(r)
+                         for name in SEARCH_PROCESSES}
+        for side, label in (("gateway", "via gateway"), ("elasticsearch", "Elasticsearch alone")):
+            if side in per:
+                v = per[side]
+                out.append(f"| {mode} | {c} | {label} | " + " | ".join(f"{v[n]:.2f}" for n in SEARCH_PROCESSES)
+                           + f" | {sum(v.values()):.2f} |")
+        if mode == "varied" and len(per) == 2:
+            budget = (c, per)
+    out.append("")
+    if budget:
+        c, per = budget
+        alone = sum(per["elasticsearch"].values())
+        allowed = alone / 0.6
+        es = per["elasticsearch"]["elasticsearch"]
+        portal = sum(v for n, v in per["gateway"].items() if n != "elasticsearch")
+        out.append(f"For varied searches at {c} connections to reach 0.6 × Elasticsearch on this machine, a search "
+                   f"through the portal could cost the four processes at most {alone:.2f} ÷ 0.6 = **{allowed:.2f} ms** of "
+                   f"CPU. Even if Elasticsearch answered publicity as cheaply as it answers wrk ({es:.2f} ms), that "
+                   f"leaves the gateway, publicity and Redis **{max(0.0, allowed - es):.2f} ms** together; they took "
+                   f"**{portal:.2f} ms**. Where each has cores of its own (Kubernetes), the portal's processes scale "
+                   "out and Elasticsearch's CPU is the limit (k8s/README.md).\n")
     return out
 
 
@@ -543,6 +590,8 @@ def check(results_file, expected):
     for series in expected.split():
         if not [r for r in lines if r["series"] == series]:
             problems.append(f"{series}: no results")
+    if "search" in expected.split() and not [r for r in lines if r["series"] == "search" and r.get("kind") == "cpu"]:
+        problems.append("search: no CPU figures of the processes")
     for r in lines:
         if r["series"] in ("environment", "warmup") or r.get("kind") == "memory":
             continue

@@ -67,18 +67,46 @@ series_pairs() {
 
 plan_search() { echo $((2 * $(wc -w <<<"$BENCH_SEARCH_CONNS") * (2 * BENCH_D + 2 + BENCH_SETTLE))); }
 
+# CPU ticks so far of each process a public search passes through, as JSON ("name":ticks,...).
+bench_search_ticks() {
+  local name pid ticks parts=()
+  for name in bench-gateway publicity elasticsearch redis; do
+    case $name in
+      bench-gateway) pid=$(cat "$GP_RUN/bench-gateway.pid") ;;
+      redis) pid=$(pgrep -f "^redis-server .*:$GP_REDIS_PORT" | head -1) ;;
+      *) pid=$(bench_portal_pid "$name") ;;
+    esac
+    # utime + stime, counted after the ")" that ends the command name (0 for a process not found)
+    ticks=$(sed 's/.*) //' "/proc/${pid:-0}/stat" 2>/dev/null | awk '{print $12 + $13}')
+    parts+=("\"$name\":${ticks:-0}")
+  done
+  local IFS=,
+  echo "${parts[*]}"
+}
+
+# bench_wrk with the CPU each process of the search path spent meanwhile, as one more result line.
+bench_wrk_search_cpu() {
+  local meta=$1 before after
+  before=$(bench_search_ticks)
+  bench_wrk "$@"
+  after=$(bench_search_ticks)
+  echo "{$meta,\"kind\":\"cpu\",\"connections\":$4,\"hz\":$(getconf CLK_TCK),\"before\":{$before},\"after\":{$after}}" >>"$BENCH_RESULTS"
+}
+
 # Public search through the gateway (rate limits on, clients spread over many addresses) vs the same
 # query body sent straight to Elasticsearch; cached = one query repeated, uncached = varied queries.
+# The CPU time of the gateway, publicity, Elasticsearch and Redis during each run shows what one
+# search costs each of them (they share the machine's cores).
 series_search() {
   local mode c alias
   alias=$(bench_es_alias)
   for mode in cached varied; do
     for c in $BENCH_SEARCH_CONNS; do
       bench_step "$((BENCH_D + 1))" "search vs Elasticsearch · $mode · $c connections · via gateway"
-      bench_wrk "\"series\":\"search\",\"mode\":\"$mode\",\"side\":\"gateway\"" "$BENCH_GW" search.lua "$c" "$BENCH_D" \
+      bench_wrk_search_cpu "\"series\":\"search\",\"mode\":\"$mode\",\"side\":\"gateway\"" "$BENCH_GW" search.lua "$c" "$BENCH_D" \
         BENCH_SEARCH=$mode BENCH_XFF=pool
       bench_step "$((BENCH_D + 1))" "search vs Elasticsearch · $mode · $c connections · Elasticsearch"
-      bench_wrk "\"series\":\"search\",\"mode\":\"$mode\",\"side\":\"elasticsearch\"" "$ELASTICSEARCH" es-search.lua "$c" "$BENCH_D" \
+      bench_wrk_search_cpu "\"series\":\"search\",\"mode\":\"$mode\",\"side\":\"elasticsearch\"" "$ELASTICSEARCH" es-search.lua "$c" "$BENCH_D" \
         BENCH_SEARCH=$mode BENCH_ES_ALIAS="$alias"
       sleep "$BENCH_SETTLE"
     done

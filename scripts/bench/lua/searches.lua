@@ -64,6 +64,7 @@ function M.es_body(s)
   should[#should + 1] = string.format('{"term":{"uscc":{"value":"%s","boost":10.0}}}', lower)
   return string.format(
     '{"aggregations":{"type":{"terms":{"field":"type","size":10}},"level":{"terms":{"field":"level","size":10}},' ..
+    '"status":{"terms":{"field":"status","size":10}},' ..
     '"region":{"terms":{"field":"cityCode","size":500}},"industry":{"terms":{"field":"industryCode","size":200}},' ..
     '"year":{"terms":{"field":"year","size":200}}},"from":%d,' ..
     '"highlight":{"encoder":"html","fields":{"enterpriseName":{"number_of_fragments":0},' ..
