@@ -27,8 +27,7 @@ profile_request_ticks() {
   for t in /proc/"$1"/task/*; do
     name=$(cat "$t/comm" 2>/dev/null) || continue
     case $name in C1\ Comp* | C2\ Comp* | VM\ Thread | GC* | G1*) continue ;; esac
-    # utime and stime, counted after the ")" that ends the thread's name (names may hold spaces)
-    sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0)))
+    sum=$((sum + $(stat_ticks "$t/stat")))
   done
   echo "$sum"
 }

@@ -35,6 +35,14 @@ bench_tools() {
 
 bench_portal_pid() { cat "$GP_BENCH_PORTAL/run/$1.pid" 2>/dev/null; }
 
+# CPU ticks (utime + stime) in a /proc stat file, of a process or a thread; 0 if it is gone. The
+# fields are counted after the ")" that ends the command name, which may hold spaces.
+stat_ticks() {
+  local ticks
+  ticks=$(sed 's/.*) //' "$1" 2>/dev/null | awk '{print $12 + $13}')
+  echo "${ticks:-0}"
+}
+
 # The index alias the running publicity service reads (the test portal uses its own).
 bench_es_alias() {
   local pid alias=""

@@ -69,16 +69,14 @@ plan_search() { echo $((2 * $(wc -w <<<"$BENCH_SEARCH_CONNS") * (2 * BENCH_D + 2
 
 # CPU ticks so far of each process a public search passes through, as JSON ("name":ticks,...).
 bench_search_ticks() {
-  local name pid ticks parts=()
+  local name pid parts=()
   for name in bench-gateway publicity elasticsearch redis; do
     case $name in
       bench-gateway) pid=$(cat "$GP_RUN/bench-gateway.pid") ;;
       redis) pid=$(pgrep -f "^redis-server .*:$GP_REDIS_PORT" | head -1) ;;
       *) pid=$(bench_portal_pid "$name") ;;
     esac
-    # utime + stime, counted after the ")" that ends the command name (0 for a process not found)
-    ticks=$(sed 's/.*) //' "/proc/${pid:-0}/stat" 2>/dev/null | awk '{print $12 + $13}')
-    parts+=("\"$name\":${ticks:-0}")
+    parts+=("\"$name\":$(stat_ticks "/proc/${pid:-0}/stat")")
   done
   local IFS=,
   echo "${parts[*]}"
