@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.greenportal.gateway.redis.RedisGuard;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.greenportal.gateway.web.ClientAddress;
 import io.greenportal.gateway.web.Problems;
 
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Limits every routed request with Spring Cloud Gateway's Redis token bucket (one Lua call, atomic)
- * and answers 429 with Retry-After and a problem body. When Redis is unreachable or hung the limiter
+ * and answers 429 with Retry-After and a problem body. A caller with plenty of tokens left does not
+ * wait for Redis's answer ({@link BucketHeadroom}). When Redis is unreachable or hung the limiter
  * lets the request through (fail open), and the {@link RedisGuard} keeps that from costing more than
  * a moment.
  */
@@ -39,13 +42,18 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final ApplicationContext context;
     private final RedisGuard redis;
     private final Map<String, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final BucketHeadroom headroom;
+    private final Counter earlyAdmissions;
 
     public RateLimitFilter(RateLimitProperties properties, ClientAddress clientAddress, ApplicationContext context,
-            RedisGuard redis) {
+            RedisGuard redis, MeterRegistry meters) {
         this.properties = properties;
+        this.earlyAdmissions = Counter.builder("gateway.rate.limit.early.admissions")
+                .description("requests let through on Redis's recent count, without waiting for its answer").register(meters);
         this.redis = redis;
         this.clientAddress = clientAddress;
         this.context = context;
+        this.headroom = new BucketHeadroom(properties.headroomFreshFor(), 100_000, System::nanoTime);
     }
 
     @Override
@@ -64,8 +72,19 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 .flatMap(caller -> {
                     String bucket = bucket(exchange, caller.startsWith("address:"));
                     RateLimitPolicy policy = policy(bucket);
-                    Mono<RateLimiter.Response> decision = limiter(bucket, policy).isAllowed(properties.namespace() + "." + bucket, caller);
-                    return redis.call(decision, RateLimitFilter::failOpen).flatMap(response -> {
+                    String key = properties.namespace() + "." + bucket;
+                    String callerKey = key + "|" + caller;
+                    Map<String, String> early = headroom.admitEarly(callerKey, policy);
+                    Mono<RateLimiter.Response> decision = redis.call(limiter(bucket, policy).isAllowed(key, caller), RateLimitFilter::failOpen)
+                            .doOnNext(response -> headroom.answered(callerKey, response))
+                            .doOnCancel(() -> headroom.abandoned(callerKey));
+                    if (early != null) {
+                        decision.subscribe(); // Redis still counts this request; nobody waits for it
+                        earlyAdmissions.increment();
+                        early.forEach(exchange.getResponse().getHeaders()::add);
+                        return chain.filter(exchange);
+                    }
+                    return decision.flatMap(response -> {
                         response.getHeaders().forEach(exchange.getResponse().getHeaders()::add);
                         if (response.isAllowed()) {
                             return chain.filter(exchange);
