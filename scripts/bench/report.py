@@ -256,7 +256,7 @@ def section_latency(rs, env, plots, targets):
     out = ["## 3. Added latency at a steady rate below saturation\n",
            "Ten connections, each waiting 100 ms between its requests (wrk's Lua `delay()`), about 100 req/s in all, "
            f"{rs[0]['seconds']:.0f} s each: straight to the service, through the bench gateway with rate limits on "
-           "(one Redis call per request) and with them off. Registry listings use eight bench enterprise users "
+           "(one Redis call per request; a caller with more than half its bucket left does not wait for it) and with them off. Registry listings use eight bench enterprise users "
            "(each under its 20/s budget). Added = gateway − direct. " + measured(env) + "\n",
            "| endpoint | path | 2xx/s | p50 ms | p99 ms | **added p50 ms** | **added p99 ms** | statuses |",
            "| --- | --- | --: | --: | --: | --: | --: | --- |"]
