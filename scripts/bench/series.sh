@@ -111,24 +111,28 @@ series_search() {
   done
 }
 
-plan_latency() { echo $((2 * 3 * (BENCH_D_RATE + 1))); }
+plan_latency() { echo $((2 * 3 * BENCH_RATE_ROUNDS * (BENCH_D_RATE + 1))); }
 
 # Added latency below saturation: each of 10 connections waits 100 ms between requests (wrk's Lua
 # delay()), about 100 req/s in all. Registry listings with eight bench enterprise users (each under
 # its 20/s budget), and the cached public search; direct, gateway with limits on, gateway with limits off.
+# The three sides take turns in BENCH_RATE_ROUNDS short rounds, so that a drift of the shared
+# machine's load falls on all three alike; the report pairs each side with the direct run of its round.
 series_latency() {
-  local endpoint label url path side gw
+  local endpoint label url path side gw round
   for endpoint in registry publicity; do
     local -a vars=()
     case $endpoint in
       registry) label="registry listings" url=$REGISTRY path=/api/v1/registry/listings vars=(BENCH_TOKENS="$BENCH_WORK/tokens-ent.txt") ;;
       publicity) label="public search 水泥 (cached)" url=$PUBLICITY path=$CACHED_SEARCH vars=(BENCH_XFF=pool) ;;
     esac
-    for side in direct gateway gateway-limits-off; do
-      case $side in direct) gw=$url ;; gateway) gw=$BENCH_GW ;; *) gw=$BENCH_GW_OFF ;; esac
-      bench_step "$((BENCH_D_RATE + 1))" "added latency at ~100 req/s · $label · $side"
-      bench_wrk "\"series\":\"latency\",\"endpoint\":\"$label\",\"side\":\"$side\"" "$gw" get.lua 10 "$BENCH_D_RATE" \
-        BENCH_PATH="$path" BENCH_DELAY_MS=100 "${vars[@]}"
+    for round in $(seq 1 "$BENCH_RATE_ROUNDS"); do
+      for side in direct gateway gateway-limits-off; do
+        case $side in direct) gw=$url ;; gateway) gw=$BENCH_GW ;; *) gw=$BENCH_GW_OFF ;; esac
+        bench_step "$((BENCH_D_RATE + 1))" "added latency at ~100 req/s · $label · round $round of $BENCH_RATE_ROUNDS · $side"
+        bench_wrk "\"series\":\"latency\",\"endpoint\":\"$label\",\"side\":\"$side\",\"round\":$round" "$gw" get.lua 10 "$BENCH_D_RATE" \
+          BENCH_PATH="$path" BENCH_DELAY_MS=100 "${vars[@]}"
+      done
     done
   done
 }
