@@ -12,8 +12,8 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 
 /**
  * What Redis last said about each caller's bucket, so that a caller with plenty of tokens left is
- * let through without waiting for Redis: at a steady rate that wait was most of what the gateway
- * added to a request. Redis is still asked, in the background, so its count stays exact.
+ * let through without waiting for Redis (about 0.9 ms of a bearer read's p50 at a steady rate on
+ * the bench machine, docs/profile). Redis is still asked, in the background, so its count stays exact.
  *
  * <p>Only admissions are decided here, never refusals: a request is admitted early only when, by
  * Redis's last answer (at most {@code fresh-for} old) less every call still in flight, at least half
