@@ -12,9 +12,9 @@
 Only the Python standard library and gnuplot are used.
 """
 import collections
-import statistics
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -293,7 +293,8 @@ def section_latency(rs, env, plots, targets):
             if side == "direct":
                 continue
             paired = [n for n in sorted(runs) if n in direct]
-            added[side] = {p: [runs[n][p] - direct[n][p] for n in paired] for p in ("p50", "p99")}
+            if paired:
+                added[side] = {p: [runs[n][p] - direct[n][p] for n in paired] for p in ("p50", "p99")}
         merged = {side: merged_rounds([runs[n] for n in sorted(runs)]) for side, runs in sides.items()}
         d = merged["direct"]
         for side in ("direct", "gateway", "gateway-limits-off"):
@@ -301,14 +302,14 @@ def section_latency(rs, env, plots, targets):
             if not r:
                 continue
             name = {"direct": "direct", "gateway": "gateway, limits on", "gateway-limits-off": "gateway, limits off"}[side]
-            cells = ("", "") if side == "direct" else tuple(
+            cells = ("", "") if side not in added else tuple(
                 f"**{statistics.median(added[side][p]):+.2f}** ({', '.join(f'{v:+.2f}' for v in added[side][p])})"
                 for p in ("p50", "p99"))
             out.append(f"| {endpoint} | {name} | {rps(r)} | {ms(r['p50'])} | {ms(r['p99'])} | {cells[0]} | {cells[1]} | {status_text(r)} |")
         g, f = merged.get("gateway"), merged.get("gateway-limits-off")
         rows.append([f"{endpoint.split(' (')[0]} p50", d["p50"], g["p50"] if g else 0, f["p50"] if f else 0])
         rows.append([f"{endpoint.split(' (')[0]} p99", d["p99"], g["p99"] if g else 0, f["p99"] if f else 0])
-        if g:
+        if "gateway" in added:
             for p in ("p50", "p99"):
                 value = statistics.median(added["gateway"][p])
                 targets.append((f"gateway added {p} < 2 ms at ~100 req/s (limits on): {endpoint}", f"{value:+.2f} ms",

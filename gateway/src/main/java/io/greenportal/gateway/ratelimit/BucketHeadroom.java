@@ -1,7 +1,7 @@
 package io.greenportal.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -37,21 +37,15 @@ final class BucketHeadroom {
 
     /**
      * Records that a Redis call for {@code key} is about to go out and says whether the request may
-     * go ahead without waiting for its answer: the rate-limit headers to send if so, null if not.
+     * go ahead without waiting for its answer: the tokens that will be left if so, empty if not.
      */
-    Map<String, String> admitEarly(String key, RateLimitPolicy policy) {
+    OptionalLong admitEarly(String key, RateLimitPolicy policy) {
         Bucket bucket = buckets.get(key, k -> new Bucket());
         synchronized (bucket) {
             long left = bucket.remaining - (long) bucket.inFlight * policy.requestedTokens() - policy.requestedTokens();
             bucket.inFlight++;
             boolean fresh = freshForNanos > 0 && bucket.answered && nanoTime.getAsLong() - bucket.answeredAt <= freshForNanos;
-            if (!fresh || left * 2 < policy.burstCapacity()) {
-                return null;
-            }
-            return Map.of(RedisRateLimiter.REMAINING_HEADER, Long.toString(left),
-                    RedisRateLimiter.REPLENISH_RATE_HEADER, Integer.toString(policy.replenishRate()),
-                    RedisRateLimiter.BURST_CAPACITY_HEADER, Integer.toString(policy.burstCapacity()),
-                    RedisRateLimiter.REQUESTED_TOKENS_HEADER, Integer.toString(policy.requestedTokens()));
+            return fresh && left * 2 >= policy.burstCapacity() ? OptionalLong.of(left) : OptionalLong.empty();
         }
     }
 

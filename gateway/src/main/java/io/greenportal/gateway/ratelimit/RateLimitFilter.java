@@ -1,6 +1,7 @@
 package io.greenportal.gateway.ratelimit;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.greenportal.gateway.redis.RedisGuard;
@@ -41,7 +42,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final ClientAddress clientAddress;
     private final ApplicationContext context;
     private final RedisGuard redis;
-    private final Map<String, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, BucketLimiter> limiters = new ConcurrentHashMap<>();
     private final BucketHeadroom headroom;
     private final Counter earlyAdmissions;
 
@@ -74,14 +75,15 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                     RateLimitPolicy policy = policy(bucket);
                     String key = properties.namespace() + "." + bucket;
                     String callerKey = key + "|" + caller;
-                    Map<String, String> early = headroom.admitEarly(callerKey, policy);
-                    Mono<RateLimiter.Response> decision = redis.call(limiter(bucket, policy).isAllowed(key, caller), RateLimitFilter::failOpen)
+                    BucketLimiter limiter = limiter(bucket, policy);
+                    OptionalLong early = headroom.admitEarly(callerKey, policy);
+                    Mono<RateLimiter.Response> decision = redis.call(limiter.redis().isAllowed(key, caller), RateLimitFilter::failOpen)
                             .doOnNext(response -> headroom.answered(callerKey, response))
                             .doOnCancel(() -> headroom.abandoned(callerKey));
-                    if (early != null) {
+                    if (early.isPresent()) {
                         decision.subscribe(); // Redis still counts this request; nobody waits for it
                         earlyAdmissions.increment();
-                        early.forEach(exchange.getResponse().getHeaders()::add);
+                        limiter.redis().getHeaders(limiter.config(), early.getAsLong()).forEach(exchange.getResponse().getHeaders()::add);
                         return chain.filter(exchange);
                     }
                     return decision.flatMap(response -> {
@@ -196,11 +198,16 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         };
     }
 
-    private RedisRateLimiter limiter(String bucket, RateLimitPolicy policy) {
+    /** Spring Cloud Gateway's Redis limiter for a bucket, and its settings (for the headers of early admissions). */
+    private record BucketLimiter(RedisRateLimiter redis, RedisRateLimiter.Config config) {
+    }
+
+    private BucketLimiter limiter(String bucket, RateLimitPolicy policy) {
         return limiters.computeIfAbsent(bucket, b -> {
             var limiter = new RedisRateLimiter(policy.replenishRate(), policy.burstCapacity(), policy.requestedTokens());
             limiter.setApplicationContext(context);
-            return limiter;
+            return new BucketLimiter(limiter, new RedisRateLimiter.Config().setReplenishRate(policy.replenishRate())
+                    .setBurstCapacity(policy.burstCapacity()).setRequestedTokens(policy.requestedTokens()));
         });
     }
 }

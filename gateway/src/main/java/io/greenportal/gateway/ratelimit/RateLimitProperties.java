@@ -3,7 +3,6 @@ package io.greenportal.gateway.ratelimit;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Rate limits, per caller: authenticated callers by client id and user, anonymous callers by
@@ -15,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("greenportal.rate-limits")
 public record RateLimitProperties(boolean enabled, String namespace, RateLimitPolicy authenticated,
         RateLimitPolicy anonymous, RateLimitPolicy objections, RateLimitPolicy batchVerification,
-        @DefaultValue("1s") Duration headroomFreshFor) {
+        Duration headroomFreshFor) {
 }
