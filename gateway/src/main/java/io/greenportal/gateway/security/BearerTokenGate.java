@@ -57,6 +57,8 @@ public class BearerTokenGate implements WebFilter, Ordered {
             return unauthorized(exchange, "A single 'Authorization: Bearer <token>' header is required");
         }
         return decoder.decode(token)
+                // Nimbus reports keys it could not fetch (Keycloak down or silent past the time-out) this way
+                .onErrorMap(IllegalStateException.class, e -> new JwtException("The realm's keys could not be fetched", e))
                 .flatMap(jwt -> {
                     exchange.getAttributes().put(VERIFIED, Boolean.TRUE);
                     JwtAuthenticationToken principal = principal(jwt);
