@@ -12,6 +12,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,7 +48,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", e.violations());
         }
         e.properties().forEach(problem::setProperty);
-        var response = ResponseEntity.status(e.status());
+        var response = problem(e.status());
         e.headers().forEach(response::header);
         return response.body(problem);
     }
@@ -61,7 +62,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() != null ? e.getPropertyName() : "value";
-        return ResponseEntity.badRequest().body(mismatch(name, e.getValue(), e.getRequiredType()).getBody());
+        return problem(HttpStatus.BAD_REQUEST).body(mismatch(name, e.getValue(), e.getRequiredType()).getBody());
     }
 
     /**
@@ -74,7 +75,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String shown = value instanceof Object[] values ? Arrays.stream(values).map(String::valueOf)
                 .collect(Collectors.joining(", ")) : String.valueOf(value);
         String field = TextRule.printable(name, 64);
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", field,
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", field,
                 field + ": '" + TextRule.printable(shown, 80) + "' is not valid" + (expected == null ? "" : "; " + expected)));
     }
 
@@ -83,27 +84,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
         var name = PARAMETER_NAME.matcher(String.valueOf(e.getMessage()));
         String field = name.find() ? TextRule.printable(name.group(1), 64) : "query";
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-encoding", field,
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-encoding", field,
                 field + ": is not UTF-8 text (its percent-escapes must spell UTF-8)"));
     }
 
     /** A multipart body Tomcat cannot parse (e.g. control characters in a part's file name); too large is below. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "file",
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "file",
                 "The multipart upload could not be read: send one part named 'file' with a plain file name"));
     }
 
     /** Spring Security's firewall refused a parameter (its name or value) when it was first read. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", null,
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", null,
                 "A parameter name or value is not allowed (control characters, or characters outside printable text)"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        return problem(HttpStatus.FORBIDDEN)
                 .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", null, "Your role does not allow this"));
     }
 
@@ -111,7 +112,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (Failures.databaseBusy(e)) {
             log.warn("no database connection within the pool's timeout: answered 503 ({})", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Failures.RETRY_AFTER_SECONDS)
+            return problem(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Failures.RETRY_AFTER_SECONDS)
                     .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", null,
                             "The service is too busy to take this request now; nothing was changed. Retry after "
                                     + Failures.RETRY_AFTER_SECONDS + " seconds."));
@@ -119,11 +120,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (Failures.refusedData(e)) {
             // a value a rule should have refused first; still the client's input, never a 500
             log.warn("the database refused a value of a request: {}", Failures.sqlState(e));
-            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", null,
+            return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", null,
                     "A value of the request cannot be stored (too long, out of range or not valid text)"));
         }
         log.error("unexpected error", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal", null, "The service could not complete the request; it has been logged."));
     }
 
@@ -131,7 +132,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BodyProblem problem = BodyProblem.of(e.getCause());
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, problem.type(), problem.field(),
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, problem.type(), problem.field(),
                 problem.detail()));
     }
 
@@ -145,7 +146,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ProblemDetail typed = Problems.of(status, ProblemTypes.slug(status), null,
                     status.is5xxServerError() ? "The service could not complete the request; it has been logged."
                             : problem.getDetail());
-            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(typed);
+            return problem(response.getStatusCode()).headers(response.getHeaders()).body(typed);
         }
         return response;
     }
@@ -154,53 +155,65 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         log.error("a parameter type without a converter", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal", null, "The service could not complete the request; it has been logged."));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
                 e.getParameterName(), e.getParameterName() + " is required"));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
+        return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
                 e.getRequestPartName(), e.getRequestPartName() + " is required"));
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge().getBody());
+        return problem(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge().getBody());
     }
 
     private static ResponseEntity<ProblemDetail> tooLarge() {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+        return problem(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
                 "too-large", "file", "The upload is larger than allowed"));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "method-not-allowed", null,
+        return problem(status).headers(headers).body(Problems.of(status, "method-not-allowed", null,
                 e.getMethod() + " is not supported here"));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "unsupported-media-type", null,
-                "Content type " + e.getContentType() + " is not supported here"));
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct().limit(3)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return problem(status).headers(headers).body(Problems.of(status, "unsupported-media-type", HttpHeaders.CONTENT_TYPE,
+                "Content type " + (sent == null ? "(none)" : TextRule.printable(sent, 64)) + " is not supported here"
+                        + (supported.isEmpty() ? "" : "; send " + supported)));
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-found", null,
+        return problem(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-found", null,
                 "No such endpoint"));
+    }
+
+    /**
+     * Problems are always JSON, whatever the request's Accept says: with a negotiated type a client
+     * asking for XML or CSV got the status with an empty body, and lost the field and detail.
+     */
+    private static ResponseEntity.BodyBuilder problem(HttpStatusCode status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

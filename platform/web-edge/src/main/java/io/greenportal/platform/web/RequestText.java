@@ -1,5 +1,6 @@
 package io.greenportal.platform.web;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -7,6 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
@@ -37,6 +42,7 @@ public class RequestText implements WebMvcConfigurer, HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        refuseUnreadableContentType(request, method);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
             if (TextRule.problem(name, TextRule.Kind.LINE, 64) != null) {
@@ -62,6 +68,11 @@ public class RequestText implements WebMvcConfigurer, HandlerInterceptor {
                     && !Map.class.isAssignableFrom(type) && !org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(type)) {
                 throw ApiException.invalid(name, "appears " + values.length + " times; send it once");
             }
+            if (values != null && (type.isArray() || Collection.class.isAssignableFrom(type)) && hasEmptyItem(values)) {
+                // Spring would bind the empty item as null inside the list
+                throw ApiException.invalid(name, "holds an empty value among its values; send each value once, e.g. "
+                        + name + "=A&" + name + "=B or " + name + "=A,B");
+            }
         }
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> TextRule.line(String.valueOf(name), String.valueOf(value)));
@@ -78,5 +89,38 @@ public class RequestText implements WebMvcConfigurer, HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /** A list parameter's items (repeated, or comma-separated in one value); a lone empty value means none. */
+    private static boolean hasEmptyItem(String[] values) {
+        if (values.length == 1 && values[0].isEmpty()) {
+            return false;
+        }
+        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(",", -1))).anyMatch(String::isBlank);
+    }
+
+    /**
+     * A body the handler reads as JSON, sent with a type that is a pattern ({@code *}{@code /*},
+     * {@code text/*}: Spring's body readers assert against it, a 500) or as a form (whose "parameter
+     * names" would be refused before the body is ever read), is answered as what it is: 415.
+     */
+    private static void refuseUnreadableContentType(HttpServletRequest request, HandlerMethod method) {
+        String contentType = request.getContentType();
+        if (contentType == null || Arrays.stream(method.getMethodParameters())
+                .noneMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
+            return;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return; // Spring answers an unreadable type with 415 itself
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()
+                || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Content-Type",
+                    "Content type " + TextRule.printable(contentType, 64)
+                            + " is not supported here; send the body's own type, e.g. application/json");
+        }
     }
 }

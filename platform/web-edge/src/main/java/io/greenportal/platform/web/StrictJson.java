@@ -1,6 +1,13 @@
 package io.greenportal.platform.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JsonParser;
@@ -35,7 +42,9 @@ import tools.jackson.databind.type.LogicalType;
  * ({@code BigDecimal}: money, shares, indicator values) are written plainly, as a JSON number or a
  * string ({@code 385000.00}, {@code "385000.00"}), never with an exponent, at most
  * {@value #DECIMAL_DIGITS} digits before the point and {@value #DECIMAL_SCALE} after;</li>
- * <li>dates and times are ISO-8601 strings, never numbers or arrays.</li>
+ * <li>dates and times are ISO-8601 strings, never numbers or arrays, with a year of four digits
+ * ({@value #FIRST_YEAR}-{@value #LAST_YEAR}): PostgreSQL keeps far-off times as {@code -infinity},
+ * which read back as a time no zone can hold.</li>
  * </ul>
  * Ranges by meaning (an indicator between 0 and 100 %, a year) stay in each service's rules.
  */
@@ -43,6 +52,10 @@ public final class StrictJson {
 
     static final int DECIMAL_DIGITS = 15;
     static final int DECIMAL_SCALE = 6;
+    static final int FIRST_YEAR = 1000;
+    static final int LAST_YEAR = 9999;
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
     private static final Pattern PLAIN = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private StrictJson() {
@@ -248,7 +261,28 @@ public final class StrictJson {
                 String expected = InputTypes.expected(type);
                 throw refused(p, expected == null ? "must be an ISO-8601 string" : expected, type);
             }
-            return super.deserialize(p, ctxt);
+            Object value = super.deserialize(p, ctxt);
+            if (!withinYears(value)) {
+                throw refused(p, "must lie between the years " + FIRST_YEAR + " and " + LAST_YEAR, type);
+            }
+            return value;
         }
+    }
+
+    static boolean withinYears(Object value) {
+        return switch (value) {
+            case LocalDate d -> withinYears(d.getYear());
+            case LocalDateTime t -> withinYears(t.getYear());
+            case OffsetDateTime t -> withinYears(t.getYear());
+            case ZonedDateTime t -> withinYears(t.getYear());
+            case YearMonth m -> withinYears(m.getYear());
+            case Year y -> withinYears(y.getValue());
+            case Instant i -> !i.isBefore(EARLIEST) && i.isBefore(AFTER_LATEST);
+            case null, default -> true;
+        };
+    }
+
+    private static boolean withinYears(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 }

@@ -1,6 +1,7 @@
 package io.greenportal.platform.web;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,12 +18,31 @@ public final class Times {
     private Times() {
     }
 
+    /**
+     * The same instant at +08:00. PostgreSQL's {@code ±infinity} reads back as OffsetDateTime.MIN/MAX,
+     * which no other offset can hold: such a time is returned as it is, so a row holding one (input
+     * refuses them: StrictJson) cannot make every list that shows it fail.
+     */
     public static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(ZONE).toOffsetDateTime();
+        if (time == null) {
+            return null;
+        }
+        try {
+            return time.atZoneSameInstant(ZONE).toOffsetDateTime();
+        } catch (DateTimeException e) {
+            return time;
+        }
     }
 
     public static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return instant.atZone(ZONE).toOffsetDateTime();
+        } catch (DateTimeException e) {
+            return instant.isBefore(Instant.EPOCH) ? OffsetDateTime.MIN : OffsetDateTime.MAX;
+        }
     }
 
     public static OffsetDateTime now(Clock clock) {

@@ -48,5 +48,8 @@ class InputRulesTest {
         assertThat(Times.startOf(LocalDate.parse("2026-03-01"))).hasToString("2026-03-01T00:00+08:00");
         assertThat(Times.endOf(LocalDate.parse("2026-03-01"))).hasToString("2026-03-02T00:00+08:00");
         assertThat(Times.local((OffsetDateTime) null)).isNull();
+        // PostgreSQL's -infinity and infinity, as the driver reads them back
+        assertThat(Times.local(OffsetDateTime.MIN)).isEqualTo(OffsetDateTime.MIN);
+        assertThat(Times.local(OffsetDateTime.MAX)).isEqualTo(OffsetDateTime.MAX);
     }
 }

@@ -114,6 +114,18 @@ class StrictJsonTest {
     }
 
     @Test
+    void datesHaveFourDigitYears() {
+        // PostgreSQL stores times before 4713 BC as -infinity, which no zone can hold when read back
+        assertThat(refusal("{\"opensAt\":\"-999999999-01-01T00:00:00Z\"}"))
+                .startsWith("invalid-field opensAt: opensAt: must lie between the years 1000 and 9999");
+        assertThat(refusal("{\"opensAt\":\"+10000-01-02T00:00:00+08:00\"}")).startsWith("invalid-field opensAt:");
+        assertThat(refusal("{\"day\":\"0999-12-31\"}")).startsWith("invalid-field day: day: must lie between");
+        assertThat(refusal("{\"day\":\"+999999999-12-31\"}")).startsWith("invalid-field day:");
+        assertThat(read("{\"day\":\"1000-01-01\"}").day()).hasToString("1000-01-01");
+        assertThat(read("{\"opensAt\":\"9999-12-31T23:59:59+08:00\"}").opensAt().getYear()).isEqualTo(9999);
+    }
+
+    @Test
     void numbersAreFiniteAndDecimalsPlain() {
         assertThat(refusal("{\"ratio\":1e309}")).startsWith("invalid-field ratio: ratio: must be a finite number");
         assertThat(refusal("{\"ratio\":-1e309}")).contains("finite");

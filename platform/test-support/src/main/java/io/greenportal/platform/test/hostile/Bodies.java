@@ -129,8 +129,8 @@ final class Bodies {
             for (int i = 0; i < list.size(); i++) {
                 leaves.addAll(leaves(list.get(i), path + "[" + i + "]"));
             }
-        } else if (value instanceof String) {
-            leaves.add(new Leaf(path, "string"));
+        } else if (value instanceof String text) {
+            leaves.add(new Leaf(path, DATES.matcher(text).matches() ? "date" : "string"));
         } else if (value instanceof Boolean) {
             leaves.add(new Leaf(path, "boolean"));
         } else if (value instanceof Number) {
@@ -139,8 +139,18 @@ final class Bodies {
         return leaves;
     }
 
+    /** The samples' dates and times (as {@link #sample} writes them). */
+    static final java.util.regex.Pattern DATES = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T.*)?");
+
     static List<Mutation> mutations(Leaf leaf) {
         return switch (leaf.kind()) {
+            // PostgreSQL keeps a time before 4713 BC as -infinity, which reads back as a time no zone
+            // can hold: every list showing the row would fail from then on
+            case "date" -> java.util.stream.Stream.concat(mutations(new Leaf(leaf.path(), "string")).stream(), java.util.stream.Stream.of(
+                    new Mutation("year -999999999", "\"-999999999-01-01T00:00:00Z\"", Expect.BAD_FIELD),
+                    new Mutation("year 999999999", "\"+999999999-12-31\"", Expect.BAD_FIELD),
+                    new Mutation("year 10000", "\"+10000-06-01T00:00:00+08:00\"", Expect.BAD_FIELD),
+                    new Mutation("year 1", "\"0001-01-01\"", Expect.BAD_FIELD))).toList();
             case "string" -> List.of(
                     new Mutation("NUL", "\"a\\u0000b\"", Expect.BAD_FIELD),
                     new Mutation("BEL", "\"a\\u0007b\"", Expect.BAD_FIELD),

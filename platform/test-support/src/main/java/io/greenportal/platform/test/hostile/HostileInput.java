@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * values; for booleans and dates numbers; duplicate keys, unknown fields and broken bodies; for
  * every query parameter and path variable control characters, invalid UTF-8, over-long and repeated
  * values, and for numeric ones also a negative number; for multipart uploads no boundary and a file
- * name with NUL.
+ * name with NUL; far-off years in dates (PostgreSQL keeps them as ±infinity), bodies sent as a
+ * pattern type (such as {@code application/}{@code *}) or a form, empty items in list parameters, and an error asked for as
+ * XML or with an Accept that does not parse (it must still be a problem naming the field).
  *
  * <p>It fails on any 5xx, any error that is not {@code application/problem+json} with a portal
  * {@code type}, any Java type name, stack or SQL in an answer, a body defect not answered 400 naming
@@ -232,6 +234,18 @@ public final class HostileInput {
                 }
             }
         }
+        Case unknown = cases.stream().filter(c -> c.label().equals("unknown field")).findFirst().orElse(null);
+        // a client that asks for another format, or sends an Accept that does not parse, still learns
+        // what was wrong
+        for (String accept : unknown == null ? List.<String>of() : List.of("application/xml", "*/*;q=abc")) {
+            HttpResponse<String> response = send(op.method, unknown.path(), token, unknown.contentType(), unknown.body(),
+                    accept);
+            String where = op.method + " " + op.template + " [unknown field, Accept: " + accept + "] as " + caller;
+            check(where, response);
+            if (response.statusCode() == 400 && !UNKNOWN_FIELD.equals(field(response))) {
+                failures.add(where + ": expected the problem naming " + UNKNOWN_FIELD + ", got " + abbreviate(response.body()));
+            }
+        }
         if (!anyAccepted && !cases.isEmpty()) {
             List<String> changed = DatabaseFingerprint.changed(before, database.settled());
             if (!changed.isEmpty()) {
@@ -289,6 +303,10 @@ public final class HostileInput {
                 cases.add(new Case("body " + broken.replace("\u0000", "NUL"), path, json, bytes(broken), Expect.ANY, null));
             }
             cases.add(new Case("body as text/plain", path, "text/plain", bytes(Bodies.write(sample)), Expect.REFUSED, null));
+            // a pattern, not a type: Spring's body readers assert against it
+            for (String pattern : List.of("*/*", "application/*", "*/*; charset=UTF-8")) {
+                cases.add(new Case("body as " + pattern, path, pattern, bytes(Bodies.write(sample)), Expect.REFUSED, null));
+            }
         }
         if (op.multipart) {
             String boundary = "hostile-boundary";
@@ -331,8 +349,16 @@ public final class HostileInput {
                 values.add(new String[] {"2", "2", "strict"});
             }
             if (kind.equals("enum") || kind.equals("array")) {
-                values.add(new String[] {"good and bad", Bodies.firstEnum(parameter.path("schema"), op.schemas) + "&"
-                        + name + "=HOSTILE", "strict"});
+                String good = Bodies.firstEnum(parameter.path("schema"), op.schemas);
+                values.add(new String[] {"good and bad", good + "&" + name + "=HOSTILE", "strict"});
+                // an empty value binds as null inside a list
+                values.add(new String[] {"empty", "", "any"});
+                values.add(new String[] {"good and empty", good + "&" + name + "=", "any"});
+                values.add(new String[] {"empty in a comma list", good + ",,", "any"});
+            }
+            if (kind.equals("date") || kind.equals("date-time")) {
+                values.add(new String[] {"year 999999999", "%2B999999999-12-31", "any"});
+                values.add(new String[] {"year -999999999", "-999999999-01-01", "any"});
             }
             for (String[] v : values) {
                 String query = "?" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + v[1];
@@ -404,6 +430,11 @@ public final class HostileInput {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body) {
+        return send(method, path, token, contentType, body, "application/json, application/problem+json");
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body,
+            String accept) {
         calls++;
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -413,7 +444,7 @@ public final class HostileInput {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.header("Accept", "application/json, application/problem+json");
+        request.header("Accept", accept);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
