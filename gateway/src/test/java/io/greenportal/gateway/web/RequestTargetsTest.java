@@ -198,6 +198,21 @@ class RequestTargetsTest {
     }
 
     @Test
+    void anHttp11RequestCarriesExactlyOneHost() throws IOException {
+        // RFC 9112, 3.2 (the services refuse both; the gateway passed them on with a 200)
+        Raw none = rawRequest("GET /api/v1/public/listings?size=1 HTTP/1.1\r\nConnection: close\r\n\r\n");
+        assertProblem(none, 400, "invalid-host");
+        assertThat(none.json().get("field").asString()).isEqualTo("Host");
+        assertProblem(rawRequest("GET /api/v1/public/listings?size=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example.com\r\n"
+                + "Connection: close\r\n\r\n"), 400, "invalid-host");
+        assertProblem(rawRequest("GET /api/v1/public/listings?size=1 HTTP/1.1\r\nHost: 127.0.0.1, evil.example.com\r\n"
+                + "Connection: close\r\n\r\n"), 400, "invalid-host");
+        // HTTP/1.0 had no Host; one Host is what every client sends
+        assertThat(rawRequest("GET /api/v1/public/listings?size=1 HTTP/1.0\r\n\r\n").status()).isEqualTo(200);
+        assertThat(raw("/api/v1/public/listings?size=1").status()).isEqualTo(200);
+    }
+
+    @Test
     void noFallbackOrActuatorOnThePublicPort() throws IOException {
         for (String path : new String[] {"/fallback/registry", "/fallback/certification", "/actuator/prometheus", "/actuator/info",
                 "/actuator/health", "/actuator/env"}) {
