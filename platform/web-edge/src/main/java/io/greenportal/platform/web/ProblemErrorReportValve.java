@@ -34,6 +34,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 400 -> "The request could not be read (its request line, path, query or headers are not valid)";
             case 414 -> "The request's URI is longer than the service accepts";
             case 431 -> "The request's headers are larger than the service accepts";
+            // Tomcat's answers to what the client sent, not failures of the service
+            case 501 -> "The request uses a transfer coding the service does not implement; send the body as is";
+            case 505 -> "The request's HTTP version is not supported; use HTTP/1.1";
             default -> status >= 500 ? "The service could not complete the request; it has been logged." : title;
         };
         String body = "{\"type\":\"" + Problems.TYPE_BASE + ProblemTypes.slug(HttpStatus.valueOf(status))

@@ -23,7 +23,9 @@ final class ProblemTypes {
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";
             case 431 -> "headers-too-large";
+            case 501 -> "not-implemented";
             case 503 -> "unavailable";
+            case 505 -> "http-version-not-supported";
             default -> status.is4xxClientError() ? "bad-request" : "internal";
         };
     }

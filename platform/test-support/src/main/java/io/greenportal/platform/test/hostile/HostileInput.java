@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * values, and for numeric ones also a negative number; for multipart uploads no boundary and a file
  * name with NUL; far-off years in dates (PostgreSQL keeps them as ±infinity), bodies sent as a
  * pattern type (such as {@code application/}{@code *}) or a form, empty items in list parameters, and an error asked for as
- * XML or with an Accept that does not parse (it must still be a problem naming the field).
+ * XML or with an Accept that does not parse (it must still be a problem naming the field); and what
+ * Tomcat refuses before any servlet (HTTP/9.9, an unknown transfer coding, no Host or two).
  *
  * <p>It fails on any 5xx, any error that is not {@code application/problem+json} with a portal
  * {@code type}, any Java type name, stack or SQL in an answer, a body defect not answered 400 naming
@@ -115,7 +116,40 @@ public final class HostileInput {
                 attack(new Operation(method.toUpperCase(), template, paths.get(template).get(method), schemas));
             }
         }
+        wire();
         return new Result(operations, calls, List.copyOf(failures), List.copyOf(notCallable));
+    }
+
+    /**
+     * What Tomcat refuses before any servlet runs: a problem each, and never "the service could not
+     * complete the request" for what the client sent (RFC 9110 names 501 and 505 for two of them).
+     */
+    private void wire() {
+        Map<String, Integer> requests = new LinkedHashMap<>();
+        requests.put("GET /v3/api-docs HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 505);
+        requests.put("POST /v3/api-docs HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\nabc",
+                501);
+        requests.put("GET /v3/api-docs HTTP/1.1\r\nConnection: close\r\n\r\n", 400);
+        requests.put("GET /v3/api-docs HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n",
+                400);
+        requests.forEach((request, expected) -> {
+            String where = "wire [" + request.lines().findFirst().orElse("") + " ...]";
+            calls++;
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(15_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+                if (!answer.startsWith("HTTP/1.1 " + expected)) {
+                    failures.add(where + ": expected " + expected + ", got " + abbreviate(answer));
+                } else if (!head.contains("content-type: application/problem+json") || answer.contains("/problems/internal")
+                        || answer.contains("could not complete")) {
+                    failures.add(where + ": not a problem that says what was wrong: " + abbreviate(answer));
+                }
+            } catch (IOException e) {
+                failures.add(where + ": " + e);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- one operation
