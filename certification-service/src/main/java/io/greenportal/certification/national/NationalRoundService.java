@@ -15,6 +15,7 @@ import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,9 +99,15 @@ public class NationalRoundService {
         }
         store.deleteSelection(roundId);
         OffsetDateTime now = Times.now(clock);
-        for (int i = 0; i < selected.size(); i++) {
-            Application a = selected.get(i);
-            store.insertDossier(UUID.randomUUID(), roundId, i + 1, a.id(), a.listingId(), a.type().name(), now);
+        try {
+            for (int i = 0; i < selected.size(); i++) {
+                Application a = selected.get(i);
+                store.insertDossier(UUID.randomUUID(), roundId, i + 1, a.id(), a.listingId(), a.type().name(), now);
+            }
+        } catch (DuplicateKeyException raced) {
+            // another round selected one of them since the check above; its transaction came first
+            throw ApiException.conflict("recommended-already", "applicationIds",
+                    "One of these listings was just recommended in another round; read the rounds and choose again");
         }
         return detail(roundId);
     }

@@ -367,4 +367,34 @@ class NationalPlatformTest {
         flow.get("ent-a", "national/rounds/" + roundId).expectStatus().isForbidden();
         flow.get("eval-a", "national/rounds").expectStatus().isForbidden();
     }
+
+    @Test
+    void aListingSelectedInTwoRoundsAtOnceGoesToOneAndTheOtherIsAConflict() throws Exception {
+        Application approved = approved();
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("name", "并发推荐 " + System.nanoTime() % 100000);
+        round.put("deadline", flow.now().plusDays(100).toString());
+        round.put("quotas", Map.of("GREEN_FACTORY", 1));
+        List<String> rounds = List.of(Flow.json(flow.post("admin", "national/rounds", round), HttpStatus.CREATED).get("id").asString(),
+                Flow.json(flow.post("admin", "national/rounds", round), HttpStatus.CREATED).get("id").asString());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                String roundId = rounds.get(i % 2);
+                pool.submit(() -> {
+                    start.await();
+                    statuses.add(flow.put("admin", "national/rounds/" + roundId + "/selection",
+                            Map.of("applicationIds", List.of(approved.id().toString()))).returnResult().getStatus().value());
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        // the one that lost the race past the check is a conflict too, never the unique index's 500
+        assertThat(statuses).hasSize(20).allMatch(s -> s == 200 || s == 409).contains(200, 409);
+        long holding = rounds.stream().filter(id -> Flow.json(flow.get("admin", "national/rounds/" + id), HttpStatus.OK)
+                .get("dossiers").size() == 1).count();
+        assertThat(holding).isEqualTo(1);
+    }
 }

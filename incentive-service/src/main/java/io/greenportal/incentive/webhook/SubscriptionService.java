@@ -92,6 +92,7 @@ public class SubscriptionService {
 
     private Created insert(Bank bank, String url, String secret, List<String> watch, UUID watchScreening,
             String description, String actor, String idempotencyKey) {
+        store.lockBank(bank.id());
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(bank.id(), idempotencyKey);
             if (existing.isPresent()) {

@@ -66,6 +66,15 @@ public class SubscriptionStore {
                 .param("bank", bankId).query(this::map).list().stream().map(this::withWatchList).toList();
     }
 
+    /**
+     * Holds the bank's subscriptions still until the transaction ends: concurrent creates then count
+     * one after another, so the per-bank cap holds (without it 30 at once made 26).
+     */
+    public void lockBank(String bankId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('webhook-subscriptions:' || :bank))").param("bank", bankId)
+                .query(Object.class).optional();
+    }
+
     public int count(String bankId) {
         return jdbc.sql("select count(*) from webhook_subscription where bank_id = :bank").param("bank", bankId)
                 .query(Integer.class).single();

@@ -66,6 +66,9 @@ class WebhookDeliveryTest {
     JdbcClient jdbc;
 
     @Autowired
+    WebhookProperties properties;
+
+    @Autowired
     JsonMapper json;
 
     @Autowired
@@ -341,6 +344,44 @@ class WebhookDeliveryTest {
     long deliveries(String subscriptionId) {
         return jdbc.sql("select count(*) from webhook_delivery where subscription_id = cast(:s as uuid)")
                 .param("s", subscriptionId).query(Long.class).single();
+    }
+
+    @Test
+    void concurrentSubscriptionsStopAtTheBanksCap() throws Exception {
+        int cap = properties.maxSubscriptionsPerBank();
+        String token = Tokens.client("bank-b");
+        var created = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        long held = jdbc.sql("select count(*) from webhook_subscription where bank_id = 'HHRCB'").query(Long.class).single();
+        for (long i = held; i < cap - 1; i++) {
+            created.add(Api.json(api.post(token, "/webhook-subscriptions", Map.of("url", bank.baseUrl() + "/held/" + i,
+                    "secret", "hhrcb-held-secret-000" + i)), HttpStatus.CREATED).get("id").asString());
+        }
+        // one place left, twenty of the bank's clerks at once: 30 at once made 26 when each create counted on its own
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                Map<String, Object> body = Map.of("url", bank.baseUrl() + "/cap/" + i, "secret", "hhrcb-cap-secret-000" + i);
+                pool.submit(() -> {
+                    start.await();
+                    var result = api.post(token, "/webhook-subscriptions", body).returnResult(JsonNode.class);
+                    statuses.add(result.getStatus().value());
+                    if (result.getStatus().value() == 201) {
+                        created.add(result.getResponseBody().get("id").asString());
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        try {
+            assertThat(statuses).hasSize(20).allMatch(s -> s == 201 || s == 409);
+            assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+            assertThat(jdbc.sql("select count(*) from webhook_subscription where bank_id = 'HHRCB'").query(Long.class).single())
+                    .isEqualTo(cap);
+        } finally {
+            created.forEach(id -> api.delete(token, "/webhook-subscriptions/" + id).expectStatus().isNoContent());
+        }
     }
 
     long subscriptions() {

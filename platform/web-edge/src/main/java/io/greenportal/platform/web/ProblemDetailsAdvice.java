@@ -123,6 +123,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", null,
                     "A value of the request cannot be stored (too long, out of range or not valid text)"));
         }
+        if (Failures.raced(e)) {
+            log.warn("a unique key another request stored first: answered 409 ({})", e.toString());
+            return problem(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "conflict", null, Failures.RACED));
+        }
         log.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal", null, "The service could not complete the request; it has been logged."));

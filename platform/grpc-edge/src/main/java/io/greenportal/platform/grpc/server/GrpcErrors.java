@@ -48,6 +48,9 @@ public class GrpcErrors implements GrpcExceptionHandler {
             return Status.INVALID_ARGUMENT.withDescription("A value of the request cannot be stored (too long, out of range "
                     + "or not valid text)").asException();
         }
+        if (Failures.raced(exception)) {
+            return Status.ALREADY_EXISTS.withDescription(Failures.RACED).asException();
+        }
         log.error("unexpected error in a gRPC call", exception);
         return Status.INTERNAL.withDescription("The service could not complete the call; it has been logged.")
                 .asException();
