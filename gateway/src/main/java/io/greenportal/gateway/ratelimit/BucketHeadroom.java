@@ -49,7 +49,7 @@ final class BucketHeadroom {
         }
     }
 
-    /** Redis answered a call for {@code key} (or the call failed open, with no count in it). */
+    /** Redis answered a call for {@code key} (or could not: an answer with no count in it). */
     void answered(String key, RateLimiter.Response response) {
         String remaining = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
         settle(key, remaining == null ? null : Long.valueOf(remaining));

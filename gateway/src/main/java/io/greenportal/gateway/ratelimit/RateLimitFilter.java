@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
 /**
  * Limits every routed request with Spring Cloud Gateway's Redis token bucket (one Lua call, atomic)
  * and answers 429 with Retry-After and a problem body. A caller with plenty of tokens left does not
- * wait for Redis's answer ({@link BucketHeadroom}). When Redis is unreachable or hung the limiter
- * lets the request through (fail open), and the {@link RedisGuard} keeps that from costing more than
- * a moment.
+ * wait for Redis's answer ({@link BucketHeadroom}). When Redis cannot answer (unreachable, hung, or
+ * its {@link RedisGuard} circuit open) the caller's bucket in the gateway's own memory decides
+ * ({@link LocalBuckets}): limits stay on, and no request waits on Redis for more than a moment.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -44,13 +44,17 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final RedisGuard redis;
     private final Map<String, BucketLimiter> limiters = new ConcurrentHashMap<>();
     private final BucketHeadroom headroom;
+    private final LocalBuckets local = new LocalBuckets(100_000, System::nanoTime);
     private final Counter earlyAdmissions;
+    private final Counter localDecisions;
 
     public RateLimitFilter(RateLimitProperties properties, ClientAddress clientAddress, ApplicationContext context,
             RedisGuard redis, MeterRegistry meters) {
         this.properties = properties;
         this.earlyAdmissions = Counter.builder("gateway.rate.limit.early.admissions")
                 .description("requests let through on Redis's recent count, without waiting for its answer").register(meters);
+        this.localDecisions = Counter.builder("gateway.rate.limit.local.decisions")
+                .description("requests decided by the gateway's own buckets because Redis could not answer").register(meters);
         this.redis = redis;
         this.clientAddress = clientAddress;
         this.context = context;
@@ -77,9 +81,10 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                     String callerKey = key + "|" + caller;
                     BucketLimiter limiter = limiter(bucket, policy);
                     OptionalLong early = headroom.admitEarly(callerKey, policy);
-                    Mono<RateLimiter.Response> decision = redis.call(limiter.redis().isAllowed(key, caller), RateLimitFilter::failOpen)
+                    Mono<RateLimiter.Response> decision = redis.call(limiter.redis().isAllowed(key, caller), RateLimitFilter::noAnswer)
                             .doOnNext(response -> headroom.answered(callerKey, response))
-                            .doOnCancel(() -> headroom.abandoned(callerKey));
+                            .doOnCancel(() -> headroom.abandoned(callerKey))
+                            .map(response -> counted(response) ? response : locally(callerKey, policy, limiter));
                     if (early.isPresent()) {
                         decision.subscribe(); // Redis still counts this request; nobody waits for it
                         earlyAdmissions.increment();
@@ -101,8 +106,21 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 });
     }
 
-    private static RateLimiter.Response failOpen() {
+    /** The guard's answer when it does not ask Redis: no count (headroom learns nothing from it). */
+    private static RateLimiter.Response noAnswer() {
         return new RateLimiter.Response(true, Map.of());
+    }
+
+    /** Redis counted the request; not so with the guard's answer, nor the limiter's own on a Redis error (-1 left). */
+    private static boolean counted(RateLimiter.Response response) {
+        String remaining = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
+        return remaining != null && !remaining.startsWith("-");
+    }
+
+    private RateLimiter.Response locally(String callerKey, RateLimitPolicy policy, BucketLimiter limiter) {
+        localDecisions.increment();
+        long left = local.take(callerKey, policy);
+        return new RateLimiter.Response(left >= 0, limiter.redis().getHeaders(limiter.config(), Math.max(left, 0)));
     }
 
     /** Authenticated callers are limited per client and, for people, per user. */

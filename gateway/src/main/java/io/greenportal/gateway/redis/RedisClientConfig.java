@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With Redis down, commands fail at once instead of queueing until the timeout: rate limits then
- * fail open without adding latency, and the health endpoint reports Redis as down.
+ * fall back to the gateway's own buckets without adding latency, and the health endpoint reports
+ * Redis as down.
  */
 @Configuration(proxyBeanMethods = false)
 public class RedisClientConfig {

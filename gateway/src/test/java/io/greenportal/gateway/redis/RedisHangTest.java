@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Redis hangs (it accepts and never answers, as under {@code CLIENT PAUSE}): after a few slow calls
- * the gateway stops asking it, requests pass without waiting (rate limits fail open), the health
+ * the gateway stops asking it, requests pass without waiting (rate limits counted in the gateway's
+ * own buckets), the health
  * says so, and when Redis answers again the limits apply again without anyone restarting anything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -87,16 +88,21 @@ class RedisHangTest {
         assertThat(limited()).as("limits apply while Redis answers").isTrue();
 
         redis.mode(FaultyProxy.Mode.STALL);
-        await().atMost(Duration.ofSeconds(10)).until(() -> status() == 200 && !guard.available());
+        await().atMost(Duration.ofSeconds(10)).until(() -> status() > 0 && !guard.available());
         assertThat(guardHealth()).isEqualTo("DOWN");
 
         CircuitBreaker circuit = guard.circuit();
         long notPermitted = circuit.getMetrics().getNumberOfNotPermittedCalls();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status() == 200); // the gateway's own bucket refilled
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            assertThat(status()).as("passes, limits open, while Redis hangs").isEqualTo(200);
+            statuses.add(status());
         }
+        // a burst of 3 at 1/s, counted in the gateway's memory: the flood that made Redis slow
+        // does not switch its own limit off (it did, failing open)
+        assertThat(statuses).as("limits hold while Redis hangs").contains(200, 429).containsOnly(200, 429);
         assertThat(circuit.getMetrics().getNumberOfNotPermittedCalls())
-                .as("none of them waited on Redis").isEqualTo(notPermitted + 20);
+                .as("none of them waited on Redis").isGreaterThanOrEqualTo(notPermitted + 21);
 
         redis.mode(FaultyProxy.Mode.FORWARD);
         await().atMost(Duration.ofSeconds(10)).until(guard::available);
