@@ -130,7 +130,7 @@ public class SubscriptionService {
     }
 
     public Subscription update(Bank bank, UUID id, Changes changes) {
-        Subscription current = get(bank, id);
+        get(bank, id); // another bank's, or none: 404 before the body is judged
         if (changes == null) {
             throw ApiException.invalid("body", "send the fields to change");
         }
@@ -147,28 +147,34 @@ public class SubscriptionService {
             throw ApiException.invalid("watchUsccs",
                     "name the codes to watch (or a screening in watchScreening) when turning watchAll off");
         }
-        String url = changes.url() == null ? current.url() : urls.check(changes.url()).toString();
+        String checkedUrl = changes.url() == null ? null : urls.check(changes.url()).toString();
         String sealed = changes.secret() == null ? null : secrets.seal(secret(changes.secret()));
         UUID screening = changes.watchScreening() == null ? null : screeningId(changes.watchScreening());
         List<String> listed = changes.watchUsccs() == null ? null : watchList(changes.watchUsccs());
-        String description = changes.description() == null ? current.description() : text("description", changes.description(), 200);
-        boolean active = changes.active() == null ? current.active() : changes.active();
+        String newDescription = changes.description() == null ? null : text("description", changes.description(), 200);
         List<String> watch = screening == null ? listed : screeningWatchList(bank, screening);
-        boolean watchAll = Boolean.TRUE.equals(changes.watchAll()) || (watch == null && current.watchAll());
-        // a list named anew (codes, a screening or watchAll) replaces the screening it came from
-        UUID watchScreening = watch == null && !watchAll ? current.watchScreening() : screening;
-        transactions.executeWithoutResult(status -> {
-            store.update(id, url, sealed, description, watchAll, watchScreening, active, OffsetDateTime.now(clock));
+        // what the request leaves as it is, it leaves as it is now: read under the row's lock, so a
+        // concurrent change is neither undone nor mixed into this answer
+        Subscription updated = transactions.execute(status -> {
+            Subscription now = store.lock(id, bank.id()).orElseThrow(() -> ApiException.notFound("Webhook subscription " + id));
+            boolean active = changes.active() == null ? now.active() : changes.active();
+            boolean watchAll = Boolean.TRUE.equals(changes.watchAll()) || (watch == null && now.watchAll());
+            // a list named anew (codes, a screening or watchAll) replaces the screening it came from
+            UUID watchScreening = watch == null && !watchAll ? now.watchScreening() : screening;
+            store.update(id, checkedUrl == null ? now.url() : checkedUrl, sealed,
+                    newDescription == null ? now.description() : newDescription, watchAll, watchScreening, active,
+                    OffsetDateTime.now(clock));
             if (watchAll) {
                 store.replaceWatchList(id, List.of());
             } else if (watch != null) {
                 store.replaceWatchList(id, watch);
             }
+            return get(bank, id);
         });
-        if (active) {
+        if (updated.active()) {
             worker.wake();
         }
-        return get(bank, id);
+        return updated;
     }
 
     public void delete(Bank bank, UUID id) {

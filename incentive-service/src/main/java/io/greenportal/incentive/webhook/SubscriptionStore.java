@@ -56,6 +56,12 @@ public class SubscriptionStore {
                 .map(s -> withWatchList(s));
     }
 
+    /** The bank's subscription, locked until the transaction ends (changes to one subscription queue here). */
+    public Optional<Subscription> lock(UUID id, String bankId) {
+        return jdbc.sql("select * from webhook_subscription where id = :id and bank_id = :bank for update")
+                .param("id", id).param("bank", bankId).query(this::map).optional().map(this::withWatchList);
+    }
+
     public Optional<Subscription> findByIdempotencyKey(String bankId, String key) {
         return jdbc.sql("select * from webhook_subscription where bank_id = :bank and idempotency_key = :key")
                 .param("bank", bankId).param("key", key).query(this::map).optional().map(this::withWatchList);

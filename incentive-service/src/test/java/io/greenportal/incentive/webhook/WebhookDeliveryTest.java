@@ -384,6 +384,45 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void concurrentChangesToOneSubscriptionEachAnswerTheStateTheyWrote() throws Exception {
+        String token = Tokens.client("bank-a");
+        List<String> codes = List.of(Registry.ENT_A, Registry.ENT_B);
+        String path = "/webhook-subscriptions/" + subscribe("bank-a", "/concurrent-changes", "nxbank-changes-secret-0001",
+                codes).get("id").asString();
+        try {
+            for (int round = 0; round < 4; round++) {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var answers = new java.util.concurrent.ConcurrentLinkedQueue<JsonNode>();
+                try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int i = 0; i < 16; i++) {
+                        // every third change leaves the watch list as it is
+                        Map<String, Object> change = i % 3 == 2 ? Map.of("active", true)
+                                : i % 3 == 0 ? Map.of("watchAll", true) : Map.of("watchUsccs", codes);
+                        pool.submit(() -> {
+                            start.await();
+                            answers.add(Api.json(api.patch(token, path, change), HttpStatus.OK));
+                            return null;
+                        });
+                    }
+                    start.countDown();
+                }
+                // watching everything, or exactly the codes named: never "nothing", in an answer or after
+                answers.add(Api.json(api.get(token, path), HttpStatus.OK));
+                assertThat(answers).hasSize(17).allSatisfy(answer -> {
+                    if (answer.get("watchAll").asBoolean()) {
+                        assertThat(answer.path("watchUsccs")).as(answer.toString()).isEmpty();
+                    } else {
+                        assertThat(answer.get("watchUsccs").valueStream().map(JsonNode::asString).sorted().toList())
+                                .as(answer.toString()).isEqualTo(codes.stream().sorted().toList());
+                    }
+                });
+            }
+        } finally {
+            api.delete(token, path).expectStatus().isNoContent();
+        }
+    }
+
     long subscriptions() {
         return jdbc.sql("select count(*) from webhook_subscription").query(Long.class).single();
     }
