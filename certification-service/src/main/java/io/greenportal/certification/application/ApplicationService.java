@@ -12,6 +12,7 @@ import io.greenportal.certification.batch.Batch;
 import io.greenportal.certification.batch.BatchStore;
 import io.greenportal.certification.document.DocumentStore;
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.Times;
 
@@ -68,10 +69,21 @@ public class ApplicationService {
     }
 
     public Created create(Caller caller, ApplicationRequest request, String idempotencyKey) {
+        return create(caller, request, idempotencyKey, idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request));
+    }
+
+    /**
+     * As {@link #create(Caller, ApplicationRequest, String)}; with no {@code fingerprint} the key
+     * alone decides (the demo data's keys: its requests change with the year's batch).
+     */
+    public Created create(Caller caller, ApplicationRequest request, String idempotencyKey, String fingerprint) {
         String uscc = requireUscc(caller);
         if (idempotencyKey != null) {
             var existing = applications.findByIdempotencyKey(uscc, idempotencyKey);
             if (existing.isPresent()) {
+                if (!applications.sameRequest(uscc, idempotencyKey, fingerprint)) {
+                    throw IdempotencyKeys.reused();
+                }
                 return new Created(existing.get(), false);
             }
         }
@@ -96,13 +108,16 @@ public class ApplicationService {
                 c.subject(), c.selfScore(), c.indicators(), null, null, null, null, null, null, null, now, now);
         try {
             transactions.executeWithoutResult(status -> {
-                applications.insert(application, idempotencyKey);
+                applications.insert(application, idempotencyKey, fingerprint);
                 workflow.created(application, caller);
             });
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the same Idempotency-Key sent twice at once: the first one created it
             var first = idempotencyKey == null ? java.util.Optional.<Application>empty()
                     : applications.findByIdempotencyKey(uscc, idempotencyKey);
+            if (first.isPresent() && !applications.sameRequest(uscc, idempotencyKey, fingerprint)) {
+                throw IdempotencyKeys.reused();
+            }
             return new Created(first.orElseThrow(() -> e), false);
         }
         return new Created(application, true);

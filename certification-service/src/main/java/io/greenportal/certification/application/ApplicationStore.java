@@ -35,19 +35,19 @@ public class ApplicationStore {
         this.json = json;
     }
 
-    public void insert(Application a, String idempotencyKey) {
+    public void insert(Application a, String idempotencyKey, String fingerprint) {
         jdbc.sql("""
                 insert into application (id, batch_id, uscc, owner, type, state, round, enterprise_name, region_code,
                     city_code, industry_code, subject, self_score, indicators, evaluation_body, evaluation_report,
-                    idempotency_key, created_at, updated_at)
+                    idempotency_key, idempotency_fingerprint, created_at, updated_at)
                 values (:id, :batch, :uscc, :owner, :type, :state, 0, :name, :region, :city, :industry,
-                    cast(:subject as jsonb), :score, cast(:indicators as jsonb), :body, :report, :key, :at, :at)""")
+                    cast(:subject as jsonb), :score, cast(:indicators as jsonb), :body, :report, :key, :fp, :at, :at)""")
                 .param("id", a.id()).param("batch", a.batchId()).param("uscc", a.uscc()).param("owner", a.owner())
                 .param("type", a.type().name()).param("state", a.state().name()).param("name", a.enterpriseName())
                 .param("region", a.regionCode()).param("city", a.cityCode()).param("industry", a.industryCode())
                 .param("subject", json.writeValueAsString(a.subject())).param("score", a.selfScore())
                 .param("indicators", json.writeValueAsString(a.indicators())).param("body", a.evaluationBody())
-                .param("report", a.evaluationReport()).param("key", idempotencyKey).param("at", a.createdAt())
+                .param("report", a.evaluationReport()).param("key", idempotencyKey).param("fp", fingerprint).param("at", a.createdAt())
                 .update();
     }
 
@@ -80,6 +80,13 @@ public class ApplicationStore {
     public Optional<Application> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from application a where a.id = :id for update").param("id", id)
                 .query(this::map).optional();
+    }
+
+    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
+    public boolean sameRequest(String uscc, String key, String fingerprint) {
+        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from application where uscc = :scope "
+                + "and idempotency_key = :key").param("scope", uscc).param("key", key).param("fp", fingerprint)
+                .query(Boolean.class).optional().orElse(true);
     }
 
     public Optional<Application> findByIdempotencyKey(String uscc, String key) {

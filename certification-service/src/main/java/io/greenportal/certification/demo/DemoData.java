@@ -139,12 +139,12 @@ public class DemoData {
     private boolean draft(UUID batch) {
         var request = new ApplicationRequest(batch, "GREEN_PRODUCT", "宁夏绿源新材料有限公司", "640106", "C26",
                 new Subject(null, null, "电池级碳酸锂", "Li2CO3≥99.5%", null, null), null, List.of(), null, null);
-        return applications.create(ENT_A, request, "demo:draft").created();
+        return applications.create(ENT_A, request, "demo:draft", null).created();
     }
 
     private boolean municipalReview(UUID batch) {
         var created = applications.create(ENT_A, factory(batch, "宁夏绿源新材料有限公司", "640106", "C26",
-                "宁东基地锂电材料生产线"), "demo:municipal");
+                "宁东基地锂电材料生产线"), "demo:municipal", null);
         if (created.created()) {
             submit(ENT_A, created.application().id());
         }
@@ -153,7 +153,7 @@ public class DemoData {
 
     private boolean provincialReview(UUID batch) {
         var created = applications.create(ENT_B, factory(batch, "石嘴山塞上精细化工有限公司", "640202", "C26",
-                "惠农精细化工生产基地"), "demo:provincial");
+                "惠农精细化工生产基地"), "demo:provincial", null);
         if (created.created()) {
             UUID id = created.application().id();
             submit(ENT_B, id);
@@ -167,7 +167,7 @@ public class DemoData {
                 new Subject(null, "石嘴山高新技术产业开发区", null, null, null, "GB/T 36132-2018 绿色工厂评价通则"),
                 new BigDecimal("78"), List.of(new IndicatorInput("SOLID_WASTE_UTILISATION", null, "64.0", "%")),
                 "宁夏节能低碳评价中心", "NXJN-2025-0112 绿色园区评价报告");
-        var created = applications.create(ENT_B, request, "demo:returned");
+        var created = applications.create(ENT_B, request, "demo:returned", null);
         if (created.created()) {
             UUID id = created.application().id();
             submit(ENT_B, id);
@@ -182,7 +182,7 @@ public class DemoData {
                 new Subject(null, null, "磷酸铁锂正极材料", "LFP-N2", "电池材料", "T/CAGP 绿色设计产品评价技术规范"),
                 new BigDecimal("84"), List.of(new IndicatorInput("CO2_PER_VALUE_ADDED", null, "1.36", "tCO₂/万元")),
                 "中国电子技术标准化研究院", "CESI-GDP-2025-0456");
-        var created = applications.create(ENT_A, request, "demo:expert");
+        var created = applications.create(ENT_A, request, "demo:expert", null);
         if (created.created()) {
             UUID id = created.application().id();
             submit(ENT_A, id);
@@ -200,7 +200,7 @@ public class DemoData {
                 new Subject(null, null, null, null, null, "GB/T 33635-2017 绿色制造 制造企业绿色供应链管理 导则"),
                 new BigDecimal("88"), List.of(new IndicatorInput("ENERGY_PER_VALUE_ADDED", null, "0.398", "tce/万元")),
                 "宁夏节能低碳评价中心", "NXJN-2025-0233 绿色供应链管理企业评价报告");
-        var created = applications.create(ENT_A, request, "demo:publicity");
+        var created = applications.create(ENT_A, request, "demo:publicity", null);
         if (created.created()) {
             UUID id = created.application().id();
             submit(ENT_A, id);

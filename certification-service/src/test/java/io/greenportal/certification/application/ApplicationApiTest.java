@@ -177,6 +177,16 @@ class ApplicationApiTest {
                 .header("Authorization", "Bearer " + Flow.token("ent-a")).header("Idempotency-Key", "draft-" + batch)
                 .body(TestData.factory(batch, "640106")).exchange(), HttpStatus.OK).get("id").asString();
         assertThat(again).isEqualTo(first);
+
+        // the same key with a different request is not a retry: refused, nothing created or changed
+        long drafts = jdbc.sql("select count(*) from application").query(Long.class).single();
+        JsonNode reused = Flow.json(rest.post().uri(Flow.API + "/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + Flow.token("ent-a")).header("Idempotency-Key", "draft-" + batch)
+                .body(TestData.factory(batch, "640104")).exchange(), HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(reused.get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(reused.get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(jdbc.sql("select count(*) from application").query(Long.class).single()).isEqualTo(drafts);
+        assertThat(flow.application("ent-a", first).get("regionCode").asString()).isEqualTo("640106");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.greenportal.incentive.Money;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -36,9 +37,13 @@ public class ProgramService {
     /** Creates a program; a repeated Idempotency-Key of the same administrator returns the first one. */
     @Transactional
     public Created create(ProgramRules.Valid v, String actor, String idempotencyKey) {
+        String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(v);
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(actor, idempotencyKey);
             if (existing.isPresent()) {
+                if (!store.sameRequest(actor, idempotencyKey, fingerprint)) {
+                    throw IdempotencyKeys.reused();
+                }
                 return new Created(existing.get(), false);
             }
         }
@@ -49,7 +54,7 @@ public class ProgramService {
         Program program = new Program(UUID.randomUUID(), v.code(), v.name(), v.kind(), v.description(), v.eligibility(),
                 v.amountRule(), v.opensAt(), v.closesAt(), v.budget(), Money.ZERO, Money.ZERO, now, actor, now);
         try {
-            store.insert(program, idempotencyKey);
+            store.insert(program, idempotencyKey, fingerprint);
         } catch (DuplicateKeyException e) {
             throw duplicateCode(v.code());
         }

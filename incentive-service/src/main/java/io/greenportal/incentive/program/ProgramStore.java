@@ -27,18 +27,18 @@ public class ProgramStore {
         this.json = json;
     }
 
-    public void insert(Program p, String idempotencyKey) {
+    public void insert(Program p, String idempotencyKey, String fingerprint) {
         jdbc.sql("""
                 insert into program (id, code, name, kind, description, eligibility, amount_rule, opens_at, closes_at,
-                  budget, committed, disbursed, created_at, created_by, updated_at, idempotency_key)
+                  budget, committed, disbursed, created_at, created_by, updated_at, idempotency_key, idempotency_fingerprint)
                 values (:id, :code, :name, :kind, :description, cast(:eligibility as jsonb), cast(:rule as jsonb),
-                  :opensAt, :closesAt, :budget, 0, 0, :createdAt, :createdBy, :createdAt, :key)""")
+                  :opensAt, :closesAt, :budget, 0, 0, :createdAt, :createdBy, :createdAt, :key, :fp)""")
                 .param("id", p.id()).param("code", p.code()).param("name", p.name()).param("kind", p.kind().name())
                 .param("description", p.description()).param("eligibility", json.writeValueAsString(p.eligibility()))
                 .param("rule", json.writeValueAsString(p.amountRule())).param("opensAt", p.opensAt())
                 .param("closesAt", p.closesAt()).param("budget", p.budget()).param("createdAt", p.createdAt())
                 .param("createdBy", p.createdBy()).param("key", idempotencyKey)
-                .update();
+                .param("fp", fingerprint).update();
     }
 
     public Optional<Program> find(UUID id) {
@@ -47,6 +47,13 @@ public class ProgramStore {
 
     public Optional<Program> findByCode(String code) {
         return jdbc.sql("select * from program where code = :code").param("code", code).query(this::map).optional();
+    }
+
+    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
+    public boolean sameRequest(String createdBy, String key, String fingerprint) {
+        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from program where created_by = :scope "
+                + "and idempotency_key = :key").param("scope", createdBy).param("key", key).param("fp", fingerprint)
+                .query(Boolean.class).optional().orElse(true);
     }
 
     public Optional<Program> findByIdempotencyKey(String createdBy, String key) {

@@ -22,6 +22,7 @@ import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.incentive.referral.CreditReferral.QualifyingListing;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -77,9 +78,13 @@ public class ReferralService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request);
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(uscc, idempotencyKey);
             if (existing.isPresent()) {
+                if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
+                    throw IdempotencyKeys.reused();
+                }
                 return new Submitted(existing.get(), false);
             }
         }
@@ -93,8 +98,11 @@ public class ReferralService {
                 amount, request.termMonths(), purpose, project, target, ReferralStatus.OPEN, null, now, null, null, null,
                 null, null, now);
         try {
-            store.insert(referral, caller.username(), idempotencyKey);
+            store.insert(referral, caller.username(), idempotencyKey, fingerprint);
         } catch (DuplicateKeyException e) {
+            if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
+                throw IdempotencyKeys.reused();
+            }
             return new Submitted(store.findByIdempotencyKey(uscc, idempotencyKey).orElseThrow(), false);
         }
         return new Submitted(store.find(referral.id()).orElseThrow(), true);

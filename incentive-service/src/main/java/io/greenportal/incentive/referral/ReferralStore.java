@@ -31,24 +31,31 @@ public class ReferralStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(CreditReferral r, String createdBy, String idempotencyKey) {
+    public void insert(CreditReferral r, String createdBy, String idempotencyKey, String fingerprint) {
         jdbc.sql("""
                 insert into credit_referral (id, uscc, enterprise_name, region_code, listing_id, certificate_number,
                   listing_type, listing_level, amount, term_months, purpose, project_reference, target_bank, status,
-                  created_at, created_by, updated_at, idempotency_key)
+                  created_at, created_by, updated_at, idempotency_key, idempotency_fingerprint)
                 values (:id, :uscc, :name, :region, :listing, :certificate, :type, :level, :amount, :term, :purpose,
-                  :project, :target, 'OPEN', :at, :by, :at, :key)""")
+                  :project, :target, 'OPEN', :at, :by, :at, :key, :fp)""")
                 .param("id", r.id()).param("uscc", r.uscc()).param("name", r.enterpriseName())
                 .param("region", r.regionCode()).param("listing", r.listing().id())
                 .param("certificate", r.listing().certificateNumber()).param("type", r.listing().type())
                 .param("level", r.listing().level()).param("amount", r.amount()).param("term", r.termMonths())
                 .param("purpose", r.purpose()).param("project", r.projectReference()).param("target", r.targetBank())
                 .param("at", r.createdAt()).param("by", createdBy).param("key", idempotencyKey)
-                .update();
+                .param("fp", fingerprint).update();
     }
 
     public Optional<CreditReferral> find(UUID id) {
         return jdbc.sql("select * from credit_referral where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
+    public boolean sameRequest(String uscc, String key, String fingerprint) {
+        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from credit_referral where uscc = :scope "
+                + "and idempotency_key = :key").param("scope", uscc).param("key", key).param("fp", fingerprint)
+                .query(Boolean.class).optional().orElse(true);
     }
 
     public Optional<CreditReferral> findByIdempotencyKey(String uscc, String key) {

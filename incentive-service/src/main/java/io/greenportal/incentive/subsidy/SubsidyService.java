@@ -19,6 +19,7 @@ import io.greenportal.incentive.subsidy.SubsidyApplication.ListingRef;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Project;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -72,9 +73,13 @@ public class SubsidyService {
                 .orElseThrow(() -> ApiException.invalid("programId", "no program has the id " + request.programId()));
         Project project = project(program.kind(), request.project());
         OffsetDateTime now = OffsetDateTime.now(clock);
+        String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request);
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(uscc, idempotencyKey);
             if (existing.isPresent()) {
+                if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
+                    throw IdempotencyKeys.reused();
+                }
                 return new Submitted(existing.get(), false);
             }
         }
@@ -106,13 +111,16 @@ public class SubsidyService {
                 null);
         try {
             transactions.executeWithoutResult(tx -> {
-                store.insert(application, idempotencyKey);
+                store.insert(application, idempotencyKey, fingerprint);
                 store.event(application.id(), now, caller.username(), "SUBMIT", ApplicationStatus.SUBMITTED, proposed, null);
             });
         } catch (DuplicateKeyException e) {
             if (idempotencyKey != null) {
                 var existing = store.findByIdempotencyKey(uscc, idempotencyKey);
                 if (existing.isPresent()) {
+                    if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
+                        throw IdempotencyKeys.reused();
+                    }
                     return new Submitted(existing.get(), false);
                 }
             }

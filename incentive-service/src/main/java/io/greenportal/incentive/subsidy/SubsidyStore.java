@@ -30,15 +30,15 @@ public class SubsidyStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(SubsidyApplication a, String idempotencyKey) {
+    public void insert(SubsidyApplication a, String idempotencyKey, String fingerprint) {
         Project p = a.project();
         jdbc.sql("""
                 insert into subsidy_application (id, program_id, kind, uscc, enterprise_name, region_code, city_code,
                   listing_id, listing_type, listing_level, listing_year, certificate_number, project_name,
                   project_content, total_investment, proposed_amount, status, submitted_by, submitted_at, updated_at,
-                  idempotency_key)
+                  idempotency_key, idempotency_fingerprint)
                 values (:id, :program, :kind, :uscc, :name, :region, :city, :listing, :type, :level, :year, :certificate,
-                  :projectName, :projectContent, :investment, :proposed, :status, :by, :at, :at, :key)""")
+                  :projectName, :projectContent, :investment, :proposed, :status, :by, :at, :at, :key, :fp)""")
                 .param("id", a.id()).param("program", a.programId()).param("kind", a.kind().name())
                 .param("uscc", a.uscc()).param("name", a.enterpriseName()).param("region", a.regionCode())
                 .param("city", a.cityCode()).param("listing", a.listing().id()).param("type", a.listing().type())
@@ -48,6 +48,7 @@ public class SubsidyStore {
                 .param("investment", p == null ? null : p.totalInvestment())
                 .param("proposed", a.proposedAmount()).param("status", a.status().name())
                 .param("by", a.submittedBy()).param("at", a.submittedAt()).param("key", idempotencyKey)
+                .param("fp", fingerprint)
                 .update();
     }
 
@@ -62,6 +63,13 @@ public class SubsidyStore {
 
     public Optional<SubsidyApplication> find(UUID id) {
         return jdbc.sql("select * from subsidy_application where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
+    public boolean sameRequest(String uscc, String key, String fingerprint) {
+        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from subsidy_application where uscc = :scope "
+                + "and idempotency_key = :key").param("scope", uscc).param("key", key).param("fp", fingerprint)
+                .query(Boolean.class).optional().orElse(true);
     }
 
     public Optional<SubsidyApplication> findByIdempotencyKey(String uscc, String key) {

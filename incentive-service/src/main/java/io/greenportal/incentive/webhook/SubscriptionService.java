@@ -13,6 +13,7 @@ import io.greenportal.incentive.feed.FeedCursor;
 import io.greenportal.incentive.grpc.RegistryClient;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.PageParameters;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -86,16 +87,22 @@ public class SubscriptionService {
         }
         UUID watchScreening = screening;
         List<String> watch = screening == null ? listed : screeningWatchList(bank, screening);
+        // the secret is left out: only the sealed secret is kept, never a digest of it
+        String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(
+                new Request(request.url(), null, request.watchUsccs(), request.watchScreening(), request.description()));
         return transactions.execute(status -> insert(bank, url, secret, watch, watchScreening, description, actor,
-                idempotencyKey));
+                idempotencyKey, fingerprint));
     }
 
     private Created insert(Bank bank, String url, String secret, List<String> watch, UUID watchScreening,
-            String description, String actor, String idempotencyKey) {
+            String description, String actor, String idempotencyKey, String fingerprint) {
         store.lockBank(bank.id());
         if (idempotencyKey != null) {
             var existing = store.findByIdempotencyKey(bank.id(), idempotencyKey);
             if (existing.isPresent()) {
+                if (!store.sameRequest(bank.id(), idempotencyKey, fingerprint)) {
+                    throw IdempotencyKeys.reused();
+                }
                 return new Created(existing.get(), false);
             }
         }
@@ -109,7 +116,7 @@ public class SubscriptionService {
         Subscription subscription = new Subscription(UUID.randomUUID(), bank.id(), url, description, watch == null,
                 watch, watchScreening, null, true, start, now, now);
         try {
-            store.insert(subscription, secrets.seal(secret), actor, idempotencyKey);
+            store.insert(subscription, secrets.seal(secret), actor, idempotencyKey, fingerprint);
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("duplicate-request", "Idempotency-Key", "This Idempotency-Key is being used by a concurrent request");
         }

@@ -24,16 +24,17 @@ public class SubscriptionStore {
         this.batch = batch;
     }
 
-    public void insert(Subscription s, String sealedSecret, String createdBy, String idempotencyKey) {
+    public void insert(Subscription s, String sealedSecret, String createdBy, String idempotencyKey, String fingerprint) {
         jdbc.sql("""
                 insert into webhook_subscription (id, bank_id, url, secret, description, watch_all, watch_screening,
-                  active, start_sequence, created_at, created_by, updated_at, idempotency_key)
-                values (:id, :bank, :url, :secret, :description, :watchAll, :screening, true, :start, :at, :by, :at, :key)""")
+                  active, start_sequence, created_at, created_by, updated_at, idempotency_key, idempotency_fingerprint)
+                values (:id, :bank, :url, :secret, :description, :watchAll, :screening, true, :start, :at, :by, :at, :key,
+                  :fp)""")
                 .param("id", s.id()).param("bank", s.bankId()).param("url", s.url()).param("secret", sealedSecret)
                 .param("description", s.description()).param("watchAll", s.watchAll())
                 .param("screening", s.watchScreening())
                 .param("start", s.startSequence()).param("at", s.createdAt()).param("by", createdBy)
-                .param("key", idempotencyKey)
+                .param("key", idempotencyKey).param("fp", fingerprint)
                 .update();
         replaceWatchList(s.id(), s.watchUsccs());
     }
@@ -60,6 +61,13 @@ public class SubscriptionStore {
     public Optional<Subscription> lock(UUID id, String bankId) {
         return jdbc.sql("select * from webhook_subscription where id = :id and bank_id = :bank for update")
                 .param("id", id).param("bank", bankId).query(this::map).optional().map(this::withWatchList);
+    }
+
+    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
+    public boolean sameRequest(String bankId, String key, String fingerprint) {
+        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from webhook_subscription where bank_id = :scope "
+                + "and idempotency_key = :key").param("scope", bankId).param("key", key).param("fp", fingerprint)
+                .query(Boolean.class).optional().orElse(true);
     }
 
     public Optional<Subscription> findByIdempotencyKey(String bankId, String key) {

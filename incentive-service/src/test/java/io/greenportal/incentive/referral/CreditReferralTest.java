@@ -75,6 +75,21 @@ class CreditReferralTest {
     }
 
     @Test
+    void anIdempotencyKeyRetriesTheSameReferralAndRefusesAnotherOne() {
+        String key = "referral-" + java.util.UUID.randomUUID();
+        String first = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", request("100000.00"), key),
+                HttpStatus.CREATED).get("id").asString();
+        assertThat(Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", request("100000.00"), key), HttpStatus.OK)
+                .get("id").asString()).isEqualTo(first);
+        // a corrected amount under the same key is a new request: answered 422, never the old referral
+        JsonNode reused = Api.json(api.post(Tokens.user("ent-a"), "/credit-referrals", request("999999.00"), key),
+                HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(reused.get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(new java.math.BigDecimal(Api.json(api.get(Tokens.user("ent-a"), "/credit-referrals/" + first), HttpStatus.OK)
+                .get("amount").asString())).isEqualByComparingTo("100000");
+    }
+
+    @Test
     void listsArePagedNewestFirst() {
         List<String> asked = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -227,7 +227,7 @@ class WatchedScreeningTest {
                 true, start, now, now);
 
         transactions.executeWithoutResult(status -> store.insert(large, secrets.seal("watchlist-webhook-secret-0001"),
-                "bank-a", null));
+                "bank-a", null, null));
         try {
             assertThat(store.find(id, "NXBANK").orElseThrow().watchedFirms()).isEqualTo(100_000);
             assertThat(store.interestedIn("91640100W000054321", start + 1)).contains(id);

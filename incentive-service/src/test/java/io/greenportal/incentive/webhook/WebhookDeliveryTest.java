@@ -310,6 +310,14 @@ class WebhookDeliveryTest {
                 Map.of("url", "https://hooks.hhrcb.example/greenportal", "secret", "a-long-enough-secret-001"), key),
                 HttpStatus.OK);
         assertThat(retried.get("id").asString()).isEqualTo(created.get("id").asString());
+        // the same key for another address is another request: refused, nothing created
+        long held = subscriptions();
+        JsonNode reused = Api.json(api.post(Tokens.client("bank-b"), "/webhook-subscriptions",
+                Map.of("url", "https://hooks.hhrcb.example/other", "secret", "a-long-enough-secret-001"), key),
+                HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(reused.get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(reused.get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(subscriptions()).isEqualTo(held);
         String path = "/webhook-subscriptions/" + created.get("id").asString();
         api.patch(Tokens.client("bank-b"), path, Map.of("url", "http://hooks.hhrcb.example/x")).expectStatus().isBadRequest();
         api.patch(Tokens.client("bank-b"), path, Map.of("secret", "short")).expectStatus().isBadRequest();

@@ -1,15 +1,27 @@
 package io.greenportal.platform.web;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.springframework.http.HttpStatus;
+
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The {@code Idempotency-Key} header of creating requests: optional; when sent, 1-128 printable
  * ASCII characters without spaces (33-126). A key is stored and compared byte for byte: ASCII
  * leaves no two spellings of one key (Unicode normalization, header encodings) and no invisible
- * differences such as trailing spaces.
+ * differences such as trailing spaces. With the key the request's {@link #fingerprint} is stored:
+ * a retry (same key, same request) gets what the first one created; the same key with a different
+ * request is refused, 422 (as the IETF's Idempotency-Key draft says), instead of silently
+ * answering with what another request created.
  */
 public final class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     public static final int MAX_LENGTH = 128;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private IdempotencyKeys() {
     }
@@ -23,5 +35,21 @@ public final class IdempotencyKeys {
             throw ApiException.invalid(HEADER, "must be 1-" + MAX_LENGTH + " printable ASCII characters without spaces");
         }
         return key;
+    }
+
+    /** What a creating request asked for, as it was read (SHA-256 of its JSON, hex). */
+    public static String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key was sent before with a different request. */
+    public static ApiException reused() {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", HEADER,
+                "This Idempotency-Key was sent before with a different request; a new request needs a new key");
     }
 }
