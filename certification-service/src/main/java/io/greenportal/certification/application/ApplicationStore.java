@@ -47,7 +47,8 @@ public class ApplicationStore {
                 .param("region", a.regionCode()).param("city", a.cityCode()).param("industry", a.industryCode())
                 .param("subject", json.writeValueAsString(a.subject())).param("score", a.selfScore())
                 .param("indicators", json.writeValueAsString(a.indicators())).param("body", a.evaluationBody())
-                .param("report", a.evaluationReport()).param("key", idempotencyKey).param("fp", fingerprint).param("at", a.createdAt())
+                .param("report", a.evaluationReport()).param("key", idempotencyKey).param("fp", fingerprint)
+                .param("at", a.createdAt())
                 .update();
     }
 

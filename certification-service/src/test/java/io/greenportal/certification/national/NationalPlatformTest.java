@@ -375,8 +375,10 @@ class NationalPlatformTest {
         round.put("name", "并发推荐 " + System.nanoTime() % 100000);
         round.put("deadline", flow.now().plusDays(100).toString());
         round.put("quotas", Map.of("GREEN_FACTORY", 1));
-        List<String> rounds = List.of(Flow.json(flow.post("admin", "national/rounds", round), HttpStatus.CREATED).get("id").asString(),
-                Flow.json(flow.post("admin", "national/rounds", round), HttpStatus.CREATED).get("id").asString());
+        List<String> rounds = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            rounds.add(Flow.json(flow.post("admin", "national/rounds", round), HttpStatus.CREATED).get("id").asString());
+        }
         var start = new java.util.concurrent.CountDownLatch(1);
         var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {

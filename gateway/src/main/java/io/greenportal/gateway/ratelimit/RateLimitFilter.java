@@ -81,7 +81,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                     String callerKey = key + "|" + caller;
                     BucketLimiter limiter = limiter(bucket, policy);
                     OptionalLong early = headroom.admitEarly(callerKey, policy);
-                    Mono<RateLimiter.Response> decision = redis.call(limiter.redis().isAllowed(key, caller), RateLimitFilter::noAnswer)
+                    Mono<RateLimiter.Response> decision = redis
+                            .call(limiter.redis().isAllowed(key, caller), RateLimitFilter::noAnswer)
                             .doOnNext(response -> headroom.answered(callerKey, response))
                             .doOnCancel(() -> headroom.abandoned(callerKey))
                             .map(response -> counted(response) ? response : locally(callerKey, policy, limiter));

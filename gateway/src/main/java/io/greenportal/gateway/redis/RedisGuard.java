@@ -23,8 +23,9 @@ import reactor.core.publisher.Mono;
  * Redis holds nothing a request cannot do without (rate-limit buckets, browser sessions), so a slow
  * or hung Redis must not make every request wait for a time-out. Calls go through a circuit: after
  * a few slow or failed calls it opens and callers get their fallback at once (rate limits are
- * decided by the gateway's own buckets, a session is not found). While it is open no request is used as a trial; a background
- * probe pings Redis every {@code probe-interval} and closes the circuit as soon as Redis answers.
+ * decided by the gateway's own buckets, a session is not found). While it is open no request is
+ * used as a trial; a background probe pings Redis every {@code probe-interval} and closes the
+ * circuit as soon as Redis answers.
  */
 @Component
 public class RedisGuard implements HealthIndicator, SmartLifecycle {
@@ -80,7 +81,8 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
     @Override
     public Health health() {
         return available() ? Health.up().build()
-                : Health.down().withDetail("circuit", "open: rate limits are counted in the gateway's memory and browser sessions bypassed until Redis answers")
+                : Health.down().withDetail("circuit",
+                        "open: rate limits are counted in the gateway's memory and browser sessions bypassed until Redis answers")
                         .build();
     }
 
