@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Browser sessions live in Redis. Through the {@link RedisGuard}, a hung Redis costs a session
- * look-up at most the guard's time-out, and nothing once its circuit is open: the session is then
+ * look-up at most the guard's time-out, and nothing once its session circuit is open (failed or
+ * timed-out calls open it, slow ones do not): the session is then
  * not found (the browser user is treated as logged out until Redis answers again) and changes to
  * it are not saved.
  */
@@ -41,19 +42,19 @@ public class GuardedSessions {
 
             @Override
             public Mono<Void> save(S session) {
-                return guard.getObject().call(sessions.save(session).thenReturn(true), () -> false).then();
+                return guard.getObject().callForSessions(sessions.save(session).thenReturn(true), () -> false).then();
             }
 
             @Override
             public Mono<S> findById(String id) {
-                return guard.getObject().call(sessions.findById(id).map(java.util.Optional::of)
+                return guard.getObject().callForSessions(sessions.findById(id).map(java.util.Optional::of)
                         .defaultIfEmpty(java.util.Optional.empty()), java.util.Optional::<S>empty)
                         .flatMap(Mono::justOrEmpty);
             }
 
             @Override
             public Mono<Void> deleteById(String id) {
-                return guard.getObject().call(sessions.deleteById(id).thenReturn(true), () -> false).then();
+                return guard.getObject().callForSessions(sessions.deleteById(id).thenReturn(true), () -> false).then();
             }
         };
     }

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * Redis holds nothing a request cannot do without (rate-limit buckets, browser sessions), so a slow
  * or hung Redis must not make every request wait for a time-out. Calls go through a circuit: after
  * a few slow or failed calls it opens and callers get their fallback at once (rate limits are
- * decided by the gateway's own buckets, a session is not found). While it is open no request is
+ * decided by the gateway's own buckets); sessions have a circuit of their own that only failed or
+ * timed-out calls open (a session is then not found). While it is open no request is
  * used as a trial; a background probe pings Redis every {@code probe-interval} and closes the
  * circuit as soon as Redis answers.
  */
@@ -35,23 +36,34 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
     private final ReactiveRedisConnectionFactory redis;
     private final RedisGuardProperties properties;
     private final CircuitBreaker circuit;
+    private final CircuitBreaker sessionCircuit;
     private volatile Disposable probe;
 
     public RedisGuard(ReactiveRedisConnectionFactory redis, RedisGuardProperties properties, CircuitBreakerRegistry circuits) {
         this.redis = redis;
         this.properties = properties;
-        this.circuit = circuits.circuitBreaker("redis", CircuitBreakerConfig.custom()
+        this.circuit = circuit(circuits, "redis", properties.slowCall(), properties.minimumCalls());
+        // a session is not given up for slowness: under a flood the gateway's own queue makes every
+        // call "slow" while Redis is fine, and the circuit opened and closed 118 times in the
+        // publicity day; for rate limits that only means deciding in memory (LocalBuckets), for a
+        // browser user it meant appearing logged out. Only failed or timed-out calls count here.
+        this.sessionCircuit = circuit(circuits, "redis-sessions", properties.timeout(), properties.minimumCalls());
+    }
+
+    private static CircuitBreaker circuit(CircuitBreakerRegistry circuits, String name, Duration slowCall, int minimumCalls) {
+        CircuitBreaker circuit = circuits.circuitBreaker(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
-                .minimumNumberOfCalls(properties.minimumCalls())
+                .minimumNumberOfCalls(minimumCalls)
                 .failureRateThreshold(50)
-                .slowCallDurationThreshold(properties.slowCall())
+                .slowCallDurationThreshold(slowCall)
                 .slowCallRateThreshold(50)
                 // only the background probe closes it: requests never wait as trial calls
                 .waitDurationInOpenState(Duration.ofDays(3650))
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
-        circuit.getEventPublisher().onStateTransition(event -> log.warn("Redis circuit: {}", event.getStateTransition()));
+        circuit.getEventPublisher().onStateTransition(event -> log.warn("{} circuit: {}", name, event.getStateTransition()));
+        return circuit;
     }
 
     /**
@@ -61,6 +73,15 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
      * would cost a thread hand-off on every request).
      */
     public <T> Mono<T> call(Mono<T> call, Supplier<T> fallback) {
+        return through(circuit, call, fallback);
+    }
+
+    /** As {@link #call}, for browser sessions: only failed or timed-out calls count against Redis. */
+    public <T> Mono<T> callForSessions(Mono<T> call, Supplier<T> fallback) {
+        return through(sessionCircuit, call, fallback);
+    }
+
+    private static <T> Mono<T> through(CircuitBreaker circuit, Mono<T> call, Supplier<T> fallback) {
         if (!circuit.tryAcquirePermission()) {
             return Mono.fromSupplier(fallback);
         }
@@ -74,16 +95,24 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
                 .doOnCancel(circuit::releasePermission);
     }
 
+    /** Neither circuit is open. */
     public boolean available() {
-        return circuit.getState() != CircuitBreaker.State.OPEN;
+        return circuit.getState() != CircuitBreaker.State.OPEN && sessionCircuit.getState() != CircuitBreaker.State.OPEN;
     }
 
     @Override
     public Health health() {
-        return available() ? Health.up().build()
-                : Health.down().withDetail("circuit",
-                        "open: rate limits are counted in the gateway's memory and browser sessions bypassed until Redis answers")
-                        .build();
+        if (available()) {
+            return Health.up().build();
+        }
+        var health = Health.down();
+        if (circuit.getState() == CircuitBreaker.State.OPEN) {
+            health.withDetail("circuit", "open: rate limits are counted in the gateway's memory until Redis answers");
+        }
+        if (sessionCircuit.getState() == CircuitBreaker.State.OPEN) {
+            health.withDetail("sessionCircuit", "open: browser sessions are bypassed until Redis answers");
+        }
+        return health.build();
     }
 
     private Mono<Void> probeOnce() {
@@ -94,7 +123,13 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
                         connection -> connection.ping(),
                         connection -> connection.closeLater())
                 .timeout(properties.timeout())
-                .doOnNext(pong -> circuit.transitionToClosedState())
+                .doOnNext(pong -> {
+                    for (CircuitBreaker open : new CircuitBreaker[] {circuit, sessionCircuit}) {
+                        if (open.getState() == CircuitBreaker.State.OPEN) {
+                            open.transitionToClosedState();
+                        }
+                    }
+                })
                 .onErrorResume(error -> Mono.empty())
                 .then();
     }
@@ -120,5 +155,9 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
 
     CircuitBreaker circuit() {
         return circuit;
+    }
+
+    CircuitBreaker sessionCircuit() {
+        return sessionCircuit;
     }
 }

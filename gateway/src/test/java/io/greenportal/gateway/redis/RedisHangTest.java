@@ -93,14 +93,15 @@ class RedisHangTest {
 
         CircuitBreaker circuit = guard.circuit();
         long notPermitted = circuit.getMetrics().getNumberOfNotPermittedCalls();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status() == 200); // the gateway's own bucket refilled
+        // admitted by the gateway's own bucket once it refilled, without waiting on Redis
+        await().atMost(Duration.ofSeconds(10)).until(() -> status() == 200);
         java.util.List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             statuses.add(status());
         }
         // a burst of 3 at 1/s, counted in the gateway's memory: the flood that made Redis slow
         // does not switch its own limit off (it did, failing open)
-        assertThat(statuses).as("limits hold while Redis hangs").contains(200, 429).containsOnly(200, 429);
+        assertThat(statuses).as("limits hold while Redis hangs").contains(429).isSubsetOf(200, 429);
         assertThat(circuit.getMetrics().getNumberOfNotPermittedCalls())
                 .as("none of them waited on Redis").isGreaterThanOrEqualTo(notPermitted + 21);
 
