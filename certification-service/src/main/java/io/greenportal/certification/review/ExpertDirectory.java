@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -66,7 +67,7 @@ public class ExpertDirectory {
         try {
             String token = "Bearer " + tokens.token();
             for (String name : names) {
-                if (!isExpert(name, token)) {
+                if (!isExpertRetryingAClosedConnection(name, token)) {
                     refused.add(name);
                 }
             }
@@ -76,6 +77,22 @@ public class ExpertDirectory {
                     + "nothing was assigned, try again shortly");
         }
         return refused;
+    }
+
+    /**
+     * A pooled connection Keycloak (or a proxy) closed meanwhile fails at once on reuse; the look-up
+     * is read-only, so it is asked once more on a fresh try. A time-out is not retried: a hung
+     * Keycloak must not cost twice the wait.
+     */
+    private boolean isExpertRetryingAClosedConnection(String name, String token) {
+        try {
+            return isExpert(name, token);
+        } catch (ResourceAccessException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                throw e;
+            }
+            return isExpert(name, token);
+        }
     }
 
     private boolean isExpert(String name, String token) {
