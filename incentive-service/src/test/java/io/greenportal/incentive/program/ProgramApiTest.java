@@ -70,6 +70,11 @@ class ProgramApiTest {
         JsonNode first = Api.json(api.post(Tokens.user("admin"), "/programs", body, key), HttpStatus.CREATED);
         JsonNode retry = Api.json(api.post(Tokens.user("admin"), "/programs", body, key), HttpStatus.OK);
         assertThat(retry.get("id").asString()).isEqualTo(first.get("id").asString());
+        // the same key with another budget is another request, not a retry
+        Map<String, Object> changed = new java.util.HashMap<>(body);
+        changed.put("budget", "99000000.00");
+        assertThat(Api.json(api.post(Tokens.user("admin"), "/programs", changed, key), HttpStatus.UNPROCESSABLE_CONTENT)
+                .get("type").asString()).endsWith("/idempotency-key-reused");
 
         JsonNode duplicate = Api.json(api.post(Tokens.user("admin"), "/programs", body), HttpStatus.CONFLICT);
         assertThat(duplicate.get("type").asString()).endsWith("/duplicate-program-code");
