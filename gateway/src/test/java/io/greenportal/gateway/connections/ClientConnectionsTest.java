@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Slow and greedy clients, spoken to over raw sockets: a request whose headers never finish is
  * closed after the idle time-out, one whose declared body stops coming is cut off after the read
- * time-out with a 408 problem detail, and one address cannot hold more
- * connections than the cap.
+ * time-out with a 408 problem detail, one address cannot hold more
+ * connections than the cap, and a keep-alive connection keeps being read whatever was answered on it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "greenportal.rate-limits.enabled=false",
@@ -121,6 +121,37 @@ class ClientConnectionsTest {
             for (Socket socket : sockets) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * A request sent while the previous answer is still being finished (pipelined, or simply quick)
+     * and answered by the gateway itself, at once (a CORS refusal here; a cached answer, a 304 or a
+     * 401 the same way). With Reactor Netty 1.3.6 the server then never read that connection again:
+     * a browser's next request on it waited until it gave up (one in five conditional searches in
+     * a row hung that way).
+     */
+    @Test
+    void aConnectionIsStillReadAfterAnAnswerGivenAtOnceToAPipelinedRequest() throws Exception {
+        try (Socket socket = connect()) {
+            String proxied = "GET /api/v1/registry/reference/regions HTTP/1.1\r\nHost: portal\r\n\r\n";
+            String refusedPreflight = "OPTIONS /api/v1/public/listings HTTP/1.1\r\nHost: portal\r\n"
+                    + "Origin: https://evil.example.com\r\nAccess-Control-Request-Method: GET\r\n\r\n";
+            socket.getOutputStream().write((proxied + refusedPreflight).getBytes(StandardCharsets.US_ASCII));
+            StringBuilder answers = new StringBuilder();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                answers.append(read(socket).text());
+                return answers.indexOf("HTTP/1.1 403") > 0;
+            });
+            assertThat(answers.toString()).startsWith("HTTP/1.1 200");
+
+            socket.getOutputStream().write(proxied.getBytes(StandardCharsets.US_ASCII));
+            StringBuilder next = new StringBuilder();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                next.append(read(socket).text());
+                return next.indexOf("\r\n\r\n") > 0;
+            });
+            assertThat(next.toString()).startsWith("HTTP/1.1 200");
         }
     }
 }
