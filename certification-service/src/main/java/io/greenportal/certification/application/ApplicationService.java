@@ -79,11 +79,8 @@ public class ApplicationService {
     public Created create(Caller caller, ApplicationRequest request, String idempotencyKey, String fingerprint) {
         String uscc = requireUscc(caller);
         if (idempotencyKey != null) {
-            var existing = applications.findByIdempotencyKey(uscc, idempotencyKey);
+            var existing = IdempotencyKeys.replay(applications.findByIdempotencyKey(uscc, idempotencyKey, fingerprint));
             if (existing.isPresent()) {
-                if (!applications.sameRequest(uscc, idempotencyKey, fingerprint)) {
-                    throw IdempotencyKeys.reused();
-                }
                 return new Created(existing.get(), false);
             }
         }
@@ -114,10 +111,7 @@ public class ApplicationService {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the same Idempotency-Key sent twice at once: the first one created it
             var first = idempotencyKey == null ? java.util.Optional.<Application>empty()
-                    : applications.findByIdempotencyKey(uscc, idempotencyKey);
-            if (first.isPresent() && !applications.sameRequest(uscc, idempotencyKey, fingerprint)) {
-                throw IdempotencyKeys.reused();
-            }
+                    : IdempotencyKeys.replay(applications.findByIdempotencyKey(uscc, idempotencyKey, fingerprint));
             return new Created(first.orElseThrow(() -> e), false);
         }
         return new Created(application, true);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,16 +84,12 @@ public class ApplicationStore {
                 .query(this::map).optional();
     }
 
-    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
-    public boolean sameRequest(String uscc, String key, String fingerprint) {
-        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from application where uscc = :scope "
-                + "and idempotency_key = :key").param("scope", uscc).param("key", key).param("fp", fingerprint)
-                .query(Boolean.class).optional().orElse(true);
-    }
-
-    public Optional<Application> findByIdempotencyKey(String uscc, String key) {
-        return jdbc.sql("select " + COLUMNS + " from application a where a.uscc = :uscc and a.idempotency_key = :key")
-                .param("uscc", uscc).param("key", key).query(this::map).optional();
+    /** The application created under this key, and whether {@code fingerprint} is the request that created it. */
+    public Optional<IdempotencyKeys.Stored<Application>> findByIdempotencyKey(String uscc, String key, String fingerprint) {
+        return jdbc.sql("select " + COLUMNS + ", coalesce(a.idempotency_fingerprint = :fp, true) as same_request "
+                + "from application a where a.uscc = :uscc and a.idempotency_key = :key")
+                .param("uscc", uscc).param("key", key).param("fp", fingerprint)
+                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
     }
 
     /** Moves the state only if it is still {@code from}; answers whether it did. */

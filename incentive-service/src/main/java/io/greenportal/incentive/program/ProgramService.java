@@ -39,11 +39,8 @@ public class ProgramService {
     public Created create(ProgramRules.Valid v, String actor, String idempotencyKey) {
         String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(v);
         if (idempotencyKey != null) {
-            var existing = store.findByIdempotencyKey(actor, idempotencyKey);
+            var existing = IdempotencyKeys.replay(store.findByIdempotencyKey(actor, idempotencyKey, fingerprint));
             if (existing.isPresent()) {
-                if (!store.sameRequest(actor, idempotencyKey, fingerprint)) {
-                    throw IdempotencyKeys.reused();
-                }
                 return new Created(existing.get(), false);
             }
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,16 +50,12 @@ public class ProgramStore {
         return jdbc.sql("select * from program where code = :code").param("code", code).query(this::map).optional();
     }
 
-    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
-    public boolean sameRequest(String createdBy, String key, String fingerprint) {
-        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from program where created_by = :scope "
-                + "and idempotency_key = :key").param("scope", createdBy).param("key", key).param("fp", fingerprint)
-                .query(Boolean.class).optional().orElse(true);
-    }
-
-    public Optional<Program> findByIdempotencyKey(String createdBy, String key) {
-        return jdbc.sql("select * from program where created_by = :by and idempotency_key = :key")
-                .param("by", createdBy).param("key", key).query(this::map).optional();
+    /** The program created under this key, and whether {@code fingerprint} is the request that created it. */
+    public Optional<IdempotencyKeys.Stored<Program>> findByIdempotencyKey(String createdBy, String key, String fingerprint) {
+        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request "
+                + "from program where created_by = :by and idempotency_key = :key")
+                .param("by", createdBy).param("key", key).param("fp", fingerprint)
+                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
     }
 
     public List<Program> list(ProgramKind kind, OffsetDateTime openAt) {

@@ -80,11 +80,8 @@ public class ReferralService {
         }
         String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request);
         if (idempotencyKey != null) {
-            var existing = store.findByIdempotencyKey(uscc, idempotencyKey);
+            var existing = IdempotencyKeys.replay(store.findByIdempotencyKey(uscc, idempotencyKey, fingerprint));
             if (existing.isPresent()) {
-                if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
-                    throw IdempotencyKeys.reused();
-                }
                 return new Submitted(existing.get(), false);
             }
         }
@@ -100,10 +97,8 @@ public class ReferralService {
         try {
             store.insert(referral, caller.username(), idempotencyKey, fingerprint);
         } catch (DuplicateKeyException e) {
-            if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
-                throw IdempotencyKeys.reused();
-            }
-            return new Submitted(store.findByIdempotencyKey(uscc, idempotencyKey).orElseThrow(), false);
+            return new Submitted(IdempotencyKeys.replay(store.findByIdempotencyKey(uscc, idempotencyKey, fingerprint))
+                    .orElseThrow(), false);
         }
         return new Submitted(store.find(referral.id()).orElseThrow(), true);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.greenportal.incentive.referral.CreditReferral.Decision;
 import io.greenportal.incentive.referral.CreditReferral.Disbursement;
 import io.greenportal.incentive.referral.CreditReferral.QualifyingListing;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,16 +52,13 @@ public class ReferralStore {
         return jdbc.sql("select * from credit_referral where id = :id").param("id", id).query(this::map).optional();
     }
 
-    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
-    public boolean sameRequest(String uscc, String key, String fingerprint) {
-        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from credit_referral where uscc = :scope "
-                + "and idempotency_key = :key").param("scope", uscc).param("key", key).param("fp", fingerprint)
-                .query(Boolean.class).optional().orElse(true);
-    }
-
-    public Optional<CreditReferral> findByIdempotencyKey(String uscc, String key) {
-        return jdbc.sql("select * from credit_referral where uscc = :uscc and idempotency_key = :key")
-                .param("uscc", uscc).param("key", key).query(this::map).optional();
+    /** The referral created under this key, and whether {@code fingerprint} is the request that created it. */
+    public Optional<IdempotencyKeys.Stored<CreditReferral>> findByIdempotencyKey(String uscc, String key,
+            String fingerprint) {
+        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request "
+                + "from credit_referral where uscc = :uscc and idempotency_key = :key")
+                .param("uscc", uscc).param("key", key).param("fp", fingerprint)
+                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
     }
 
     public boolean visibleToBank(UUID id, String bank) {

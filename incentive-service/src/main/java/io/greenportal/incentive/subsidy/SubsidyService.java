@@ -75,11 +75,8 @@ public class SubsidyService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String fingerprint = idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request);
         if (idempotencyKey != null) {
-            var existing = store.findByIdempotencyKey(uscc, idempotencyKey);
+            var existing = IdempotencyKeys.replay(store.findByIdempotencyKey(uscc, idempotencyKey, fingerprint));
             if (existing.isPresent()) {
-                if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
-                    throw IdempotencyKeys.reused();
-                }
                 return new Submitted(existing.get(), false);
             }
         }
@@ -116,11 +113,8 @@ public class SubsidyService {
             });
         } catch (DuplicateKeyException e) {
             if (idempotencyKey != null) {
-                var existing = store.findByIdempotencyKey(uscc, idempotencyKey);
+                var existing = IdempotencyKeys.replay(store.findByIdempotencyKey(uscc, idempotencyKey, fingerprint));
                 if (existing.isPresent()) {
-                    if (!store.sameRequest(uscc, idempotencyKey, fingerprint)) {
-                        throw IdempotencyKeys.reused();
-                    }
                     return new Submitted(existing.get(), false);
                 }
             }

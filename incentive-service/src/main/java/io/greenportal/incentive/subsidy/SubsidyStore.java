@@ -16,6 +16,7 @@ import io.greenportal.incentive.subsidy.SubsidyApplication.Disbursement;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Event;
 import io.greenportal.incentive.subsidy.SubsidyApplication.ListingRef;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Project;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,16 +66,13 @@ public class SubsidyStore {
         return jdbc.sql("select * from subsidy_application where id = :id").param("id", id).query(this::map).optional();
     }
 
-    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
-    public boolean sameRequest(String uscc, String key, String fingerprint) {
-        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from subsidy_application where uscc = :scope "
-                + "and idempotency_key = :key").param("scope", uscc).param("key", key).param("fp", fingerprint)
-                .query(Boolean.class).optional().orElse(true);
-    }
-
-    public Optional<SubsidyApplication> findByIdempotencyKey(String uscc, String key) {
-        return jdbc.sql("select * from subsidy_application where uscc = :uscc and idempotency_key = :key")
-                .param("uscc", uscc).param("key", key).query(this::map).optional();
+    /** The application created under this key, and whether {@code fingerprint} is the request that created it. */
+    public Optional<IdempotencyKeys.Stored<SubsidyApplication>> findByIdempotencyKey(String uscc, String key,
+            String fingerprint) {
+        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request "
+                + "from subsidy_application where uscc = :uscc and idempotency_key = :key")
+                .param("uscc", uscc).param("key", key).param("fp", fingerprint)
+                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
     }
 
     public List<Event> history(UUID id) {

@@ -98,11 +98,8 @@ public class SubscriptionService {
             String description, String actor, String idempotencyKey, String fingerprint) {
         store.lockBank(bank.id());
         if (idempotencyKey != null) {
-            var existing = store.findByIdempotencyKey(bank.id(), idempotencyKey);
+            var existing = IdempotencyKeys.replay(store.findByIdempotencyKey(bank.id(), idempotencyKey, fingerprint));
             if (existing.isPresent()) {
-                if (!store.sameRequest(bank.id(), idempotencyKey, fingerprint)) {
-                    throw IdempotencyKeys.reused();
-                }
                 return new Created(existing.get(), false);
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,16 +64,14 @@ public class SubscriptionStore {
                 .param("id", id).param("bank", bankId).query(this::map).optional().map(this::withWatchList);
     }
 
-    /** Whether the request under this key is the one that created the row (rows from before fingerprints: yes). */
-    public boolean sameRequest(String bankId, String key, String fingerprint) {
-        return jdbc.sql("select coalesce(idempotency_fingerprint = :fp, true) from webhook_subscription where bank_id = :scope "
-                + "and idempotency_key = :key").param("scope", bankId).param("key", key).param("fp", fingerprint)
-                .query(Boolean.class).optional().orElse(true);
-    }
-
-    public Optional<Subscription> findByIdempotencyKey(String bankId, String key) {
-        return jdbc.sql("select * from webhook_subscription where bank_id = :bank and idempotency_key = :key")
-                .param("bank", bankId).param("key", key).query(this::map).optional().map(this::withWatchList);
+    /** The subscription created under this key, and whether {@code fingerprint} is the request that created it. */
+    public Optional<IdempotencyKeys.Stored<Subscription>> findByIdempotencyKey(String bankId, String key,
+            String fingerprint) {
+        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request "
+                + "from webhook_subscription where bank_id = :bank and idempotency_key = :key")
+                .param("bank", bankId).param("key", key).param("fp", fingerprint)
+                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional()
+                .map(found -> new IdempotencyKeys.Stored<>(withWatchList(found.row()), found.sameRequest()));
     }
 
     public List<Subscription> list(String bankId) {

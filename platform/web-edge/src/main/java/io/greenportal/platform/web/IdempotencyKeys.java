@@ -3,6 +3,7 @@ package io.greenportal.platform.web;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
@@ -45,6 +46,22 @@ public final class IdempotencyKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A row found under an Idempotency-Key, and whether the request that created it is this one
+     * (rows from before fingerprints were stored count as the same request). A store reads both in
+     * one query: {@code coalesce(idempotency_fingerprint = :fingerprint, true)}.
+     */
+    public record Stored<T>(T row, boolean sameRequest) {
+    }
+
+    /** What a retry gets back: the row the first request created; 422 when the key came with another request. */
+    public static <T> Optional<T> replay(Optional<Stored<T>> stored) {
+        if (stored.isPresent() && !stored.get().sameRequest()) {
+            throw reused();
+        }
+        return stored.map(Stored::row);
     }
 
     /** The key was sent before with a different request. */
