@@ -87,14 +87,16 @@ public class TargetController {
     }
 
     @Operation(summary = "Add a plan target (administrators); 201, or 200 with the first one for a repeated "
-            + "Idempotency-Key; 409 if the region, type, level and year already have one")
+            + "Idempotency-Key and request (422 for the same key with another request); 409 if the region, type, "
+            + "level and year already have one")
     @PostMapping
     @PreAuthorize("hasRole('admin')")
     public ResponseEntity<TargetView> create(@RequestBody TargetRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication authentication) {
         String key = IdempotencyKeys.check(idempotencyKey);
-        var created = targets.create(rules.check(request), Caller.of(authentication).username(), key);
+        var created = targets.create(rules.check(request), Caller.of(authentication).username(), key,
+                key == null ? null : IdempotencyKeys.fingerprint(request));
         URI location = URI.create("/api/v1/public/targets/" + created.target().id());
         return created.created() ? ResponseEntity.created(location).body(created.target())
                 : ResponseEntity.ok().location(location).body(created.target());

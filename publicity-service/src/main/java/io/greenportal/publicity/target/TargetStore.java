@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +61,11 @@ public class TargetStore {
         return jdbc.sql("select * from plan_target where id = :id").param("id", id).query(this::map).optional();
     }
 
-    public Optional<Target> findByIdempotencyKey(String key) {
-        return jdbc.sql("select * from plan_target where idempotency_key = :key").param("key", key)
-                .query(this::map).optional();
+    /** The target created under this key, and whether {@code fingerprint} is the request that created it. */
+    public Optional<IdempotencyKeys.Stored<Target>> findByIdempotencyKey(String key, String fingerprint) {
+        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request from plan_target "
+                + "where idempotency_key = :key").param("key", key).param("fp", fingerprint)
+                .query((rs, n) -> new IdempotencyKeys.Stored<>(map(rs, n), rs.getBoolean("same_request"))).optional();
     }
 
     /** The target with the same region, type, level and year, if there is one. */
@@ -75,18 +78,19 @@ public class TargetStore {
     }
 
     /** Inserts the target; empty if it collides with another (same identity or same idempotency key). */
-    public Optional<Target> insert(TargetRules.Valid v, String idempotencyKey, String actor, OffsetDateTime now) {
+    public Optional<Target> insert(TargetRules.Valid v, String idempotencyKey, String fingerprint, String actor,
+            OffsetDateTime now) {
         return jdbc.sql("""
                 insert into plan_target (region_code, region_name, listing_type, level, year, cumulative_target,
-                  source_document, note, idempotency_key, updated_at, updated_by)
-                values (:region, :regionName, :type, :level, :year, :target, :source, :note, :key, :now, :actor)
+                  source_document, note, idempotency_key, idempotency_fingerprint, updated_at, updated_by)
+                values (:region, :regionName, :type, :level, :year, :target, :source, :note, :key, :fp, :now, :actor)
                 on conflict do nothing
                 returning *""")
                 .param("region", v.regionCode()).param("regionName", v.regionName()).param("type", v.type())
                 .param("level", v.level(), java.sql.Types.VARCHAR).param("year", v.year())
                 .param("target", v.cumulativeTarget()).param("source", v.sourceDocument())
                 .param("note", v.note(), java.sql.Types.VARCHAR).param("key", idempotencyKey, java.sql.Types.VARCHAR)
-                .param("now", now).param("actor", actor).query(this::map).optional();
+                .param("fp", fingerprint, java.sql.Types.VARCHAR).param("now", now).param("actor", actor).query(this::map).optional();
     }
 
     /** Replaces the target's fields; empty if there is no such target. Throws DuplicateKeyException on a collision. */

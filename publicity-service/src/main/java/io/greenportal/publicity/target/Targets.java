@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.ListingFilter;
 
@@ -59,19 +60,23 @@ public class Targets {
     public record Created(TargetView target, boolean created) {
     }
 
-    /** Creates a target; a repeated Idempotency-Key (of the same administrator) returns the first one. */
-    public Created create(TargetRules.Valid v, String actor, String idempotencyKey) {
+    /**
+     * Creates a target; a repeated Idempotency-Key (of the same administrator) with the same request
+     * returns the first one, with another request it is refused (422).
+     */
+    public Created create(TargetRules.Valid v, String actor, String idempotencyKey, String fingerprint) {
         String key = idempotencyKey == null ? null : actor + ":" + idempotencyKey;
         if (key != null) {
-            Optional<Target> first = store.findByIdempotencyKey(key);
+            Optional<Target> first = IdempotencyKeys.replay(store.findByIdempotencyKey(key, fingerprint));
             if (first.isPresent()) {
                 return new Created(withProgress(first.get()), false);
             }
         }
-        Optional<Target> inserted = store.insert(v, key, actor, OffsetDateTime.now(clock));
+        Optional<Target> inserted = store.insert(v, key, fingerprint, actor, OffsetDateTime.now(clock));
         if (inserted.isEmpty()) {
             // a concurrent retry with the same key got there first, or the target exists already
-            Optional<Target> first = key == null ? Optional.empty() : store.findByIdempotencyKey(key);
+            Optional<Target> first = key == null ? Optional.empty()
+                    : IdempotencyKeys.replay(store.findByIdempotencyKey(key, fingerprint));
             if (first.isPresent()) {
                 return new Created(withProgress(first.get()), false);
             }

@@ -178,13 +178,18 @@ class TargetTest {
         assertThat(created.path("note").asString()).isEqualTo("到2025年累计5家");
         assertProgressFields(created);
 
-        // a retry (even with another body) answers the first one and creates nothing
-        target.put("cumulativeTarget", 6);
+        // a retry answers the first one and creates nothing
         var retry = send(rest.post(), TARGETS, Tokens.user("admin"), key, target).expectStatus().isOk()
                 .expectBody(String.class).returnResult();
         assertThat(Api.parse(retry.getResponseBody()).path("id").asLong()).isEqualTo(id);
         assertThat(Api.parse(retry.getResponseBody()).path("cumulativeTarget").asInt()).isEqualTo(5);
         assertThat(retry.getResponseHeaders().getLocation().toString()).endsWith(TARGETS + "/" + id);
+        // the same key with another request is refused rather than answered with the first target
+        target.put("cumulativeTarget", 6);
+        JsonNode reused = problem(send(rest.post(), TARGETS, Tokens.user("admin"), key, target), 422, "Idempotency-Key",
+                "the key again with another target");
+        assertThat(reused.path("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(api.get(TARGETS + "/{id}", id).path("cumulativeTarget").asInt()).isEqualTo(5);
         // the earlier (cached) empty answer is gone: a target change invalidates the cache
         JsonNode listed = api.get(TARGETS + "?region={r}", county).path("targets");
         assertThat(listed).hasSize(1);

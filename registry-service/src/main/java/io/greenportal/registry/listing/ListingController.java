@@ -93,7 +93,8 @@ public class ListingController {
         return new ListingDetail(listing, asOf == null ? service.statusHistory(id) : null);
     }
 
-    @Operation(summary = "Register a listing (administrators). Send an Idempotency-Key to make retries safe.")
+    @Operation(summary = "Register a listing (administrators). Send an Idempotency-Key to make retries safe: the same "
+            + "key with another request is 422. The same listing again without a certificate number is 409.")
     @PostMapping
     @PreAuthorize("hasRole('admin')")
     public ResponseEntity<Listing> register(@RequestBody ListingRequest request,
@@ -101,8 +102,8 @@ public class ListingController {
             Authentication authentication) {
         IdempotencyKeys.check(idempotencyKey);
         var valid = rules.check(request);
-        var registered = service.register(valid, idempotencyKey == null ? null : "rest:" + idempotencyKey, "ADMIN",
-                null, Caller.of(authentication).username());
+        var registered = service.registerByAdministrator(valid, idempotencyKey == null ? null : "rest:" + idempotencyKey,
+                idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request), Caller.of(authentication).username());
         var created = URI.create("/api/v1/registry/listings/" + registered.listing().id());
         return registered.created() ? ResponseEntity.created(created).body(registered.listing())
                 : ResponseEntity.ok().location(created).body(registered.listing());

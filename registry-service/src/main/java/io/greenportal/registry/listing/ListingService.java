@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 import io.greenportal.registry.changefeed.ChangeKind;
 import io.greenportal.registry.changefeed.ChangeLog;
@@ -54,17 +55,44 @@ public class ListingService {
             String actor) {
         changeLog.lockForWrite();
         if (requestId != null) {
-            var existing = listings.findByRequestId(requestId);
+            var existing = listings.findByRequestId(requestId, null);
+            if (existing.isPresent()) {
+                return new Registered(existing.get().row(), false);
+            }
+        }
+        return new Registered(insert(valid, requestId, null, source, sourceRef, actor), true);
+    }
+
+    /**
+     * Registers a listing an administrator typed in. A retry under its Idempotency-Key returns the
+     * listing the first request created, and the same key with another request is refused (422).
+     * Like an import, it refuses a second listing of the same enterprise, type, level, year and
+     * subject when no certificate number tells the two apart: a form sent twice without a key.
+     */
+    @Transactional
+    public Registered registerByAdministrator(ListingRules.Valid valid, String requestId, String fingerprint,
+            String actor) {
+        changeLog.lockForWrite(); // before the checks, so that two requests sent at once cannot both pass them
+        if (requestId != null) {
+            var existing = IdempotencyKeys.replay(listings.findByRequestId(requestId, fingerprint));
             if (existing.isPresent()) {
                 return new Registered(existing.get(), false);
             }
         }
-        return new Registered(insert(valid, requestId, source, sourceRef, actor), true);
+        String uscc = valid.enterprise().uscc();
+        if (valid.certificateNumber() == null && listings.naturalKeysOf(List.of(uscc))
+                .contains(ListingStore.naturalKey(uscc, valid.type(), valid.level(), valid.year(), valid.subject()))) {
+            throw ApiException.conflict("duplicate-listing", "subject", "The enterprise already holds this "
+                    + valid.level() + " " + valid.type() + " listing for " + valid.year()
+                    + "; give its certificate number if it is another one");
+        }
+        return new Registered(insert(valid, requestId, fingerprint, "ADMIN", null, actor), true);
     }
 
     /** Inserts one listing; the caller holds the change-log lock. */
     @Transactional
-    public Listing insert(ListingRules.Valid valid, String requestId, String source, String sourceRef, String actor) {
+    public Listing insert(ListingRules.Valid valid, String requestId, String fingerprint, String source,
+            String sourceRef, String actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var input = valid.enterprise();
         enterprises.createIfAbsent(input.uscc(), input.name(), input.regionCode(), input.industryCode(), now, actor);
@@ -84,7 +112,7 @@ public class ListingService {
         Listing listing = new Listing(UUID.randomUUID(), valid.type(), valid.level(), enterprise, valid.subject(),
                 valid.year(), valid.batch(), certificateNumber, valid.indicators(), ListingStatus.ACTIVE, null,
                 effective, actor, grantedOn, now, source, sourceRef, null);
-        listings.insert(listing, requestId);
+        listings.insert(listing, requestId, fingerprint);
         enterprises.bearsFirstNameSince(Map.of(enterprise.uscc(), effective));
         changeLog.append(ChangeKind.LISTING_CREATED, listing, null, now, effective, actor);
         if (valid.status() != ListingStatus.ACTIVE) {

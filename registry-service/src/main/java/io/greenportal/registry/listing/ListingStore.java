@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.greenportal.platform.creditcode.DivisionCodes;
+import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 import io.greenportal.registry.enterprise.EnterpriseStore;
 import io.greenportal.registry.reference.Regions;
@@ -50,22 +51,23 @@ public class ListingStore {
             insert into listing (id, type, level, uscc, site_name, park_name, product_name, product_model,
               product_category, evaluation_standard, year, batch, certificate_number, indicators, status,
               status_reason, status_changed_at, status_changed_by, granted_on, source, source_ref, request_id,
-              created_at, created_by)
+              request_fingerprint, created_at, created_by)
             values (:id, :type, :level, :uscc, :site, :park, :product, :model, :category, :standard, :year, :batch,
               :certificate, cast(:indicators as jsonb), :status, :reason, :changedAt, :changedBy, :grantedOn,
-              :source, :sourceRef, :requestId, :createdAt, :createdBy)""";
+              :source, :sourceRef, :requestId, :fingerprint, :createdAt, :createdBy)""";
 
-    public void insert(Listing listing, String requestId) {
-        batch.update(INSERT, row(listing, requestId));
+    public void insert(Listing listing, String requestId, String fingerprint) {
+        batch.update(INSERT, row(listing, requestId, fingerprint));
     }
 
     /** Inserts many listings in one batch (imports). */
     public void insertAll(List<Listing> listings) {
-        batch.batchUpdate(INSERT, listings.stream().map(l -> row(l, null))
+        batch.batchUpdate(INSERT, listings.stream().map(l -> row(l, null, null))
                 .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
     }
 
-    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource row(Listing listing, String requestId) {
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource row(Listing listing, String requestId,
+            String fingerprint) {
         Subject s = listing.subject();
         return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("id", listing.id()).addValue("type", listing.type().name()).addValue("level", listing.level().name())
@@ -79,6 +81,7 @@ public class ListingStore {
                 .addValue("changedAt", listing.statusChangedAt()).addValue("changedBy", listing.statusChangedBy())
                 .addValue("grantedOn", listing.grantedOn()).addValue("source", listing.source())
                 .addValue("sourceRef", listing.sourceRef()).addValue("requestId", requestId)
+                .addValue("fingerprint", fingerprint)
                 .addValue("createdAt", listing.createdAt()).addValue("createdBy", listing.statusChangedBy());
     }
 
@@ -106,9 +109,14 @@ public class ListingStore {
         return jdbc.sql(SELECT + " where l.id = :id for update of l").param("id", id).query(this::map).optional();
     }
 
-    public Optional<Listing> findByRequestId(String requestId) {
-        return jdbc.sql(SELECT + " where l.request_id = :requestId").param("requestId", requestId).query(this::map)
-                .optional();
+    /** The listing created under this request id, and whether {@code fingerprint} is the request that created it. */
+    public Optional<IdempotencyKeys.Stored<Listing>> findByRequestId(String requestId, String fingerprint) {
+        return jdbc.sql("""
+                select l.*, e.name as enterprise_name, e.region_code, e.industry_code,
+                  coalesce(l.request_fingerprint = :fp, true) as same_request
+                from listing l join enterprise e on e.uscc = l.uscc where l.request_id = :requestId""")
+                .param("requestId", requestId).param("fp", fingerprint)
+                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
     }
 
     public boolean certificateNumberExists(String certificateNumber) {

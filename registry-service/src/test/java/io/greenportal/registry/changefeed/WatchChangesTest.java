@@ -143,7 +143,7 @@ class WatchChangesTest {
         long start = changeLog.lastSequence();
         Consumer consumer = watch(start);
         var written = LateCommit.twoWriters(transactions, dataSource, () -> listings.insert(
-                rules.check(TestData.request(TestData.uscc("640104"))), null, "ADMIN", null, "slow-writer").id().toString(),
+                rules.check(TestData.request(TestData.uscc("640104"))), null, null, "ADMIN", null, "slow-writer").id().toString(),
                 this::register);
         String slowId = written.first();
         String fastId = written.second();

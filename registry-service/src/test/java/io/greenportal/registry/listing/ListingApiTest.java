@@ -118,6 +118,34 @@ class ListingApiTest {
     }
 
     @Test
+    void theSameListingSentTwiceWithoutAKeyIsAConflictAndWritesNothing() {
+        String uscc = TestData.uscc("640106");
+        Map<String, Object> body = TestData.factory(uscc, "重复提交有限公司");
+        register(body);
+        long changes = changeCount();
+
+        JsonNode problem = json(post(Tokens.user("admin"), "/api/v1/registry/listings", body), HttpStatus.CONFLICT);
+        assertThat(problem.get("type").asString()).endsWith("/duplicate-listing");
+        assertThat(problem.get("field").asString()).isEqualTo("subject");
+        assertThat(listingsOf(uscc)).isEqualTo(1);
+        assertThat(changeCount()).isEqualTo(changes);
+
+        // the same site in another year, or under a certificate number of its own, is another listing
+        Map<String, Object> nextYear = new HashMap<>(body);
+        nextYear.put("year", 2025);
+        nextYear.put("batch", "2025年度第1批");
+        register(nextYear);
+        Map<String, Object> numbered = new HashMap<>(body);
+        numbered.put("certificateNumber", "GF-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        register(numbered);
+        assertThat(listingsOf(uscc)).isEqualTo(3);
+    }
+
+    long listingsOf(String uscc) {
+        return jdbc.sql("select count(*) from listing where uscc = :u").param("u", uscc).query(Long.class).single();
+    }
+
+    @Test
     void theSameIdempotencyKeyNeverCreatesASecondListing() {
         Map<String, Object> body = TestData.factory(TestData.uscc("640106"), "幂等有限公司");
         String key = UUID.randomUUID().toString();
@@ -131,6 +159,18 @@ class ListingApiTest {
         assertThat(retry.get("id").asString()).isEqualTo(first.get("id").asString());
         assertThat(jdbc.sql("select count(*) from listing where uscc = :u")
                 .param("u", first.get("enterprise").get("uscc").asString()).query(Long.class).single()).isEqualTo(1);
+
+        // the same key with another request: refused, not answered with the first listing
+        Map<String, Object> other = new HashMap<>(body);
+        other.put("year", 2025);
+        other.put("batch", "2025年度第1批");
+        JsonNode reused = rest.post().uri("/api/v1/registry/listings").header("Authorization", "Bearer " + Tokens.user("admin"))
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).body(other).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+        assertThat(reused.get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(reused.get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(listingsOf(first.get("enterprise").get("uscc").asString())).isEqualTo(1);
     }
 
     @Test

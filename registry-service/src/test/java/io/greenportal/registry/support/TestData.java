@@ -24,13 +24,17 @@ public final class TestData {
         return Uscc.withCheckCharacter("91" + region + "T" + n);
     }
 
-    /** A REST/JSON body for a provincial green factory in Yinchuan's Jinfeng district. */
+    /**
+     * A REST/JSON body for a provincial green factory in Yinchuan's Jinfeng district. Each call names
+     * a site of its own, so two bodies for one enterprise are two listings, not a duplicate.
+     */
     public static Map<String, Object> factory(String uscc, String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "GREEN_FACTORY");
         body.put("level", "PROVINCIAL");
         body.put("enterprise", Map.of("uscc", uscc, "name", name, "regionCode", "640106", "industryCode", "C30"));
-        body.put("subject", Map.of("siteName", name + "生产基地", "evaluationStandard", "GB/T 36132-2018"));
+        int site = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        body.put("subject", Map.of("siteName", name + site + "号生产基地", "evaluationStandard", "GB/T 36132-2018"));
         body.put("year", 2024);
         body.put("batch", "2024年度第1批");
         body.put("indicators", List.of(
