@@ -1,6 +1,11 @@
 package io.greenportal.gateway.redis;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -18,6 +23,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
  * Redis holds nothing a request cannot do without (rate-limit buckets, browser sessions), so a slow
@@ -27,6 +33,10 @@ import reactor.core.publisher.Mono;
  * timed-out calls open (a session is then not found). While it is open no request is
  * used as a trial; a background probe pings Redis every {@code probe-interval} and closes the
  * circuit as soon as Redis answers.
+ * <p>
+ * A call waits at most {@code timeout}: one watchdog for the whole gateway looks at the calls in
+ * flight every fifth of it and gives the late ones their fallback: the rate limiter's script
+ * carries no time-out of the Redis client's own ({@link RedisClientConfig} says why).
  */
 @Component
 public class RedisGuard implements HealthIndicator, SmartLifecycle {
@@ -37,7 +47,9 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
     private final RedisGuardProperties properties;
     private final CircuitBreaker circuit;
     private final CircuitBreaker sessionCircuit;
+    private final Set<InFlight<?>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Disposable probe;
+    private volatile Disposable watchdog;
 
     public RedisGuard(ReactiveRedisConnectionFactory redis, RedisGuardProperties properties, CircuitBreakerRegistry circuits) {
         this.redis = redis;
@@ -67,10 +79,9 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
     }
 
     /**
-     * Runs {@code call} against Redis unless the circuit is open; a call that fails yields
-     * {@code fallback}. Failed calls and calls slower than {@code slow-call} count against Redis.
-     * The wait itself is bounded by the Redis client's command time-out (a timer per call here
-     * would cost a thread hand-off on every request).
+     * Runs {@code call} against Redis unless the circuit is open; a call that fails, or takes longer
+     * than {@code timeout}, yields {@code fallback}. Failed and timed-out calls, and calls slower
+     * than {@code slow-call}, count against Redis.
      */
     public <T> Mono<T> call(Mono<T> call, Supplier<T> fallback) {
         return through(circuit, call, fallback);
@@ -81,18 +92,93 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
         return through(sessionCircuit, call, fallback);
     }
 
-    private static <T> Mono<T> through(CircuitBreaker circuit, Mono<T> call, Supplier<T> fallback) {
+    private <T> Mono<T> through(CircuitBreaker circuit, Mono<T> call, Supplier<T> fallback) {
         if (!circuit.tryAcquirePermission()) {
             return Mono.fromSupplier(fallback);
         }
-        long start = circuit.getCurrentTimestamp();
-        return call
-                .doOnSuccess(value -> circuit.onSuccess(circuit.getCurrentTimestamp() - start, circuit.getTimestampUnit()))
-                .onErrorResume(error -> {
-                    circuit.onError(circuit.getCurrentTimestamp() - start, circuit.getTimestampUnit(), error);
-                    return Mono.fromSupplier(fallback);
-                })
-                .doOnCancel(circuit::releasePermission);
+        return Mono.create(sink -> {
+            InFlight<T> running = new InFlight<>(circuit, fallback, sink);
+            inFlight.add(running);
+            running.upstream = call.contextWrite(sink.contextView())
+                    .subscribe(running::answered, running::failed, () -> running.answered(null));
+            sink.onCancel(running::cancelled);
+        });
+    }
+
+    /** Gives every call that has waited longer than {@code timeout} its fallback. */
+    private void expireLateCalls() {
+        long timeout = TimeUnit.NANOSECONDS.convert(properties.timeout());
+        for (InFlight<?> running : inFlight) {
+            running.expireIfOlderThan(timeout);
+        }
+    }
+
+    /** One call to Redis, settled once: by Redis's answer or error, by the watchdog, or by the caller cancelling. */
+    private final class InFlight<T> {
+
+        private final CircuitBreaker circuit;
+        private final Supplier<T> fallback;
+        private final MonoSink<T> sink;
+        private final long start = System.nanoTime();
+        private final long circuitStart;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        volatile Disposable upstream;
+
+        InFlight(CircuitBreaker circuit, Supplier<T> fallback, MonoSink<T> sink) {
+            this.circuit = circuit;
+            this.fallback = fallback;
+            this.sink = sink;
+            this.circuitStart = circuit.getCurrentTimestamp();
+        }
+
+        private boolean settle() {
+            if (!settled.compareAndSet(false, true)) {
+                return false;
+            }
+            inFlight.remove(this);
+            return true;
+        }
+
+        private long elapsed() {
+            return circuit.getCurrentTimestamp() - circuitStart;
+        }
+
+        void answered(T value) {
+            if (settle()) {
+                circuit.onSuccess(elapsed(), circuit.getTimestampUnit());
+                sink.success(value);
+            }
+        }
+
+        void failed(Throwable error) {
+            if (settle()) {
+                circuit.onError(elapsed(), circuit.getTimestampUnit(), error);
+                sink.success(fallback.get());
+            }
+        }
+
+        void expireIfOlderThan(long timeoutNanos) {
+            if (System.nanoTime() - start > timeoutNanos && settle()) {
+                circuit.onError(elapsed(), circuit.getTimestampUnit(),
+                        new TimeoutException("Redis did not answer within " + properties.timeout()));
+                sink.success(fallback.get());
+                cancelUpstream();
+            }
+        }
+
+        void cancelled() {
+            if (settle()) {
+                circuit.releasePermission();
+            }
+            cancelUpstream();
+        }
+
+        private void cancelUpstream() {
+            Disposable running = upstream;
+            if (running != null) {
+                running.dispose();
+            }
+        }
     }
 
     /** Neither circuit is open. */
@@ -138,13 +224,17 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
     public void start() {
         // a probe slower than the interval skips ticks (without the drop, the interval would fail and stop probing)
         probe = Flux.interval(properties.probeInterval()).onBackpressureDrop().concatMap(tick -> probeOnce()).subscribe();
+        Duration tick = properties.timeout().dividedBy(5);
+        watchdog = Flux.interval(tick.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : tick)
+                .onBackpressureDrop().subscribe(t -> expireLateCalls());
     }
 
     @Override
     public void stop() {
-        Disposable running = probe;
-        if (running != null) {
-            running.dispose();
+        for (Disposable running : new Disposable[] {probe, watchdog}) {
+            if (running != null) {
+                running.dispose();
+            }
         }
     }
 

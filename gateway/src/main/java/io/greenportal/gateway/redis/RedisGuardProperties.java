@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code timeout}: the longest the background probe waits for Redis; {@code slowCall}: slower calls count
+ * {@code timeout}: the longest a call (or the background probe) waits for Redis; {@code slowCall}: slower calls count
  * against it too; {@code minimumCalls}: how many calls are judged before the circuit can open;
  * {@code probeInterval}: how often an open circuit pings Redis in the background.
  */

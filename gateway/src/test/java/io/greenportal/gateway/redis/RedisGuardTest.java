@@ -38,6 +38,28 @@ class RedisGuardTest {
     }
 
     @Test
+    void aCallRedisNeverAnswersGetsItsFallbackOnceTheTimeoutHasPassedAndCountsAgainstRedis() {
+        guard.start();
+        try {
+            for (var circuit : java.util.List.of(guard.circuit(), guard.sessionCircuit())) {
+                Mono<Integer> hung = Mono.never();
+                long started = System.nanoTime();
+                Integer answer = circuit == guard.circuit() ? guard.call(hung, () -> 0).block(Duration.ofSeconds(10))
+                        : guard.callForSessions(hung, () -> 0).block(Duration.ofSeconds(10));
+                assertThat(answer).isZero();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+                assertThat(circuit.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+            }
+            // an answer in time is the answer, and is not given up later
+            assertThat(guard.call(Mono.just(7), () -> 0).block()).isEqualTo(7);
+            assertThat(guard.call(Mono.<Integer>empty(), () -> 0).block()).isNull();
+            assertThat(guard.circuit().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(2);
+        } finally {
+            guard.stop();
+        }
+    }
+
+    @Test
     void failedCallsOpenTheSessionCircuit() {
         for (int i = 0; i < 5; i++) {
             assertThat(guard.callForSessions(Mono.<Integer>error(new IllegalStateException("Redis down")), () -> 0).block())
