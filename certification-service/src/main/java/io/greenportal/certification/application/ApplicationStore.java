@@ -86,10 +86,10 @@ public class ApplicationStore {
 
     /** The application created under this key, and whether {@code fingerprint} is the request that created it. */
     public Optional<IdempotencyKeys.Stored<Application>> findByIdempotencyKey(String uscc, String key, String fingerprint) {
-        return jdbc.sql("select " + COLUMNS + ", coalesce(a.idempotency_fingerprint = :fp, true) as same_request "
+        return jdbc.sql("select " + COLUMNS + ", " + IdempotencyKeys.sameRequestColumn("a.idempotency_fingerprint") + " "
                 + "from application a where a.uscc = :uscc and a.idempotency_key = :key")
                 .param("uscc", uscc).param("key", key).param("fp", fingerprint)
-                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
+                .query((rs, row) -> IdempotencyKeys.stored(map(rs, row), rs)).optional();
     }
 
     /** Moves the state only if it is still {@code from}; answers whether it did. */

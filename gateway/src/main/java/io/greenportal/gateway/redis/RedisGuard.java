@@ -3,7 +3,6 @@ package io.greenportal.gateway.redis;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -107,9 +106,8 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
 
     /** Gives every call that has waited longer than {@code timeout} its fallback. */
     private void expireLateCalls() {
-        long timeout = TimeUnit.NANOSECONDS.convert(properties.timeout());
         for (InFlight<?> running : inFlight) {
-            running.expireIfOlderThan(timeout);
+            running.expireIfLate();
         }
     }
 
@@ -119,8 +117,7 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
         private final CircuitBreaker circuit;
         private final Supplier<T> fallback;
         private final MonoSink<T> sink;
-        private final long start = System.nanoTime();
-        private final long circuitStart;
+        private final long start;
         private final AtomicBoolean settled = new AtomicBoolean();
         volatile Disposable upstream;
 
@@ -128,7 +125,7 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
             this.circuit = circuit;
             this.fallback = fallback;
             this.sink = sink;
-            this.circuitStart = circuit.getCurrentTimestamp();
+            this.start = circuit.getCurrentTimestamp();
         }
 
         private boolean settle() {
@@ -140,7 +137,7 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
         }
 
         private long elapsed() {
-            return circuit.getCurrentTimestamp() - circuitStart;
+            return circuit.getCurrentTimestamp() - start;
         }
 
         void answered(T value) {
@@ -157,8 +154,8 @@ public class RedisGuard implements HealthIndicator, SmartLifecycle {
             }
         }
 
-        void expireIfOlderThan(long timeoutNanos) {
-            if (System.nanoTime() - start > timeoutNanos && settle()) {
+        void expireIfLate() {
+            if (elapsed() > circuit.getTimestampUnit().convert(properties.timeout()) && settle()) {
                 circuit.onError(elapsed(), circuit.getTimestampUnit(),
                         new TimeoutException("Redis did not answer within " + properties.timeout()));
                 sink.success(fallback.get());

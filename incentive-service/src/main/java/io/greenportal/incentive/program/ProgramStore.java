@@ -52,10 +52,10 @@ public class ProgramStore {
 
     /** The program created under this key, and whether {@code fingerprint} is the request that created it. */
     public Optional<IdempotencyKeys.Stored<Program>> findByIdempotencyKey(String createdBy, String key, String fingerprint) {
-        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request "
+        return jdbc.sql("select *, " + IdempotencyKeys.sameRequestColumn("idempotency_fingerprint") + " "
                 + "from program where created_by = :by and idempotency_key = :key")
                 .param("by", createdBy).param("key", key).param("fp", fingerprint)
-                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
+                .query((rs, row) -> IdempotencyKeys.stored(map(rs, row), rs)).optional();
     }
 
     public List<Program> list(ProgramKind kind, OffsetDateTime openAt) {

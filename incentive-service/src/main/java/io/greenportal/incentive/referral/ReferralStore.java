@@ -55,10 +55,10 @@ public class ReferralStore {
     /** The referral created under this key, and whether {@code fingerprint} is the request that created it. */
     public Optional<IdempotencyKeys.Stored<CreditReferral>> findByIdempotencyKey(String uscc, String key,
             String fingerprint) {
-        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request "
+        return jdbc.sql("select *, " + IdempotencyKeys.sameRequestColumn("idempotency_fingerprint") + " "
                 + "from credit_referral where uscc = :uscc and idempotency_key = :key")
                 .param("uscc", uscc).param("key", key).param("fp", fingerprint)
-                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
+                .query((rs, row) -> IdempotencyKeys.stored(map(rs, row), rs)).optional();
     }
 
     public boolean visibleToBank(UUID id, String bank) {

@@ -67,10 +67,10 @@ public class SubscriptionStore {
     /** The subscription created under this key, and whether {@code fingerprint} is the request that created it. */
     public Optional<IdempotencyKeys.Stored<Subscription>> findByIdempotencyKey(String bankId, String key,
             String fingerprint) {
-        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request "
+        return jdbc.sql("select *, " + IdempotencyKeys.sameRequestColumn("idempotency_fingerprint") + " "
                 + "from webhook_subscription where bank_id = :bank and idempotency_key = :key")
                 .param("bank", bankId).param("key", key).param("fp", fingerprint)
-                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional()
+                .query((rs, row) -> IdempotencyKeys.stored(map(rs, row), rs)).optional()
                 .map(found -> new IdempotencyKeys.Stored<>(withWatchList(found.row()), found.sameRequest()));
     }
 

@@ -63,9 +63,9 @@ public class TargetStore {
 
     /** The target created under this key, and whether {@code fingerprint} is the request that created it. */
     public Optional<IdempotencyKeys.Stored<Target>> findByIdempotencyKey(String key, String fingerprint) {
-        return jdbc.sql("select *, coalesce(idempotency_fingerprint = :fp, true) as same_request from plan_target "
+        return jdbc.sql("select *, " + IdempotencyKeys.sameRequestColumn("idempotency_fingerprint") + " from plan_target "
                 + "where idempotency_key = :key").param("key", key).param("fp", fingerprint)
-                .query((rs, n) -> new IdempotencyKeys.Stored<>(map(rs, n), rs.getBoolean("same_request"))).optional();
+                .query((rs, n) -> IdempotencyKeys.stored(map(rs, n), rs)).optional();
     }
 
     /** The target with the same region, type, level and year, if there is one. */

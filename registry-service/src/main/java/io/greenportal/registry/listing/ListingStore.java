@@ -111,12 +111,11 @@ public class ListingStore {
 
     /** The listing created under this request id, and whether {@code fingerprint} is the request that created it. */
     public Optional<IdempotencyKeys.Stored<Listing>> findByRequestId(String requestId, String fingerprint) {
-        return jdbc.sql("""
-                select l.*, e.name as enterprise_name, e.region_code, e.industry_code,
-                  coalesce(l.request_fingerprint = :fp, true) as same_request
-                from listing l join enterprise e on e.uscc = l.uscc where l.request_id = :requestId""")
+        return jdbc.sql("select l.*, e.name as enterprise_name, e.region_code, e.industry_code, "
+                + IdempotencyKeys.sameRequestColumn("l.request_fingerprint")
+                + " from listing l join enterprise e on e.uscc = l.uscc where l.request_id = :requestId")
                 .param("requestId", requestId).param("fp", fingerprint)
-                .query((rs, row) -> new IdempotencyKeys.Stored<>(map(rs, row), rs.getBoolean("same_request"))).optional();
+                .query((rs, row) -> IdempotencyKeys.stored(map(rs, row), rs)).optional();
     }
 
     public boolean certificateNumberExists(String certificateNumber) {

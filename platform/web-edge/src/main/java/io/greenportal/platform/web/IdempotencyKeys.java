@@ -2,6 +2,8 @@ package io.greenportal.platform.web;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -51,9 +53,19 @@ public final class IdempotencyKeys {
     /**
      * A row found under an Idempotency-Key, and whether the request that created it is this one
      * (rows from before fingerprints were stored count as the same request). A store reads both in
-     * one query: {@code coalesce(idempotency_fingerprint = :fingerprint, true)}.
+     * one query: the row's columns and {@link #sameRequestColumn}, then {@link #stored}.
      */
     public record Stored<T>(T row, boolean sameRequest) {
+    }
+
+    /** The select-list item telling whether the row's stored fingerprint is {@code :fp}, the request's. */
+    public static String sameRequestColumn(String fingerprintColumn) {
+        return "coalesce(" + fingerprintColumn + " = :fp, true) as same_request";
+    }
+
+    /** The row with what {@link #sameRequestColumn} read from the same result row. */
+    public static <T> Stored<T> stored(T row, ResultSet rs) throws SQLException {
+        return new Stored<>(row, rs.getBoolean("same_request"));
     }
 
     /** What a retry gets back: the row the first request created; 422 when the key came with another request. */
