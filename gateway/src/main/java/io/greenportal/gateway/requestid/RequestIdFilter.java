@@ -1,9 +1,6 @@
 package io.greenportal.gateway.requestid;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import io.greenportal.gateway.web.ClientAddress;
 import io.greenportal.platform.tracing.RequestIds;
@@ -36,7 +33,6 @@ import reactor.core.publisher.Mono;
 public class RequestIdFilter implements WebFilter {
 
     public static final String HEADER = RequestIds.HEADER;
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final Logger access = LoggerFactory.getLogger("io.greenportal.gateway.access");
 
     private final ClientAddress clientAddress;
@@ -45,19 +41,11 @@ public class RequestIdFilter implements WebFilter {
         this.clientAddress = clientAddress;
     }
 
-    /** A random UUID: an id needs to be unique, not unguessable (UUID.randomUUID reads /dev/urandom). */
-    static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
-        long low = random.nextLong() & ~(3L << 62) | (2L << 62); // IETF variant
-        return new UUID(high, low).toString();
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<TraceContext> trace = trace(exchange);
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : newId();
+        String requestId = RequestIds.acceptOrNew(offered);
         String client = clientAddress.of(exchange);
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {

@@ -62,6 +62,28 @@ class TraceEndToEndTest {
         });
     }
 
+    /**
+     * A caller that reaches a service without the gateway (inside the cluster) gets the gateway's
+     * rule for request ids: an id of 4,500 characters used to travel on as baggage into the gRPC
+     * headers of the incentive service's call to the registry, which refused them (503 for a bank).
+     */
+    @Test
+    void aServiceCalledDirectlyReplacesARequestIdTheGatewayWouldNotPass() {
+        PortalClient incentive = new PortalClient("http://127.0.0.1:" + System.getenv().getOrDefault("GP_INCENTIVE_PORT", "8083"));
+        String huge = "x".repeat(4_500);
+        var verified = incentive.sendWithHeaders("bank-a", "GET", "/api/v1/incentives/verifications/91640100MA76A00010",
+                Map.of(RequestIds.HEADER, huge));
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+
+        var refused = incentive.sendWithHeaders("bank-a", "GET", "/api/v1/incentives/verifications/914403001922038217",
+                Map.of(RequestIds.HEADER, huge));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(incentive.json(refused.body()).get("requestId").asString()).hasSize(36);
+        var kept = incentive.sendWithHeaders("bank-a", "GET", "/api/v1/incentives/verifications/914403001922038217",
+                Map.of(RequestIds.HEADER, "bank-a:check-0001"));
+        assertThat(incentive.json(kept.body()).get("requestId").asString()).isEqualTo("bank-a:check-0001");
+    }
+
     /** A DRAFT of ent-a in a new open batch, complete enough to be submitted. */
     static String completeDraft(PortalClient portal) {
         OffsetDateTime now = OffsetDateTime.parse(portal.getJson("admin", CERT + "/dev/clock").get("now").asString());

@@ -49,7 +49,7 @@ class RequestIdFilterTest {
                     .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         }
         assertThat(forwarded(MockServerHttpRequest.get("/")).getHeaders().getFirst("X-Request-Id")).hasSize(36);
-        assertThat(RequestIdFilter.newId()).isNotEqualTo(RequestIdFilter.newId());
+        assertThat(io.greenportal.platform.tracing.RequestIds.newId()).isNotEqualTo(io.greenportal.platform.tracing.RequestIds.newId());
     }
 
     @Test

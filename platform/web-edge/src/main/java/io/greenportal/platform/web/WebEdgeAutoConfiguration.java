@@ -136,6 +136,14 @@ public class WebEdgeAutoConfiguration {
         return Clock.system(Times.ZONE);
     }
 
+    /** Ahead of the request's observation (Boot's, at highest precedence + 1), which reads the id as baggage. */
+    @Bean
+    FilterRegistrationBean<SaneRequestId> saneRequestId() {
+        var registration = new FilterRegistrationBean<>(new SaneRequestId());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Inside the request's observation (registered just after Boot's), so its line is in the trace. */
     @Bean
     @ConditionalOnProperty(name = "greenportal.web.access-log", havingValue = "true", matchIfMissing = true)
