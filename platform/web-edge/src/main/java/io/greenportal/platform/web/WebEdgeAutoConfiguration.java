@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
@@ -77,7 +78,11 @@ public class WebEdgeAutoConfiguration {
     /**
      * Request bodies are read strictly ({@link StrictJson}); answers are written as before. Bytes
      * and strings keep their converters ahead of JSON (springdoc's documents are bytes: behind a
-     * JSON converter they would leave as a base64 string).
+     * JSON converter they would leave as a base64 string). The API speaks JSON: the YAML, CBOR and
+     * Smile converters that libraries' Jackson 2 modules bring along (springdoc's swagger-core brings
+     * YAML) are removed, since a body read through them skips every rule of {@link StrictJson} and an
+     * answer written through them can fail where JSON does not; such a body is a 415 and such an
+     * Accept a 406, as for any other format the API does not speak.
      */
     @Bean
     @ConditionalOnProperty(name = "greenportal.web.strict-json", havingValue = "true", matchIfMissing = true)
@@ -90,7 +95,13 @@ public class WebEdgeAutoConfiguration {
             converters.removeIf(c -> (c instanceof ByteArrayHttpMessageConverter || c instanceof StringHttpMessageConverter)
                     && first.add(c));
             converters.addAll(0, first);
+            converters.removeIf(WebEdgeAutoConfiguration::speaksAnotherFormat);
         });
+    }
+
+    static boolean speaksAnotherFormat(HttpMessageConverter<?> converter) {
+        return converter.getSupportedMediaTypes().stream().map(MediaType::getSubtype)
+                .anyMatch(subtype -> subtype.contains("yaml") || subtype.contains("cbor") || subtype.contains("smile"));
     }
 
     /** Tomcat's own error answers (before any servlet runs) as problem details, not its HTML page. */

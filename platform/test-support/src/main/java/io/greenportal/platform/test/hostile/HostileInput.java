@@ -234,6 +234,15 @@ public final class HostileInput {
         String caller = chooseCaller(op, sample);
         String token = callers.get(caller);
         List<Case> cases = cases(op, sample);
+        if (op.method.equals("GET")) {
+            // the API speaks JSON: asked for YAML it says so (406), never answers in it nor fails writing it
+            HttpResponse<String> yaml = send("GET", op.path(), token, null, null, "application/yaml");
+            String where = "GET " + op.template + " [Accept: application/yaml] as " + caller;
+            check(where, yaml);
+            if (yaml.headers().firstValue("Content-Type").orElse("").contains("yaml")) {
+                failures.add(where + ": answered in YAML " + abbreviate(yaml.body()));
+            }
+        }
         Map<String, String> before = database.settled();
         boolean anyAccepted = false;
         List<String> acceptedLabels = new ArrayList<>();
@@ -337,6 +346,9 @@ public final class HostileInput {
                 cases.add(new Case("body " + broken.replace("\u0000", "NUL"), path, json, bytes(broken), Expect.ANY, null));
             }
             cases.add(new Case("body as text/plain", path, "text/plain", bytes(Bodies.write(sample)), Expect.REFUSED, null));
+            // JSON is YAML too: read as YAML, a body skipped every rule of StrictJson (a key twice was a 500)
+            cases.add(new Case("body as application/yaml", path, "application/yaml", bytes(Bodies.write(sample)),
+                    Expect.REFUSED, null));
             // a pattern, not a type: Spring's body readers assert against it
             for (String pattern : List.of("*/*", "application/*", "*/*; charset=UTF-8")) {
                 cases.add(new Case("body as " + pattern, path, pattern, bytes(Bodies.write(sample)), Expect.REFUSED, null));
