@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * ask the same few questions within the same second. A response is kept only when its service
  * marked it {@code Cache-Control: public} with a {@code max-age} (never {@code private},
  * {@code no-store} or {@code no-cache}, nor with {@code Set-Cookie} or a {@code Vary} on anything but
- * {@code Accept-Encoding}, which is part of the key), for that
+ * {@code Accept-Encoding}, which is part of the key, as is {@code Accept}), for that
  * max-age but at most {@code max-age-cap}, and only for requests without credentials, so nothing
  * one caller may see alone can reach another. Routes opt in with the metadata
  * {@code cache-public-reads: true}. Hits are answered here with an {@code Age} header, and a
@@ -86,7 +86,10 @@ public class PublicReadCache implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         ServerHttpRequest request = exchange.getRequest();
-        String key = request.getURI().getRawPath() + "?" + request.getURI().getRawQuery() + " " + encoding(request);
+        // the services choose an answer's format by Accept without saying Vary: Accept, so an answer
+        // is kept per Accept (else one caller's odd Accept would choose the format for everyone)
+        String key = request.getURI().getRawPath() + "?" + request.getURI().getRawQuery() + " " + encoding(request)
+                + " " + request.getHeaders().getFirst(HttpHeaders.ACCEPT);
         CachedAnswer stored = answers.getIfPresent(key);
         if (stored != null && stored.fresh()) {
             return answer(exchange, stored);

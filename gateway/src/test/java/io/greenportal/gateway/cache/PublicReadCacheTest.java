@@ -80,6 +80,18 @@ class PublicReadCacheTest {
         assertThat(second.getAccessControlAllowOrigin()).isEqualTo("https://b.example.gov.cn");
     }
 
+    @Test
+    void anAnswerInAFormatOneCallerAskedForIsNeverServedToOthers() {
+        // the service labels its JSON with whichever JSON type the caller accepts
+        var odd = web.get().uri(search).header(HttpHeaders.ACCEPT, "application/problem+json").exchange()
+                .returnResult(byte[].class).getResponseHeaders();
+        assertThat(odd.containsHeader("Age")).isFalse();
+        HttpHeaders plain = get(search, HttpHeaders.ACCEPT, "application/json");
+        assertThat(plain.containsHeader("Age")).as("kept apart from the other caller's answer").isFalse();
+        assertThat(plain.getContentType()).hasToString("application/json;charset=UTF-8");
+        assertThat(get(search, HttpHeaders.ACCEPT, "application/json").getFirst("Age")).isNotNull();
+    }
+
     /** The JDK's client: it leaves compressed answers as they are (WebTestClient's would inflate them). */
     java.net.http.HttpHeaders raw(String path, String acceptEncoding) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
