@@ -49,6 +49,15 @@ class GatewayFiltersTest {
         assertThat(generated).matches("[0-9a-f-]{36}");
     }
 
+    /** The portal serves no WebSocket: an upgrade to one is an ordinary request, answered by the service. */
+    @Test
+    void aWebSocketUpgradeOnARestRouteIsAnsweredAsAPlainRequest() {
+        web.get().uri("/api/v1/certification/applications").header("Connection", "Upgrade").header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     @Test
     void oversizedBodiesAreRefusedBeforeTheyReachAService() {
         byte[] twoMegabytes = new byte[2 * 1024 * 1024];
