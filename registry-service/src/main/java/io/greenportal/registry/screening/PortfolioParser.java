@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.TextRule;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -124,6 +125,10 @@ public class PortfolioParser {
         if (v.length() > MAX_VALUE) {
             throw ApiException.invalid("file", "line " + line + ": a value longer than " + MAX_VALUE + " characters");
         }
+        String broken = TextRule.problem(v, TextRule.Kind.LINE);
+        if (broken != null) {
+            throw ApiException.invalid("file", "line " + line + ": a value " + broken);
+        }
         return v;
     }
 
@@ -171,6 +176,10 @@ public class PortfolioParser {
         String s = v.asString().strip();
         if (s.length() > MAX_VALUE) {
             throw ApiException.invalid("file", "row " + position + ": " + field + " is longer than " + MAX_VALUE + " characters");
+        }
+        String broken = TextRule.problem(s, TextRule.Kind.LINE);
+        if (broken != null) {
+            throw ApiException.invalid("file", "row " + position + ": " + field + " " + broken);
         }
         return s.isEmpty() ? null : s;
     }

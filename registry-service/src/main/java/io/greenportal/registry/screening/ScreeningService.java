@@ -90,7 +90,9 @@ public class ScreeningService implements SmartLifecycle {
                     OffsetDateTime.now(clock));
         } catch (RuntimeException e) {
             log.error("Screening {} failed", id, e);
-            store.finished(id, ScreeningJob.Status.FAILED, "the screening failed: " + e.getMessage(), OffsetDateTime.now(clock));
+            // the cause is in the log; the bank sees no SQL or stack, only what it can do
+            store.finished(id, ScreeningJob.Status.FAILED, "the screening failed and was logged; upload the file again, "
+                    + "or quote this screening's id to the portal's operators", OffsetDateTime.now(clock));
         }
     }
 

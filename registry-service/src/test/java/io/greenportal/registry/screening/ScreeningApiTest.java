@@ -129,6 +129,12 @@ class ScreeningApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody().jsonPath("$.field").isEqualTo("file");
         upload(Tokens.client("bank-a"), "p.json", "{\"rows\": [{\"name\": 5}]}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("file");
+        // a NUL in a cell was accepted, then failed the job at the database with its SQL for a reason
+        upload(Tokens.client("bank-a"), "p.csv", "credit_code,name\n91640100MA76A00010,x\u0000y\n").expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.field").isEqualTo("file")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("line 2", "NUL"));
+        upload(Tokens.client("bank-a"), "p.json", "[{\"name\": \"x\\u0000y\"}]").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("file");
         upload(Tokens.client("bank-a"), "p.txt.exe", "name\nx\n").expectStatus().isBadRequest();
         upload(Tokens.client("bank-a"), "p.csv", "name\n").expectStatus().isBadRequest();
         var tooMany = new StringBuilder("name\n");
