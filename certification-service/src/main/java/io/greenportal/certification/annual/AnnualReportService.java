@@ -106,6 +106,7 @@ public class AnnualReportService {
         return report;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AnnualReportSubmission")
     public record Submission(List<ApplicationRequest.IndicatorInput> indicators, @FreeText(max = 2000) String remarks) {
     }
 

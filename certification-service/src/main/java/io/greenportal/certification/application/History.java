@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class History {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "HistoryEntry")
     public record Entry(int round, ApplicationState from, ApplicationState to, String actor, String role,
             OffsetDateTime at, String comment) {
     }

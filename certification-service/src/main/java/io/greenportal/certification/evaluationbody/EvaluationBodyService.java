@@ -36,6 +36,7 @@ public class EvaluationBodyService {
         void sanctioned(EvaluationBody body, String reason, Caller actor, OffsetDateTime at);
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBodyDetail")
     public record Detail(EvaluationBody body, List<EvaluationBodyStore.StatusChange> history) {
     }
 

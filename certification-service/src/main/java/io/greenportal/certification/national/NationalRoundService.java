@@ -46,6 +46,7 @@ public class NationalRoundService {
     public record Submitted(UUID roundId) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NationalRoundDetail")
     public record Detail(NationalRound round, List<Dossier> dossiers) {
     }
 

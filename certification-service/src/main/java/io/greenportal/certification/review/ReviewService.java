@@ -39,6 +39,7 @@ public class ReviewService {
         this.clock = clock;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReviewDecisionRequest")
     public record DecisionRequest(Review.Decision decision, @FreeText(max = 2000) String comment) {
     }
 

@@ -27,6 +27,7 @@ public class SanctionReviews {
             OffsetDateTime createdAt) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SanctionDecisionRequest")
     public record DecisionRequest(String outcome, String comment) {
     }
 

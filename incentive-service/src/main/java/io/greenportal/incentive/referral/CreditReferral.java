@@ -25,10 +25,12 @@ public record CreditReferral(UUID id, String uscc, String enterpriseName, String
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CreditReferralDecision")
     public record Decision(BigDecimal approvedAmount, BigDecimal annualRatePercent, Integer termMonths,
             String declineReason) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CreditReferralDisbursement")
     public record Disbursement(BigDecimal amount, LocalDate disbursedOn, String loanReference,
             OffsetDateTime recordedAt) {
     }

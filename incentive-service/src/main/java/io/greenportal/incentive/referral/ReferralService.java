@@ -51,6 +51,7 @@ public class ReferralService {
         this.clock = clock;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CreditReferralRequest")
     public record Request(BigDecimal amount, Integer termMonths, @FreeText(max = 2000) String purpose, String projectReference, String bankId) {
     }
 
@@ -149,6 +150,7 @@ public class ReferralService {
                 : "Another bank accepted this referral first");
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CreditReferralDecisionRequest")
     public record Decision(String outcome, BigDecimal approvedAmount, BigDecimal annualRatePercent, Integer termMonths,
             @FreeText(max = 2000) String reason) {
     }

@@ -27,6 +27,7 @@ public record SubsidyApplication(UUID id, UUID programId, ProgramKind kind, Stri
     public record Project(String name, String content, BigDecimal totalInvestment) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SubsidyDisbursement")
     public record Disbursement(BigDecimal amount, LocalDate disbursedOn, String reference, String recordedBy,
             OffsetDateTime recordedAt) {
     }

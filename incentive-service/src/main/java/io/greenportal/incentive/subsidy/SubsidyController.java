@@ -74,6 +74,7 @@ public class SubsidyController {
         return service.get(id, Caller.of(authentication));
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SubsidyApprovalRequest")
     public record Approval(BigDecimal amount, @FreeText(max = 2000) String comment) {
     }
 

@@ -57,6 +57,7 @@ public class SubscriptionService {
     }
 
     /** {@code watchScreening}: the id of one of the bank's finished portfolio screenings, whose matched firms are watched. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WebhookSubscriptionRequest")
     public record Request(String url, String secret, List<String> watchUsccs, String watchScreening,
             @FreeText(max = 500) String description) {
     }

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest extends HostileInputSuite {
 
     @Test
+    void everyDocumentedRequestBodyNamesTheFieldsItsHandlerReads() throws Exception {
+        org.assertj.core.api.Assertions.assertThat(documentedBodiesUnlikeTheirHandlers()).isEmpty();
+    }
+
+    @Test
     void everyOperationRefusesHostileInputAsAProblemNamingTheFieldAndWritesNothing() {
         // the registry feed follower moves its position whenever the registry it follows changes
         everyOperation(Set.of("feed_cursor"), operation -> false).assertCleanOver(30);

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest extends HostileInputSuite {
 
     @Test
+    void everyDocumentedRequestBodyNamesTheFieldsItsHandlerReads() throws Exception {
+        org.assertj.core.api.Assertions.assertThat(documentedBodiesUnlikeTheirHandlers()).isEmpty();
+    }
+
+    @Test
     void everyOperationRefusesHostileInputAsAProblemNamingTheFieldAndWritesNothing() {
         // the feed follower moves its position and a rebuild its progress by themselves; starting a
         // rebuild takes no input at all, and its well-formed probe would start one

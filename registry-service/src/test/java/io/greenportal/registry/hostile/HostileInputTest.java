@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest extends HostileInputSuite {
 
     @Test
+    void everyDocumentedRequestBodyNamesTheFieldsItsHandlerReads() throws Exception {
+        org.assertj.core.api.Assertions.assertThat(documentedBodiesUnlikeTheirHandlers()).isEmpty();
+    }
+
+    @Test
     void everyOperationRefusesHostileInputAsAProblemNamingTheFieldAndWritesNothing() {
         everyOperation(Set.of(), operation -> false).assertCleanOver(11);
     }
