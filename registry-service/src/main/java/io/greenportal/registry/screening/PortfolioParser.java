@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -112,7 +113,8 @@ public class PortfolioParser {
             }
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw ApiException.invalid("file", "is not well-formed CSV near line " + line + ": " + e.getOriginalMessage());
+            throw ApiException.invalid("file", "is not well-formed CSV near line " + line
+                    + " (check quotes: a value holding a comma or a quote is written \"like \"\"this\"\"\")");
         }
         return rows;
     }
@@ -137,7 +139,12 @@ public class PortfolioParser {
         try {
             root = json.readTree(text);
         } catch (JacksonException e) {
-            throw ApiException.invalid("file", "is not well-formed JSON: " + e.getOriginalMessage());
+            // never the parser's own message (it names Java classes), as imports word it
+            if (e instanceof StreamConstraintsException) {
+                throw ApiException.invalid("file", "is not a portfolio: it nests too deeply or holds a value too long");
+            }
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw ApiException.invalid("file", "is not well-formed JSON" + (line > 0 ? " near line " + line : ""));
         }
         JsonNode array = root != null && root.isObject() && root.has("rows") ? root.get("rows") : root;
         if (array == null || !array.isArray()) {

@@ -135,6 +135,12 @@ class ScreeningApiTest {
                 .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("line 2", "NUL"));
         upload(Tokens.client("bank-a"), "p.json", "[{\"name\": \"x\\u0000y\"}]").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("file");
+        // the parser's own words name Java classes (StreamReadConstraints...): the bank is told where, not that
+        upload(Tokens.client("bank-a"), "p.json", "[".repeat(2_000)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+                        .contains("nests too deeply").doesNotContain("Constraints", "()"));
+        upload(Tokens.client("bank-a"), "p.json", "[{\"name\": \"x\"},\n{\"name\" 1}]").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("is not well-formed JSON near line 2");
         upload(Tokens.client("bank-a"), "p.txt.exe", "name\nx\n").expectStatus().isBadRequest();
         upload(Tokens.client("bank-a"), "p.csv", "name\n").expectStatus().isBadRequest();
         var tooMany = new StringBuilder("name\n");
