@@ -6,10 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.greenportal.certification.document.DocumentService;
+import io.greenportal.platform.web.ApiException;
+import io.greenportal.platform.web.BodyProblem;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.PageParameters;
+import io.greenportal.platform.web.StrictJson;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,6 +30,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Engaging an evaluation body: the applicant names it, the body's staff (role evaluator, their token
  * naming the body's credit code) confirm and upload the report; evaluators see only engagements of
@@ -37,8 +46,10 @@ public class EngagementController {
 
     private final EngagementService service;
     private final EvaluationCaps caps;
+    private final JsonMapper strictJson;
 
-    public EngagementController(EngagementService service, EvaluationCaps caps) {
+    public EngagementController(EngagementService service, EvaluationCaps caps, JsonMapper jsonMapper) {
+        this.strictJson = StrictJson.of(jsonMapper);
         this.service = service;
         this.caps = caps;
     }
@@ -69,10 +80,26 @@ public class EngagementController {
     @PostMapping(path = "/applications/{id}/engagement/report", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('evaluator')")
     public Engagement report(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
-            @RequestPart("report") EngagementRules.ReportRequest report, Authentication authentication)
-            throws IOException {
+            @RequestPart("report") @Parameter(schema = @Schema(implementation = EngagementRules.ReportRequest.class)) byte[] report,
+            Authentication authentication) throws IOException {
         return service.report(Caller.of(authentication), id,
-                new DocumentService.Upload(file.getOriginalFilename(), file.getSize(), file.getInputStream()), report);
+                new DocumentService.Upload(file.getOriginalFilename(), file.getSize(), file.getInputStream()), reportOf(report));
+    }
+
+    /**
+     * The report part read as JSON whatever type it declares: {@code curl -F 'report={...}'} and a
+     * browser's FormData send a text part with no Content-Type, which Spring would refuse as a 415
+     * naming the whole multipart request. Read with the same rules as any JSON body (StrictJson).
+     */
+    private EngagementRules.ReportRequest reportOf(byte[] json) {
+        try {
+            return strictJson.readValue(json, EngagementRules.ReportRequest.class);
+        } catch (JacksonException e) {
+            BodyProblem problem = BodyProblem.of(e);
+            throw problem.field() == null
+                    ? ApiException.invalid("report", "must be a JSON object {reportNumber, scores: {aspect: 0-100}, totalScore}")
+                    : new ApiException(HttpStatus.BAD_REQUEST, problem.type(), problem.field(), problem.detail());
+        }
     }
 
     @Operation(summary = "The evaluator's engagements: those naming their body (default REQUESTED and CONFIRMED)")

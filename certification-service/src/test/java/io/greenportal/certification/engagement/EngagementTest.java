@@ -187,6 +187,28 @@ class EngagementTest {
         assertThat(aspects.get("GREEN_FACTORY").size()).isEqualTo(7);
     }
 
+    /** As curl -F 'report={...}' and a browser's FormData send it: a text part with no Content-Type. */
+    @Test
+    void aReportPartWithoutAContentTypeIsReadAsJson() throws Exception {
+        String id = flow.draft("ent-a", batch, "640106");
+        flow.put("ent-a", "applications/" + id + "/engagement", Map.of("bodyId", flow.bodyA())).expectStatus().isOk();
+        flow.post("eval-a", "applications/" + id + "/engagement/confirmation", null).expectStatus().isOk();
+        String boundary = "untyped-report";
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(TestData.pdf("evaluation report " + id));
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"report\"\r\n\r\n"
+                + new tools.jackson.databind.json.JsonMapper().writeValueAsString(Map.of("reportNumber", "评价-2026-01",
+                        "scores", TestData.factoryScores(), "totalScore", 86))
+                + "\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode reported = Flow.json(rest.post().uri(Flow.API + "/applications/" + id + "/engagement/report")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).body(body.toByteArray())
+                .header("Authorization", "Bearer " + Flow.token("eval-a")).exchange(), HttpStatus.OK);
+        assertThat(reported.get("reportNumber").asString()).isEqualTo("评价-2026-01");
+        assertThat(reported.get("totalScore").asString()).isEqualTo("86.00");
+    }
+
     @Test
     void hostileReportsAreRefusedWithAProblemAndNothingIsWritten() {
         String id = flow.draft("ent-a", batch, "640106");
