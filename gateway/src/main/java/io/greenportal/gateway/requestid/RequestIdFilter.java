@@ -1,19 +1,13 @@
 package io.greenportal.gateway.requestid;
 
-import java.util.Optional;
-
 import io.greenportal.gateway.web.ClientAddress;
 import io.greenportal.platform.tracing.RequestIds;
-import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -43,10 +37,10 @@ public class RequestIdFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        Optional<TraceContext> trace = trace(exchange);
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = RequestIds.acceptOrNew(offered);
         String client = clientAddress.of(exchange);
+        RequestLogContext.remember(exchange, requestId);
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {
                     headers.set(HEADER, requestId);
@@ -60,29 +54,9 @@ public class RequestIdFilter implements WebFilter {
         });
         long start = System.nanoTime();
         return chain.filter(exchange.mutate().request(request).build())
-                .doFinally(signal -> {
-                    var outer = MDC.getCopyOfContextMap();
-                    trace.ifPresent(t -> {
-                        MDC.put("traceId", t.traceId());
-                        MDC.put("spanId", t.spanId());
-                    });
-                    MDC.put(HEADER, requestId);
-                    try {
-                        access.info("{} {} {} {} ms client={}", request.getMethod(), request.getPath().value(),
-                                exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
-                                (System.nanoTime() - start) / 1_000_000, client);
-                    } finally {
-                        MDC.setContextMap(outer == null ? java.util.Map.of() : outer);
-                    }
-                });
-    }
-
-    /** The trace of this request (its server observation is started before any filter runs). */
-    static Optional<TraceContext> trace(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> (TracingObservationHandler.TracingContext) context
-                        .get(TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .map(span -> span.context());
+                .doFinally(signal -> RequestLogContext.log(exchange, () -> access.info("{} {} {} {} ms client={}",
+                        request.getMethod(), request.getPath().value(),
+                        exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
+                        (System.nanoTime() - start) / 1_000_000, client)));
     }
 }

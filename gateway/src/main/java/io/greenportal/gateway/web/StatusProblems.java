@@ -2,6 +2,8 @@ package io.greenportal.gateway.web;
 
 import java.util.Locale;
 
+import io.greenportal.gateway.requestid.RequestLogContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -34,7 +36,8 @@ public class StatusProblems implements WebExceptionHandler {
         }
         HttpStatus status = ex instanceof ErrorResponse error ? HttpStatus.resolve(error.getStatusCode().value()) : null;
         if (status == null || !status.isError()) {
-            log.error("{} {} failed in the gateway", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), ex);
+            RequestLogContext.log(exchange, () -> log.error("{} {} failed in the gateway",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), ex));
             return Problems.write(exchange.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                     "The gateway could not answer this request; its log has the reason under this request's id");
         }
@@ -46,7 +49,8 @@ public class StatusProblems implements WebExceptionHandler {
                     ? ((ErrorResponse) ex).getBody().getDetail() : status.getReasonPhrase();
         };
         if (status.is5xxServerError()) {
-            log.warn("{} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), ex.toString());
+            RequestLogContext.log(exchange, () -> log.warn("{} {}: {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), ex.toString()));
         }
         String type = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
         return Problems.write(exchange.getResponse(), status, type, detail);
