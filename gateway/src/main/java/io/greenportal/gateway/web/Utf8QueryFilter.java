@@ -73,7 +73,10 @@ public class Utf8QueryFilter implements WebFilter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length()) {
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    throw new IllegalArgumentException("a % without two hex digits");
+                }
                 out.write(Integer.parseInt(raw, i + 1, i + 3, 16));
                 i += 2;
             } else {

@@ -51,9 +51,10 @@ class Utf8QueryFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%E6%B0", "%FF", "%C0%AF", "%ED%A0%80", "%E6%B0%B4%E6", "%B0%B4", "%zz", "%D6%D0%CE%C4"})
+    @ValueSource(strings = {"%E6%B0", "%FF", "%C0%AF", "%ED%A0%80", "%E6%B0%B4%E6", "%B0%B4", "%zz", "%D6%D0%CE%C4", "%", "%4", "50%"})
     void escapesThatSpellNoUtf8DoNot(String raw) {
-        // truncated, invalid bytes, an overlong "/", a lone surrogate, a continuation byte first, GBK's 中文
+        // truncated, invalid bytes, an overlong "/", a lone surrogate, a continuation byte first, GBK's 中文,
+        // and a % that escapes nothing
         assertThat(Utf8QueryFilter.decodes(raw)).as(raw).isFalse();
     }
 
