@@ -1,12 +1,19 @@
 package io.greenportal.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.greenportal.platform.tracing.RequestIds;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The portal's problem details: {@code type} is a stable URI per kind of problem
@@ -16,6 +23,8 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
     public static final String TYPE_BASE = "https://greenportal.io/problems/";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -31,5 +40,23 @@ public final class Problems {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    /** Writes a problem where no message converter runs (servlet filters, security handlers). */
+    public static void write(HttpServletResponse response, HttpStatusCode status, String type, String field, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        ProblemDetail problem = of(status, type, field, detail);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.getWriter().write(JSON.writeValueAsString(body));
     }
 }

@@ -1,22 +1,12 @@
 package io.greenportal.platform.web;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security every service shares: an OAuth2 resource server (Keycloak JWT: issuer, signature,
@@ -28,8 +18,6 @@ final class ServiceSecurity {
 
     static final String UNAUTHENTICATED = "A valid bearer token from the portal's Keycloak realm is required";
     static final String FORBIDDEN = "Your role does not allow this";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ServiceSecurity() {
     }
@@ -46,31 +34,14 @@ final class ServiceSecurity {
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint((request, response, e) -> {
                             entryPoint.commence(request, response, e);
-                            write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", UNAUTHENTICATED);
+                            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", null, UNAUTHENTICATED);
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             deniedHandler.handle(request, response, e);
-                            write(response, HttpStatus.FORBIDDEN, "forbidden", FORBIDDEN);
+                            Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", null, FORBIDDEN);
                         }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
-    }
-
-    private static void write(HttpServletResponse response, HttpStatus status, String type, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        ProblemDetail problem = Problems.of(status, type, null, detail);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        response.getWriter().write(JSON.writeValueAsString(body));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,6 +31,7 @@ import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.client.RestTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +62,11 @@ public class WebEdgeAutoConfiguration {
     @ConditionalOnMissingBean(ProblemDetailsAdvice.class)
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    SuccessIsNotAProblem successIsNotAProblem() {
+        return new SuccessIsNotAProblem();
     }
 
     @Bean
@@ -145,6 +152,22 @@ public class WebEdgeAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.system(Times.ZONE);
+    }
+
+    /** Boot's ForwardedHeaderFilter (server.forward-headers-strategy: framework) behind {@link ForwardedHeaderCheck}. */
+    @Bean
+    static BeanPostProcessor forwardedHeaderCheck() {
+        return new BeanPostProcessor() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof FilterRegistrationBean registration
+                        && registration.getFilter() instanceof ForwardedHeaderFilter forwarded) {
+                    registration.setFilter(new ForwardedHeaderCheck(forwarded));
+                }
+                return bean;
+            }
+        };
     }
 
     /** Ahead of the request's observation (Boot's, at highest precedence + 1), which reads the id as baggage. */

@@ -50,6 +50,13 @@ public final class HostileInput {
                     + "\\bat [a-z]+\\.[a-z]+\\.|SQLSTATE|\\bPSQL|ERROR: |Caused by");
     static final String PROBLEM_TYPE = "https://greenportal.io/problems/";
     static final String UNKNOWN_FIELD = "hostileUnknownField";
+    static final String JSON_OR_PROBLEM = "application/json, application/problem+json";
+    /** Forwarding headers that once made a service answer an empty 400 or a 500, or write links to "a b". */
+    static final String[][] UNUSABLE_FORWARDING = {
+        {"X-Forwarded-Prefix", "/../x"}, {"X-Forwarded-Prefix", "x"}, {"X-Forwarded-Prefix", "/a%zz"},
+        {"X-Forwarded-Host", "a b"}, {"X-Forwarded-Port", "99999"}, {"X-Forwarded-Proto", "ftp"},
+        {"Forwarded", "host=[::1"},
+    };
 
     private final URI base;
     private final Map<String, String> callers;
@@ -241,6 +248,24 @@ public final class HostileInput {
             check(where, yaml);
             if (yaml.headers().firstValue("Content-Type").orElse("").contains("yaml")) {
                 failures.add(where + ": answered in YAML " + abbreviate(yaml.body()));
+            }
+            // a caller that accepts only problems still gets a success labelled as what it is
+            HttpResponse<String> problemOnly = send("GET", op.path(), token, null, null, "application/problem+json");
+            check("GET " + op.template + " [Accept: application/problem+json] as " + caller, problemOnly);
+            if (problemOnly.statusCode() < 400
+                    && problemOnly.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                failures.add("GET " + op.template + " [Accept: application/problem+json] as " + caller + ": a "
+                        + problemOnly.statusCode() + " labelled application/problem+json " + abbreviate(problemOnly.body()));
+            }
+            // a caller without the gateway: forwarding headers the service cannot use are a 400 naming the header
+            for (String[] header : UNUSABLE_FORWARDING) {
+                HttpResponse<String> forwarded = send("GET", op.path(), token, null, null, JSON_OR_PROBLEM, header);
+                String at = "GET " + op.template + " [" + header[0] + ": " + header[1] + "] as " + caller;
+                check(at, forwarded);
+                if (forwarded.statusCode() != 400 || !header[0].equals(field(forwarded))) {
+                    failures.add(at + ": expected 400 naming " + header[0] + ", got " + forwarded.statusCode() + " "
+                            + abbreviate(forwarded.body()));
+                }
             }
         }
         Map<String, String> before = database.settled();
@@ -476,11 +501,11 @@ public final class HostileInput {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body) {
-        return send(method, path, token, contentType, body, "application/json, application/problem+json");
+        return send(method, path, token, contentType, body, JSON_OR_PROBLEM);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body,
-            String accept) {
+            String accept, String[]... headers) {
         calls++;
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -491,6 +516,9 @@ public final class HostileInput {
             request.header("Content-Type", contentType);
         }
         request.header("Accept", accept);
+        for (String[] header : headers) {
+            request.header(header[0], header[1]);
+        }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
