@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.greenportal.gateway.web.Problems;
+import io.greenportal.gateway.web.RawRequestTargets;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -79,6 +80,10 @@ final class WireRefusals extends ChannelDuplexHandler {
         if (cause instanceof TooLongHttpHeaderException) {
             return new Refusal(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large",
                     "The request's headers are larger than " + maxHeaders.toBytes() + " bytes in all", "headers");
+        }
+        if (cause instanceof RawRequestTargets.UnusableHost) {
+            return new Refusal(HttpStatus.BAD_REQUEST, "invalid-host",
+                    "The Host header must be a host name or [IPv6] address with an optional port of digits", "Host");
         }
         return new Refusal(HttpStatus.BAD_REQUEST, "malformed-request", "The request is not valid HTTP/1.1", null);
     }

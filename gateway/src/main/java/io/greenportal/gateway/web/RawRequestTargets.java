@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import reactor.netty.NettyPipeline;
 
@@ -42,9 +44,36 @@ public class RawRequestTargets {
                 if (!encoded.equals(target)) {
                     request.setUri(encoded);
                 }
+                String host = request.headers().get(HttpHeaderNames.HOST);
+                if (host != null && unusableHost(host)) {
+                    // Reactor Netty would answer an empty 400; WireRefusals answers a problem naming Host
+                    request.setDecoderResult(DecoderResult.failure(new UnusableHost()));
+                }
             }
             ctx.fireChannelRead(message);
         }
+    }
+
+    /** A Host header whose port is not digits, or whose [IPv6] address is not closed. */
+    public static final class UnusableHost extends IllegalArgumentException {
+        UnusableHost() {
+            super("the Host header is not host[:port]", null);
+        }
+    }
+
+    static boolean unusableHost(String host) {
+        String port;
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            if (close < 0 || (close + 1 < host.length() && host.charAt(close + 1) != ':')) {
+                return true;
+            }
+            port = close + 1 < host.length() ? host.substring(close + 2) : "";
+        } else {
+            int colon = host.lastIndexOf(':');
+            port = colon < 0 ? "" : host.substring(colon + 1);
+        }
+        return port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -225,6 +225,18 @@ class RequestTargetsTest {
     }
 
     @Test
+    void aHostHeaderNettyCannotReadIsAProblemNamingIt() throws IOException {
+        // Reactor Netty answered these with an empty 400
+        for (String host : new String[] {"[::1", "portal.example.gov.cn:abc", "[::1]x"}) {
+            Raw answer = rawRequest("GET /api/v1/public/listings HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertProblem(answer, 400, "invalid-host");
+            assertThat(answer.json().get("field").asString()).as(host).isEqualTo("Host");
+        }
+        assertThat(rawRequest("GET /api/v1/public/listings HTTP/1.1\r\nHost: [::1]:8080\r\nConnection: close\r\n\r\n")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void refusalsOfTheSecurityChainAndCorsAreProblemDetails() throws IOException {
         // a write with a session cookie but no CSRF token (was a text/plain "Access Denied")
         assertProblem(rawRequest("POST /api/v1/registry/listings HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: SESSION=abc\r\n"

@@ -58,4 +58,12 @@ class TargetEncodingTest {
     void controlCharactersAreEscapedToo() {
         assertThat(RawRequestTargets.encode("/x?q=a\tb\u007f")).isEqualTo("/x?q=a%09b%7F");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"[::1|true", "a:abc|true", "[::1]x|true", "a:123456|true", "[::1]:|false",
+        "portal.example.gov.cn|false", "portal.example.gov.cn:8443|false", "[2001:db8::1]:443|false", "[::1]|false",
+        "127.0.0.1:8080|false"})
+    void aHostIsUnusableWhenItsPortIsNotDigitsOrItsAddressIsNotClosed(String host, boolean unusable) {
+        assertThat(RawRequestTargets.unusableHost(host)).as(host).isEqualTo(unusable);
+    }
 }
