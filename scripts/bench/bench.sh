@@ -11,7 +11,10 @@ source "$GP_ROOT/scripts/bench/profile.sh"
 
 # What each mode runs, and for how long (seconds).
 bench_mode() {
-  BENCH_WARMUP=60 BENCH_SETTLE=3 BENCH_D=10 BENCH_D_RATE=5 BENCH_RATE_ROUNDS=4 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
+  # 150 s of warm-up per bench gateway: after 60 s its CPU per bearer read was still falling as the
+  # JIT compiled (1.86, 1.42, 0.86, 0.61 ms in four runs of 12-30 s; docs/profile/README.md), and
+  # the pairs measured a gateway half compiled against services that had run for hours
+  BENCH_WARMUP=150 BENCH_SETTLE=3 BENCH_D=10 BENCH_D_RATE=5 BENCH_RATE_ROUNDS=4 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
   BENCH_HANG=15 BENCH_BURST=3 BENCH_RACE=30 BENCH_RACE_AFFORD=20
   BENCH_SCENARIO=300 BENCH_SOAK_SEGMENTS=6 BENCH_SOAK_SEGMENT=300
   BENCH_GATEWAYS="on off" BENCH_SCENARIO_COLUMN=1 BENCH_SOAK_COLUMN=2 # of BENCH_MIX (series.sh)
