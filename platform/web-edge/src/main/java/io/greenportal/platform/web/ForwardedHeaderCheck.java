@@ -1,6 +1,8 @@
 package io.greenportal.platform.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -110,7 +112,7 @@ final class ForwardedHeaderCheck implements Filter {
 
     /** Every comma-separated value of the header, as Spring reads X-Forwarded-Prefix. */
     private static Iterable<String> values(HttpServletRequest request, String name) {
-        var all = new java.util.ArrayList<String>();
+        List<String> all = new ArrayList<>();
         for (var headers = request.getHeaders(name); headers.hasMoreElements();) {
             for (String value : headers.nextElement().split(",")) {
                 if (!value.isBlank()) {
