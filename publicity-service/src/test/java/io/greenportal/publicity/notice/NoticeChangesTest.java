@@ -81,8 +81,10 @@ class NoticeChangesTest {
         JsonNode notices = notices();
         JsonNode a = byId(notices.path("current"), running.getId());
         assertThat(a).as("a notice whose publicity runs is current").isNotNull();
-        assertThat(a.path("endsAt").asString()).isEqualTo(java.time.OffsetDateTime.ofInstant(
-                Instant.ofEpochSecond(running.getEndsAt().getSeconds()), java.time.ZoneId.of("Asia/Shanghai")).toString());
+        // compared as a time, not as text: OffsetDateTime.toString() leaves out ":00" seconds, the API does not
+        java.time.OffsetDateTime endsAt = java.time.OffsetDateTime.parse(a.path("endsAt").asString());
+        assertThat(endsAt.toInstant()).isEqualTo(Instant.ofEpochSecond(running.getEndsAt().getSeconds()));
+        assertThat(endsAt.getOffset()).as("Beijing time").isEqualTo(java.time.ZoneOffset.ofHours(8));
         assertThat(a.path("outcome").asString()).isEqualTo("PENDING");
         assertThat(a.path("typeName").asString()).isEqualTo("绿色工厂");
         assertThat(a.path("batchName").asString()).isEqualTo(batch.getName());
