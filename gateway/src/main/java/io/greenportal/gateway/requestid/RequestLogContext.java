@@ -47,7 +47,7 @@ public final class RequestLogContext {
     }
 
     /** The trace of this request (its server observation is started before any filter runs). */
-    static Optional<TraceContext> trace(ServerWebExchange exchange) {
+    private static Optional<TraceContext> trace(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> (TracingObservationHandler.TracingContext) context
                         .get(TracingObservationHandler.TracingContext.class))
