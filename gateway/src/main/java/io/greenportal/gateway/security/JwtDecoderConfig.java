@@ -3,6 +3,8 @@ package io.greenportal.gateway.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.greenportal.platform.tokens.RememberingReactiveJwtDecoder;
+import io.greenportal.platform.tokens.VerifiedTokens;
 import io.netty.channel.ChannelOption;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +24,7 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Bearer tokens are checked at the door: signature (the realm's keys), issuer (this realm, not
  * another), audience, and expiry with a small clock skew, so an expired token stops here rather
- * than a minute later. Tokens that passed are remembered until they expire ({@link VerifiedTokenCache}).
+ * than a minute later. Tokens that passed are remembered until they expire ({@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 public class JwtDecoderConfig {
@@ -52,6 +54,6 @@ public class JwtDecoderConfig {
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<java.util.List<String>>("aud",
                         aud -> aud != null && aud.contains("greenportal-api"))));
-        return new VerifiedTokenCache(decoder, Clock.systemUTC(), 4096);
+        return new RememberingReactiveJwtDecoder(decoder, new VerifiedTokens(Clock.systemUTC(), VerifiedTokens.CAPACITY));
     }
 }
