@@ -77,8 +77,12 @@ app_start() {
     # and its memory is then known from the first minute (as a container's request) instead of
     # creeping up while the heap is committed piece by piece
     local heap=${GP_APP_HEAP:-256m}
+    # native access for the class path: Netty (the gateway's server and client, Lettuce, gRPC) then
+    # frees its direct buffers with free(); without it, on JDK 25, every free closes a shared Arena,
+    # a handshake with every thread of the JVM (2 % of the gateway's CPU under varied searches,
+    # docs/profile/README.md), and the JDK warns that such calls will be blocked
     nohup "$GP_JAVA_HOME/bin/java" -Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch -XX:+UseSerialGC $jit \
-      -Xss512k -Djava.io.tmpdir="$GP_STATE/tmp/$app" -Duser.timezone=Asia/Shanghai \
+      --enable-native-access=ALL-UNNAMED -Xss512k -Djava.io.tmpdir="$GP_STATE/tmp/$app" -Duser.timezone=Asia/Shanghai \
       -jar "$jar" >"$GP_LOGS/$app.log" 2>&1 </dev/null &
     echo $! >"$GP_RUN/$app.pid"
   )

@@ -43,7 +43,7 @@ class ImageTarballTest {
 
         assertThat(config.path("User").asText()).isEqualTo("65532:65532");
         assertThat(config.path("Entrypoint").get(0).asText()).isEqualTo("java");
-        assertThat(config.path("Entrypoint").toString()).contains("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError",
+        assertThat(config.path("Entrypoint").toString()).contains("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
                 "-Djava.io.tmpdir=/tmp");
         assertThat(config.path("Env").toString()).contains("PATH=/opt/java/bin");
         assertThat(config.path("ExposedPorts").has("8080/tcp")).isTrue();
