@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -50,18 +51,27 @@ import reactor.core.publisher.Mono;
  * answer instead of all going to the service (at most {@code coalesce-wait}), and an answer past its
  * freshness is kept for {@code stale-if-error} more, served while its successor is being fetched and
  * in place of a 5xx (a failing or overloaded service, an open circuit), with its true {@code Age}.
+ * <p>
+ * An answer is kept only once its request has been asked {@code min-uses} times within the
+ * stale-if-error time (identical requests waiting for it count), as nginx's
+ * {@code proxy_cache_min_uses}: a search asked once is passed on without a copy, so the varied
+ * searches of a crowd do not fill the memory with answers no one asks for again.
  */
 @Component
 public class PublicReadCache implements GlobalFilter, Ordered {
 
     /** Route metadata that lets the route's anonymous GET answers be cached here. */
     public static final String ROUTE_METADATA = "cache-public-reads";
+    /** Requests whose asks are counted (about 100 bytes each). */
+    static final int ASKS_REMEMBERED = 65_536;
 
     private final PublicReadCacheProperties properties;
     private final Cache<String, CachedAnswer> answers;
     /** The requests now on their way to the service, by key; completed when their answer is in. */
     private final ConcurrentHashMap<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** How many times each recent request was asked, by its key's hash (a collision only keeps an answer sooner). */
+    private final Cache<Integer, AtomicInteger> asks;
 
     public PublicReadCache(PublicReadCacheProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -71,6 +81,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
                 .expireAfter(Expiry.creating((String key, CachedAnswer answer) -> answer.ttl().plus(properties.staleIfError())))
                 .recordStats()
                 .build();
+        this.asks = Caffeine.newBuilder().maximumSize(ASKS_REMEMBERED).expireAfterWrite(properties.staleIfError()).build();
         CaffeineCacheMetrics.monitor(meters, answers, "gateway.public-reads");
         meters.gauge("gateway.public-reads.waiting", waiting);
     }
@@ -94,10 +105,11 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         if (stored != null && stored.fresh()) {
             return answer(exchange, stored);
         }
+        BooleanSupplier askedEnough = countAsk(key);
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> first = inFlight.putIfAbsent(key, mine);
         if (first == null) {
-            return fetch(exchange, chain, key, stored).doFinally(signal -> {
+            return fetch(exchange, chain, key, stored, askedEnough).doFinally(signal -> {
                 inFlight.remove(key, mine);
                 mine.complete(null);
             });
@@ -111,7 +123,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
                 .then(Mono.defer(() -> {
                     CachedAnswer fetched = answers.getIfPresent(key);
                     return fetched != null && fetched.fresh() ? answer(exchange, fetched)
-                            : fetch(exchange, chain, key, fetched);
+                            : fetch(exchange, chain, key, fetched, askedEnough);
                 }));
     }
 
@@ -119,12 +131,27 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         return stored.writeTo(exchange.getResponse(), exchange.getRequest().getHeaders().getIfNoneMatch());
     }
 
-    /** Asks the service, keeping its answer when allowed, or standing {@code stale} in for a 5xx. */
-    private Mono<Void> fetch(ServerWebExchange exchange, GatewayFilterChain chain, String key, CachedAnswer stale) {
+    /** Counts this ask of a request; its answer is worth keeping once the count reaches min-uses. */
+    private BooleanSupplier countAsk(String key) {
+        if (properties.minUses() <= 1) {
+            return () -> true;
+        }
+        AtomicInteger count = asks.get(key.hashCode(), hash -> new AtomicInteger());
+        count.incrementAndGet();
+        return () -> count.get() >= properties.minUses();
+    }
+
+    /**
+     * Asks the service, keeping its answer when allowed and asked for often enough (or when it
+     * succeeds one kept before), or standing {@code stale} in for a 5xx.
+     */
+    private Mono<Void> fetch(ServerWebExchange exchange, GatewayFilterChain chain, String key, CachedAnswer stale,
+            BooleanSupplier askedEnough) {
         // what the gateway itself has said so far (CORS, rate limits) is per request, never stored
         HttpHeaders gatewaySaid = HttpHeaders.copyOf(exchange.getResponse().getHeaders());
-        return chain.filter(exchange.mutate()
-                .response(new Recorder(exchange.getResponse(), key, gatewaySaid, stale, exchange.getRequest())).build());
+        BooleanSupplier worthKeeping = stale != null ? () -> true : askedEnough;
+        return chain.filter(exchange.mutate().response(
+                new Recorder(exchange.getResponse(), key, gatewaySaid, stale, exchange.getRequest(), worthKeeping)).build());
     }
 
     /**
@@ -175,10 +202,12 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         private final HttpHeaders gatewaySaid;
         private final CachedAnswer stale;
         private final ServerHttpRequest request;
+        private final BooleanSupplier worthKeeping;
 
         Recorder(ServerHttpResponse delegate, String key, HttpHeaders gatewaySaid, CachedAnswer stale,
-                ServerHttpRequest request) {
+                ServerHttpRequest request, BooleanSupplier worthKeeping) {
             super(delegate);
+            this.worthKeeping = worthKeeping;
             this.key = key;
             this.gatewaySaid = gatewaySaid;
             this.stale = stale;
@@ -191,7 +220,8 @@ public class PublicReadCache implements GlobalFilter, Ordered {
             if (stale != null && status != null && status.is5xxServerError()) {
                 return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.defer(this::standIn));
             }
-            Duration ttl = storableFor(getDelegate());
+            // asked for often enough by now (those waiting for this answer count)?
+            Duration ttl = worthKeeping.getAsBoolean() ? storableFor(getDelegate()) : null;
             if (ttl == null) {
                 return super.writeWith(body);
             }

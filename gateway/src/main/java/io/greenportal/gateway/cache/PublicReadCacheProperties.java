@@ -7,10 +7,11 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * See {@link PublicReadCache}: whether it is on, its size, the largest answer kept, the longest time
- * an answer is fresh, how long past that it may stand in for a service that cannot answer, and how
- * long a request waits for an identical one already on its way to the service.
+ * an answer is fresh, how long past that it may stand in for a service that cannot answer, how
+ * long a request waits for an identical one already on its way to the service, and how many times
+ * a request must have been asked (within the stale-if-error time) before its answer is kept.
  */
 @ConfigurationProperties("greenportal.gateway.public-read-cache")
 public record PublicReadCacheProperties(boolean enabled, DataSize maxBytes, DataSize maxEntryBytes, Duration maxAgeCap,
-        Duration staleIfError, Duration coalesceWait) {
+        Duration staleIfError, Duration coalesceWait, int minUses) {
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * simply not kept (the running publicity service's search answers are over the 64 bytes set here, even with no result).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "greenportal.rate-limits.enabled=false", "greenportal.gateway.public-read-cache.max-entry-bytes=64B"})
+        "greenportal.rate-limits.enabled=false", "greenportal.gateway.public-read-cache.max-entry-bytes=64B",
+        "greenportal.gateway.public-read-cache.min-uses=1"})
 @AutoConfigureWebTestClient
 class PublicReadCacheLimitTest {
 

@@ -22,6 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "greenportal.rate-limits.enabled=false", "greenportal.gateway.public-read-cache.max-age-cap=30s",
+        // every first answer is kept here; keeping only what was asked twice is PublicReadCrowdTest's
+        "greenportal.gateway.public-read-cache.min-uses=1",
         "GP_CORS_ORIGINS=https://a.example.gov.cn,https://b.example.gov.cn"})
 @AutoConfigureWebTestClient
 class PublicReadCacheTest {
