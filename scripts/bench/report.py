@@ -399,8 +399,42 @@ MIX_TEXT = ("One wrk process per class of request, each with its own connections
             "limited (not an error); *other* = any other non-2xx plus socket errors.")
 
 
+PORTAL_PROCESSES = [("bench-gateway", "bench gateway (all the load)"), ("gateway", "the portal's own gateway (idle)"),
+                    ("registry", "registry"), ("certification", "certification"), ("incentive", "incentive"),
+                    ("publicity", "publicity"), ("site", "public site"), ("elasticsearch", "Elasticsearch"),
+                    ("keycloak", "Keycloak"), ("redis", "Redis"), ("postgresql", "PostgreSQL (all its processes)")]
+
+
+def machine_cpu(cpu, rs):
+    """Where the machine's cores went during a mix: CPU seconds of each process, from /proc."""
+    hz, wall, cores = cpu["hz"], cpu["wall"], cpu["cores"]
+    answers = sum(ok(r) for r in rs)
+    seconds = {name: (cpu["after"].get(name, 0) - cpu["before"].get(name, 0)) / hz for name, _ in PORTAL_PROCESSES}
+    wrk = sum(r.get("wrk_cpu_s", 0) for r in rs)
+    busy = (cpu["after"]["machine"] - cpu["before"]["machine"]) / hz
+    out = [f"**Where the machine's {cores} cores went** during the run: the CPU time of each process "
+           f"(`/proc/<pid>/stat`, `/proc/stat` for the machine) over the {wall:.0f} s, as a share of the "
+           f"{cores} cores' {cores * wall:.0f} core-seconds, and per 2xx answer of all classes together "
+           f"({answers:,} answers).\n",
+           "| process | CPU s | share of the machine | CPU ms per 2xx answer |",
+           "| --- | --: | --: | --: |"]
+
+    def row(label, value):
+        out.append(f"| {label} | {value:,.1f} | {100 * value / (cores * wall):.1f} % | "
+                   f"{1000 * value / answers if answers else 0:.2f} |")
+
+    for name, label in sorted(PORTAL_PROCESSES, key=lambda p: -seconds[p[0]]):
+        row(label, seconds[name])
+    row("wrk (the load generator)", wrk)
+    row("everything else on the machine (other services, the kernel's own work)", max(0.0, busy - sum(seconds.values()) - wrk))
+    row("idle", max(0.0, cores * wall - busy))
+    out.append("")
+    return out
+
+
 def section_scenario(rs, env, plots, targets):
-    rs = sorted(rs, key=lambda r: r.get("order", 0))
+    cpu = next((r for r in rs if r.get("kind") == "cpu"), None)
+    rs = sorted((r for r in rs if r.get("kind") != "cpu"), key=lambda r: r.get("order", 0))
     total = sum(r["connections"] for r in rs)
     out = ["## 6. Publicity day\n",
            f"{total} connections for {rs[0]['seconds']:.0f} s. {MIX_TEXT} " + measured(env) + "\n"]
@@ -414,6 +448,8 @@ def section_scenario(rs, env, plots, targets):
     out.append("")
     script = "set xtics rotate by -20\n" + bars("latency per class of request (ms, log scale)", "ms", ["p50", "p99"], log=True)
     out.append(f"![publicity day]({plots.render('scenario', table(rows), script)})\n")
+    if cpu:
+        out += machine_cpu(cpu, rs)
     out.append(commands(rs, concurrent=True))
     return out
 
@@ -623,6 +659,8 @@ def check(results_file, expected):
             problems.append(f"{series}: no results")
     if "search" in expected.split() and not [r for r in lines if r["series"] == "search" and r.get("kind") == "cpu"]:
         problems.append("search: no CPU figures of the processes")
+    if "scenario" in expected.split() and not [r for r in lines if r["series"] == "scenario" and r.get("kind") == "cpu"]:
+        problems.append("scenario: no CPU figures of the processes")
     for r in lines:
         if r["series"] in ("environment", "warmup") or r.get("kind") == "memory":
             continue

@@ -67,19 +67,33 @@ series_pairs() {
 
 plan_search() { echo $((2 * $(wc -w <<<"$BENCH_SEARCH_CONNS") * (2 * BENCH_D + 2 + BENCH_SETTLE))); }
 
-# CPU ticks so far of each process a public search passes through, as JSON ("name":ticks,...).
-bench_search_ticks() {
-  local name pid parts=()
-  for name in bench-gateway publicity elasticsearch redis; do
+# CPU ticks so far of the named processes, as JSON ("name":ticks,...): the bench gateway, Redis,
+# PostgreSQL (all its processes), "machine" (every CPU's busy ticks, from /proc/stat) or a process of
+# the portal by its name in its run folder.
+bench_ticks() {
+  local name pid t parts=()
+  for name in "$@"; do
     case $name in
-      bench-gateway) pid=$(cat "$GP_RUN/bench-gateway.pid") ;;
-      redis) pid=$(pgrep -f "^redis-server .*:$GP_REDIS_PORT" | head -1) ;;
-      *) pid=$(bench_portal_pid "$name") ;;
+      bench-gateway) pid=$(cat "$GP_RUN/bench-gateway.pid" 2>/dev/null); t=$(stat_ticks "/proc/${pid:-0}/stat") ;;
+      redis) pid=$(pgrep -f "^redis-server .*:$GP_REDIS_PORT" | head -1); t=$(stat_ticks "/proc/${pid:-0}/stat") ;;
+      postgresql)
+        t=0
+        for pid in $(pgrep -x postgres); do t=$((t + $(stat_ticks "/proc/$pid/stat"))); done ;;
+      machine) t=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) ;;
+      *) pid=$(bench_portal_pid "$name"); t=$(stat_ticks "/proc/${pid:-0}/stat") ;;
     esac
-    parts+=("\"$name\":$(stat_ticks "/proc/${pid:-0}/stat")")
+    parts+=("\"$name\":${t:-0}")
   done
   local IFS=,
   echo "${parts[*]}"
+}
+
+# Each process a public search passes through.
+bench_search_ticks() { bench_ticks bench-gateway publicity elasticsearch redis; }
+
+# Every process the portal runs on, and the machine as a whole.
+bench_portal_ticks() {
+  bench_ticks bench-gateway gateway registry certification incentive publicity site elasticsearch keycloak redis postgresql machine
 }
 
 # bench_wrk with the CPU each process of the search path spent meanwhile, as one more result line.
@@ -257,8 +271,13 @@ plan_scenario() { echo $((BENCH_SCENARIO + 5)); }
 series_scenario() {
   local seconds=$BENCH_SCENARIO
   bench_step "$((seconds + 5))" "publicity day · 256 connections over 11 classes of request · $(bench_clock "$seconds")"
+  local before after started
   bench_mix_start '"series":"scenario"' "$seconds" "$BENCH_SCENARIO_COLUMN"
+  before=$(bench_portal_ticks) started=$(date +%s.%N)
   bench_wait "$seconds" "${BENCH_MIX_PIDS[@]}" || true
+  after=$(bench_portal_ticks)
+  # where the machine's cores went meanwhile, process by process
+  echo "{\"series\":\"scenario\",\"kind\":\"cpu\",\"wall\":$(awk "BEGIN {print $(date +%s.%N) - $started}"),\"cores\":$(nproc),\"hz\":$(getconf CLK_TCK),\"before\":{$before},\"after\":{$after}}" >>"$BENCH_RESULTS"
   bench_collect
 }
 
