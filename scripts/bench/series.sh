@@ -77,8 +77,11 @@ bench_ticks() {
       bench-gateway) pid=$(cat "$GP_RUN/bench-gateway.pid" 2>/dev/null); t=$(stat_ticks "/proc/${pid:-0}/stat") ;;
       redis) pid=$(pgrep -f "^redis-server .*:$GP_REDIS_PORT" | head -1); t=$(stat_ticks "/proc/${pid:-0}/stat") ;;
       postgresql)
-        t=0
-        for pid in $(pgrep -x postgres); do t=$((t + $(stat_ticks "/proc/$pid/stat"))); done ;;
+        # its processes now, and those that ended (a closed connection's backend), which count in
+        # the server's children's time
+        pid=$(pgrep -o -x postgres)
+        t=$(sed 's/.*) //' "/proc/${pid:-0}/stat" 2>/dev/null | awk '{print $14 + $15}')
+        for pid in $(pgrep -x postgres); do t=$((${t:-0} + $(stat_ticks "/proc/$pid/stat"))); done ;;
       machine) t=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) ;;
       *) pid=$(bench_portal_pid "$name"); t=$(stat_ticks "/proc/${pid:-0}/stat") ;;
     esac
