@@ -275,8 +275,9 @@ series_scenario() {
   local seconds=$BENCH_SCENARIO
   bench_step "$((seconds + 5))" "publicity day · 256 connections over 11 classes of request · $(bench_clock "$seconds")"
   local before after started
-  bench_mix_start '"series":"scenario"' "$seconds" "$BENCH_SCENARIO_COLUMN"
+  # from before the first wrk starts to after the last ends, so the window holds all their work
   before=$(bench_portal_ticks) started=$(date +%s.%N)
+  bench_mix_start '"series":"scenario"' "$seconds" "$BENCH_SCENARIO_COLUMN"
   bench_wait "$seconds" "${BENCH_MIX_PIDS[@]}" || true
   after=$(bench_portal_ticks)
   # where the machine's cores went meanwhile, process by process
