@@ -105,7 +105,8 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         if (stored != null && stored.fresh()) {
             return answer(exchange, stored);
         }
-        BooleanSupplier askedEnough = countAsk(key);
+        // an answer kept before is kept again when refreshed (fetch); only new requests are counted
+        BooleanSupplier askedEnough = stored == null ? countAsk(key) : () -> true;
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> first = inFlight.putIfAbsent(key, mine);
         if (first == null) {
