@@ -17,7 +17,13 @@ import org.springframework.core.env.MapPropertySource;
  * <li>every request gets a trace id (so every log line can be joined), but only a share of traces
  * is recorded for export: {@code GP_TRACE_SAMPLING}, 0.1 unless set;</li>
  * <li>OTLP export only when {@code GP_OTLP_ENDPOINT} names a collector
- * (e.g. {@code http://otel-collector:4318/v1/traces}); without it nothing is sent anywhere.</li>
+ * (e.g. {@code http://otel-collector:4318/v1/traces}); without it nothing is sent anywhere;</li>
+ * <li>no observation (span and timer) around every security filter nor around every Redis command:
+ * the first cost a service about a tenth of a request's CPU and the gateway 8 %; the second cost the
+ * gateway's event loops 2 % (its rate limiter calls Redis for every routed request) and the publicity
+ * service 8-13 % of a cached public read (two commands each; docs/profile/README.md). Request metrics
+ * ({@code http.server.requests}) and spans stay; Redis's health and the guards' metrics say when it is
+ * slow.</li>
  * </ul>
  */
 public class TracingDefaults implements EnvironmentPostProcessor {
@@ -37,6 +43,8 @@ public class TracingDefaults implements EnvironmentPostProcessor {
         defaults.put("management.tracing.baggage.remote-fields", RequestIds.HEADER);
         defaults.put("management.tracing.baggage.correlation.fields", RequestIds.HEADER);
         defaults.put("spring.reactor.context-propagation", "auto");
+        defaults.put("management.observations.enable.spring.security", "false");
+        defaults.put("management.observations.enable.lettuce", "false");
         String otlp = environment.getProperty("GP_OTLP_ENDPOINT");
         if (otlp != null && !otlp.isBlank()) {
             defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", otlp.strip());
