@@ -29,6 +29,9 @@ public class PublicCacheHeaders {
             "/api/v1/public/notices", "/api/v1/public/notices/*", "/api/v1/public/statistics", "/api/v1/public/targets",
             "/api/v1/public/targets/*", "/api/v1/public/export/dictionary"};
 
+    /** Under a public path, but for administrators only (SecurityConfig): never marked public. */
+    static final java.util.Set<String> ADMIN_READS = java.util.Set.of("/api/v1/public/targets/changes");
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> publicMaxAge(PublicityProperties properties) {
         String cacheControl = "public, max-age=" + properties.cache().publicMaxAge().toSeconds();
@@ -37,7 +40,7 @@ public class PublicCacheHeaders {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String method = request.getMethod();
-                if (method.equals("GET") || method.equals("HEAD")) {
+                if ((method.equals("GET") || method.equals("HEAD")) && !ADMIN_READS.contains(request.getServletPath())) {
                     response.setHeader("Cache-Control", cacheControl);
                 }
                 chain.doFilter(request, response);

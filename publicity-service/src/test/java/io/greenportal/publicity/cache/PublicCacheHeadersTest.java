@@ -48,5 +48,10 @@ class PublicCacheHeadersTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.user("admin")).exchange()
                 .returnResult(byte[].class).getResponseHeaders();
         assertThat(admin.getCacheControl()).doesNotContain("public");
+        // under a public path, but the administrators' record of who changed which target
+        HttpHeaders changes = rest.get().uri("/api/v1/public/targets/changes?target=1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.user("admin")).exchange()
+                .expectStatus().isOk().returnResult(byte[].class).getResponseHeaders();
+        assertThat(changes.getCacheControl()).as("target changes").doesNotContain("public").contains("no-store");
     }
 }
