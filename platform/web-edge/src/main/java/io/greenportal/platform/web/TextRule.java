@@ -8,7 +8,10 @@ package io.greenportal.platform.web;
  * <ul>
  * <li>never: NUL and every other C0 control character (U+0000-U+001F) and DEL (U+007F), C1 controls
  * (U+0080-U+009F), unpaired surrogates (not text: they cannot be encoded as UTF-8), and
- * non-characters (U+FDD0-U+FDEF and every code point ending in FFFE/FFFF);</li>
+ * non-characters (U+FDD0-U+FDEF and every code point ending in FFFE/FFFF); nor a value made only of
+ * invisible characters (zero-width spaces and joiners, no-break spaces, soft hyphens, lone accents:
+ * it would pass for a name while showing nothing), though a value of ordinary white space is left to
+ * the service (usually "is required");</li>
  * <li>in a {@link Kind#LINE line} (names, codes, addresses, search terms: everything unless marked
  * otherwise) also no bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069: they make a
  * republished name read differently from what is stored), at most {@value #LINE_MAX} characters;</li>
@@ -41,6 +44,7 @@ public final class TextRule {
         if (length > max) {
             return "must be at most " + max + " characters (got " + length + ")";
         }
+        boolean visible = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -49,6 +53,7 @@ public final class TextRule {
                     if ((cp & 0xFFFE) == 0xFFFE) {
                         return "must not contain the non-character " + codePoint(cp);
                     }
+                    visible = visible || isVisible(cp);
                     continue;
                 }
                 return "must not contain an unpaired surrogate (" + codePoint(c) + ")";
@@ -70,8 +75,30 @@ public final class TextRule {
             if (kind == Kind.LINE && ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))) {
                 return "must not contain the bidirectional control " + codePoint(c);
             }
+            visible = visible || isVisible(c);
+        }
+        if (!visible && !value.isBlank()) {
+            // blank values are each service's business ("is required", or simply absent); a value of
+            // zero-width spaces, joiners, no-break spaces or a lone accent looks blank to a person
+            // but passed every "is required" check as text
+            return "must contain a visible character, not only invisible ones such as "
+                    + codePoint(value.codePoints().filter(cp -> !Character.isWhitespace(cp)).findFirst().orElse(0));
         }
         return null;
+    }
+
+    /** A character that shows as something on its own: not a space, control, format character or mark. */
+    private static boolean isVisible(int cp) {
+        if (cp > 0x20 && cp < 0x7F) {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK -> false;
+            // letters and symbols that render as nothing: Hangul fillers, the blank Braille pattern
+            default -> cp != 0x115F && cp != 0x1160 && cp != 0x3164 && cp != 0xFFA0 && cp != 0x2800;
+        };
     }
 
     public static String problem(String value, Kind kind) {

@@ -77,6 +77,20 @@ class StrictJsonTest {
     }
 
     @Test
+    void aValueOfInvisibleCharactersIsRefusedButOrdinarySpaceIsLeftToTheService() {
+        for (String invisible : new String[] {"\\u200b", "\\ufeff", "\\u00a0", "\\u2060", "\\u00ad", "\\u200c\\u200d",
+                "\\u0301", "\\udb40\\udc41", "\\u3164", " \\u200b "}) {
+            assertThat(refusal("{\"name\":\"" + invisible + "\"}")).as(invisible)
+                    .startsWith("invalid-field name: name: must contain a visible character");
+        }
+        assertThat(read("{\"name\":\"   \"}").name()).isEqualTo("   ");
+        assertThat(read("{\"name\":\"\\u3000\"}").name()).isEqualTo("\u3000");
+        assertThat(read("{\"name\":\"\"}").name()).isEmpty();
+        // invisible characters inside visible text are text (joiners in emoji, accents on letters)
+        assertThat(read("{\"name\":\"e\\u0301 \\ud83d\\udc68\\u200d\\ud83d\\udc69 绿\\u00a0源\"}").name()).endsWith("绿\u00a0源");
+    }
+
+    @Test
     void overLongTextIsRefused() {
         assertThat(read("{\"name\":\"" + "长".repeat(1000) + "\"}").name()).hasSize(1000);
         assertThat(refusal("{\"name\":\"" + "长".repeat(1001) + "\"}")).contains("name: must be at most 1000 characters");

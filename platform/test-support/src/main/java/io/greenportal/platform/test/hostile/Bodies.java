@@ -160,6 +160,7 @@ final class Bodies {
                     new Mutation("unpaired low surrogate", "\"\\udc00\"", Expect.BAD_FIELD),
                     new Mutation("U+FFFF", "\"a\\uffff\"", Expect.BAD_FIELD),
                     new Mutation("U+FDD0", "\"\\ufdd0\"", Expect.BAD_FIELD),
+                    new Mutation("only invisible characters", "\"\\u200b\\u00a0\"", Expect.BAD_FIELD),
                     new Mutation("over-long", "\"" + "长".repeat(4001) + "\"", Expect.BAD_FIELD),
                     new Mutation("a number", "12345", Expect.BAD_FIELD),
                     new Mutation("a boolean", "true", Expect.BAD_FIELD),

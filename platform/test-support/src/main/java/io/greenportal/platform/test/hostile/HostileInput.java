@@ -407,6 +407,7 @@ public final class HostileInput {
                     new String[] {"NUL", "a%00b", "strict"}, new String[] {"ESC", "%1B%5B31m", "strict"},
                     new String[] {"CR LF", "a%0D%0Ab", "strict"}, new String[] {"U+FFFF", "%EF%BF%BF", "strict"},
                     new String[] {"bidi override", "%E2%80%AEx", "strict"},
+                    new String[] {"only invisible characters", "%E2%80%8B%C2%A0", "strict"},
                     new String[] {"over-long", "x".repeat(1001), "strict"},
                     new String[] {"repeated", "A&" + name + "=B", "any"}));
             if (kind.equals("integer") || kind.equals("number")) {

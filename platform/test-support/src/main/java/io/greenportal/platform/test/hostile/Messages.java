@@ -97,6 +97,7 @@ final class Messages {
                     new Mutation("DEL", "a\u007fb", null, Expect.BAD_FIELD),
                     new Mutation("U+FFFF", "a\uffff", null, Expect.BAD_FIELD),
                     new Mutation("U+FDD0", "\ufdd0", null, Expect.BAD_FIELD),
+                    new Mutation("only invisible characters", "\u200b\u00a0", null, Expect.BAD_FIELD),
                     // refused in a single line, allowed in free text (grpc-edge knows which is which)
                     new Mutation("bidi override", "\u202ex", null, Expect.ANY),
                     new Mutation("over-long", "长".repeat(4001), null, Expect.BAD_FIELD),
