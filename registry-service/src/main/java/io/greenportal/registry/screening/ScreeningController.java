@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.UploadFileNames;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ContentDisposition;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -67,9 +69,16 @@ public class ScreeningController {
     @Operation(summary = "Screen a portfolio (multipart 'file': CSV with credit_code and/or name, optional reference; "
             + "or JSON [{creditCode, name, reference}]; up to 100,000 rows): 202 with the job")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<ScreeningJob> start(@RequestPart("file") MultipartFile file, Authentication authentication)
-            throws IOException {
+    public ResponseEntity<ScreeningJob> start(@RequestPart("file") MultipartFile file, MultipartRequest parts,
+            Authentication authentication) throws IOException {
         String bank = bankOf(authentication);
+        if (parts.getFiles("file").size() > 1) {
+            throw ApiException.invalid("file", "send one file (the request holds " + parts.getFiles("file").size() + ")");
+        }
+        String nameProblem = UploadFileNames.problem(file.getOriginalFilename());
+        if (nameProblem != null) {
+            throw ApiException.invalid("file", nameProblem);
+        }
         if (file.isEmpty()) {
             throw ApiException.invalid("file", "is empty");
         }

@@ -142,6 +142,25 @@ class ScreeningApiTest {
         upload(Tokens.client("bank-a"), "p.json", "[{\"name\": \"x\"},\n{\"name\" 1}]").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").isEqualTo("is not well-formed JSON near line 2");
         upload(Tokens.client("bank-a"), "p.txt.exe", "name\nx\n").expectStatus().isBadRequest();
+        // the name is kept and shown in the bank's list of jobs: a plain file name, as for documents
+        for (String name : new String[] {"../../etc/passwd", "C:\\x\\y.csv", "<script>.csv", "a\"b;c.csv", "   ",
+                "x".repeat(121) + ".csv", "x".repeat(5_000) + ".csv"}) {
+            upload(Tokens.client("bank-a"), name, "credit_code\n91640100MA76A00010\n").expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.field").isEqualTo("file")
+                    .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("file"));
+        }
+        var twoFiles = new LinkedMultiValueMap<String, Object>();
+        for (String name : new String[] {"a.csv", "b.csv"}) {
+            twoFiles.add("file", new ByteArrayResource("credit_code\n91640100MA76A00010\n".getBytes(StandardCharsets.UTF_8)) {
+                @Override
+                public String getFilename() {
+                    return name;
+                }
+            });
+        }
+        rest.post().uri("/api/v1/registry/screenings").contentType(MediaType.MULTIPART_FORM_DATA).body(twoFiles)
+                .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("file");
         upload(Tokens.client("bank-a"), "p.csv", "name\n").expectStatus().isBadRequest();
         var tooMany = new StringBuilder("name\n");
         for (int i = 0; i <= PortfolioParser.MAX_ROWS; i++) {

@@ -180,7 +180,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (partHeadersTooLong(e)) {
+            return problem(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "file",
+                    "the file name must be at most " + UploadFileNames.MAX_LENGTH + " characters"));
+        }
         return problem(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge().getBody());
+    }
+
+    /**
+     * Tomcat limits a part's headers (a few hundred bytes), and Spring reports that as an upload too
+     * large; what was too long is the file name, a 400 of the field like any other name.
+     */
+    private static boolean partHeadersTooLong(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> tooLarge() {
