@@ -49,6 +49,11 @@ class EnterpriseApiTest {
         }
         assertThat(get(Tokens.user("admin"), "/api/v1/registry/enterprises/" + lower + "?asOf=2025-01-01")
                 .get("enterprise").get("uscc").asString()).isEqualTo(uscc);
+        for (String day : java.util.List.of("1999-12-31", "0001-01-01", "-999999999-01-01")) {
+            rest.get().uri("/api/v1/registry/enterprises/" + lower + "?asOf=" + day)
+                    .header("Authorization", "Bearer " + Tokens.user("admin")).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.field").isEqualTo("asOf");
+        }
         // the enterprise itself, in lower case
         rest.post().uri("/api/v1/registry/listings").header("Authorization", "Bearer " + Tokens.user("admin"))
                 .contentType(MediaType.APPLICATION_JSON).body(TestData.factory("91640100MA76A00010", "宁夏绿源新材料有限公司"))
