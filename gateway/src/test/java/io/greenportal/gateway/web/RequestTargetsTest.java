@@ -213,6 +213,27 @@ class RequestTargetsTest {
     }
 
     @Test
+    void aBodyThatSaysItIsCompressedIsRefusedNotReadAsPlain() throws IOException {
+        String json = "{\"uscc\":\"x\"}";
+        for (String coding : new String[] {"gzip", "br", "identity, gzip"}) {
+            Raw answer = rawRequest("POST /api/v1/certification/batches HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Encoding: " + coding + "\r\nContent-Length: " + json.length()
+                    + "\r\nConnection: close\r\n\r\n" + json);
+            assertProblem(answer, 415, "unsupported-content-encoding");
+            assertThat(answer.json().get("field").asString()).isEqualTo("Content-Encoding");
+            assertThat(answer.head()).contains("accept-encoding: identity");
+        }
+        Raw chunks = rawRequest("POST /api/v1/certification/batches HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n");
+        assertProblem(chunks, 501, "unsupported-transfer-coding");
+        // identity is no coding at all: the request goes on (to the security check: no token here)
+        assertThat(rawRequest("POST /api/v1/certification/batches HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Encoding: identity\r\nContent-Length: " + json.length()
+                + "\r\nConnection: close\r\n\r\n" + json).status()).isEqualTo(401);
+    }
+
+    @Test
     void noFallbackOrActuatorOnThePublicPort() throws IOException {
         for (String path : new String[] {"/fallback/registry", "/fallback/certification", "/actuator/prometheus", "/actuator/info",
                 "/actuator/health", "/actuator/env"}) {
