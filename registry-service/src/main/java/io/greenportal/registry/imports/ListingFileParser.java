@@ -149,7 +149,10 @@ public class ListingFileParser {
         return rows;
     }
 
-    private ImportRow toRow(int line, Map<String, String> row) {
+    private ImportRow toRow(int line, Map<String, String> cells) {
+        // a cell that shows nothing (a spreadsheet's no-break space) is an empty cell
+        Map<String, String> row = new java.util.LinkedHashMap<>();
+        cells.forEach((column, value) -> row.put(column, TextRule.showsNothing(value) ? "" : value));
         // every cell under the portal's text rule (web-edge TextRule), as a JSON field would be
         for (Map.Entry<String, String> cell : row.entrySet()) {
             String problem = TextRule.problem(cell.getValue(),

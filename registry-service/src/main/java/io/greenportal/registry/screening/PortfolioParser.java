@@ -120,7 +120,8 @@ public class PortfolioParser {
     }
 
     private static String value(String[] values, int position, int line) {
-        if (position < 0 || position >= values.length || values[position].isBlank()) {
+        if (position < 0 || position >= values.length || values[position].isBlank()
+                || TextRule.showsNothing(values[position])) {
             return null;
         }
         String v = values[position].strip();
@@ -181,6 +182,9 @@ public class PortfolioParser {
             throw ApiException.invalid("file", "row " + position + ": " + field + " must be a string");
         }
         String s = v.asString().strip();
+        if (TextRule.showsNothing(s)) {
+            return null;
+        }
         if (s.length() > MAX_VALUE) {
             throw ApiException.invalid("file", "row " + position + ": " + field + " is longer than " + MAX_VALUE + " characters");
         }

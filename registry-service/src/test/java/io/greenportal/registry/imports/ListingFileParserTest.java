@@ -121,6 +121,18 @@ class ListingFileParserTest {
     }
 
     @Test
+    void aCellThatShowsNothingIsAnEmptyCell() {
+        // a spreadsheet's no-break space or zero-width space in a cell that looks empty
+        var rows = csv("企业名称,统一社会信用代码,行政区划代码,行业代码,类型,级别,年度\n"
+                + "大同冀东水泥有限责任公司,9144030071526726XG,140214,C30,绿色工厂,国家级,\u00a0\n"
+                + "\u200b,91330100716105852F,140223,C30,绿色工厂,国家级,2020\n");
+        assertThat(rows.get(0).unreadable()).isNull();
+        assertThat(rows.get(0).request().year()).isNull();
+        assertThat(rows.get(1).unreadable()).isNull();
+        assertThat(rows.get(1).request().enterprise().name()).isEmpty();
+    }
+
+    @Test
     void aByteOrderMarkIsNoColumnName() {
         var rows = parser.parse(utf8("\uFEFF企业名称,统一社会信用代码,行政区划代码,行业代码,类型,级别,年度\n"
                 + "广灵金隅水泥有限公司,91330100716105852F,140223,C30,绿色工厂,国家级,2020\n"), Format.CSV);

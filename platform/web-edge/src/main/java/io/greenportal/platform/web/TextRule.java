@@ -87,6 +87,15 @@ public final class TextRule {
         return null;
     }
 
+    /**
+     * True when {@code value} has characters but none that shows (white space, zero-width and other
+     * format characters, marks alone): what a file's cell holds when a spreadsheet left a no-break
+     * space in it. Parsers of files treat such a cell as empty; the rule above refuses it in a field.
+     */
+    public static boolean showsNothing(String value) {
+        return value != null && !value.isEmpty() && value.codePoints().noneMatch(TextRule::isVisible);
+    }
+
     /** A character that shows as something on its own: not a space, control, format character or mark. */
     private static boolean isVisible(int cp) {
         if (cp > 0x20 && cp < 0x7F) {
