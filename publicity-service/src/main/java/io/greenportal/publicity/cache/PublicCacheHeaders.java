@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
@@ -19,7 +20,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * Public answers may be kept by browsers and by the gateway for {@code public-max-age} (1 s by
  * default: a change still reaches every reader within the 2 s the portal promises), and carry an
  * ETag so a repeat visit is a 304. The feeds set the same caching themselves (with ETags and
- * Last-Modified of their own); exports stream and are left alone; the admin paths are never public.
+ * Last-Modified of their own); exports stream and are left alone; nothing asked with a token is public.
  */
 @Configuration(proxyBeanMethods = false)
 public class PublicCacheHeaders {
@@ -29,9 +30,6 @@ public class PublicCacheHeaders {
             "/api/v1/public/notices", "/api/v1/public/notices/*", "/api/v1/public/statistics", "/api/v1/public/targets",
             "/api/v1/public/targets/*", "/api/v1/public/export/dictionary"};
 
-    /** Under a public path, but for administrators only (SecurityConfig): never marked public. */
-    static final java.util.Set<String> ADMIN_READS = java.util.Set.of("/api/v1/public/targets/changes");
-
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> publicMaxAge(PublicityProperties properties) {
         String cacheControl = "public, max-age=" + properties.cache().publicMaxAge().toSeconds();
@@ -40,7 +38,11 @@ public class PublicCacheHeaders {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String method = request.getMethod();
-                if ((method.equals("GET") || method.equals("HEAD")) && !ADMIN_READS.contains(request.getServletPath())) {
+                // an answer to a caller who showed a token is that caller's: under these paths lie reads
+                // for administrators too (the record of target changes), which must never be kept by a
+                // shared cache; Spring Security then marks it no-store
+                boolean anonymous = request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+                if ((method.equals("GET") || method.equals("HEAD")) && anonymous) {
                     response.setHeader("Cache-Control", cacheControl);
                 }
                 chain.doFilter(request, response);

@@ -53,5 +53,9 @@ class PublicCacheHeadersTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.user("admin")).exchange()
                 .expectStatus().isOk().returnResult(byte[].class).getResponseHeaders();
         assertThat(changes.getCacheControl()).as("target changes").doesNotContain("public").contains("no-store");
+        HttpHeaders withToken = rest.get().uri("/api/v1/public/targets")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.user("admin")).exchange()
+                .expectStatus().isOk().returnResult(byte[].class).getResponseHeaders();
+        assertThat(withToken.getCacheControl()).as("a public read asked with a token").doesNotContain("public");
     }
 }
