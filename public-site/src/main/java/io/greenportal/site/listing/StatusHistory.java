@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.greenportal.site.api.Listing;
+import io.greenportal.site.web.BeijingTime;
 
 /**
  * The public history of a listing's status, as far as the public API tells it: the grant, and the
@@ -28,7 +29,7 @@ public record StatusHistory(List<Event> events) {
                 case "REVOKED" -> "撤销称号";
                 default -> "恢复有效";
             };
-            events.add(new Event(listing.statusChangedAt().toLocalDate(), what, listing.statusReason()));
+            events.add(new Event(BeijingTime.of(listing.statusChangedAt()).toLocalDate(), what, listing.statusReason()));
         }
         return new StatusHistory(events);
     }

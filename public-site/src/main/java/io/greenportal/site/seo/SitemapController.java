@@ -8,6 +8,7 @@ import io.greenportal.site.api.Listing;
 import io.greenportal.site.api.PublicApi;
 import io.greenportal.site.api.SearchQuery;
 import io.greenportal.site.api.SearchResult;
+import io.greenportal.site.web.BeijingTime;
 import io.greenportal.site.web.PageNotFound;
 import io.greenportal.site.web.SiteModel;
 
@@ -86,7 +87,7 @@ public class SitemapController {
             xml.append("<url><loc>").append(siteUrl).append("/listings/").append(HtmlUtils.htmlEscape(listing.id()))
                     .append("</loc>");
             if (listing.statusChangedAt() != null) {
-                xml.append("<lastmod>").append(listing.statusChangedAt().toLocalDate()).append("</lastmod>");
+                xml.append("<lastmod>").append(BeijingTime.of(listing.statusChangedAt()).toLocalDate()).append("</lastmod>");
             } else if (listing.grantedOn() != null) {
                 xml.append("<lastmod>").append(listing.grantedOn()).append("</lastmod>");
             }

@@ -17,8 +17,13 @@ public class Vocabulary {
      * sends microseconds, which HTML does not allow).
      */
     public String iso(java.time.OffsetDateTime time) {
-        return time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        return time == null ? null : BeijingTime.of(time).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** A time as shown on a page: Beijing time (see {@link BeijingTime}). */
+    public java.time.OffsetDateTime beijing(java.time.OffsetDateTime time) {
+        return BeijingTime.of(time);
     }
 
     /** Safe HTML of a name with the search's matches marked. */

@@ -77,7 +77,7 @@ class PagesTest {
                 // the province's targets first, its years in order; reached and remaining said in words
                 .containsSubsequence("宁夏回族自治区 · 绿色工厂", "2021年累计目标 70 个", "2023年累计目标 100 个", "大同市 · 绿色工厂")
                 .contains("尚差 4 个", "，已达成", "<progress")
-                .contains("宁夏绿源新材料有限公司", "剩余 2 天 3 小时", "data-ends-at=\"2026-06-03T13:30+08:00\"")
+                .contains("宁夏绿源新材料有限公司", "剩余 2 天 3 小时", "data-ends-at=\"2026-06-03T05:30Z\"")
                 .contains("通用硅酸盐<mark>水泥</mark> P·O 42.5").contains("/listings/" + FakePublicApi.CEMENT_ID)
                 .contains("<svg role=\"img\"", "<rect class=\"t-factory\"", "2021年", "银川市", "以表格查看数据")
                 .doesNotContain("style=\"").doesNotContain("<script>");
@@ -149,7 +149,10 @@ class PagesTest {
         assertThat(page).contains("<section id=\"verification\"").contains("<svg")
                 .contains("href=\"https://portal.example.gov.cn/listings/" + FakePublicApi.CEMENT_ID + "\"");
         String revoked = html(web.perform(get("/listings/" + FakePublicApi.REVOKED_ID)).andExpect(status().isOk()).andReturn());
-        assertThat(revoked).contains("该称号已撤销").contains("发生较大环境污染事件").contains("撤销称号")
+        // revoked at 00:30 Beijing time on 2 March (16:30 UTC on the 1st): dated the 2nd
+        assertThat(revoked).contains("该称号已撤销</strong>（<span>2026年3月2日</span>）")
+                .contains("<time datetime=\"2026-03-02\">2026年3月2日</time>").contains("发生较大环境污染事件")
+                .contains("撤销称号")
                 .doesNotContain("<script>alert(1)");
     }
 
@@ -183,7 +186,7 @@ class PagesTest {
                 .contains("2026年5月30日 07:00").contains("2026年6月3日 13:30")
                 .contains("<time datetime=\"2026-06-03T13:30:00+08:00\">")
                 .contains("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection")
-                .contains("公示无异议，已列入名单").contains(">GS-640000-2026-0001</a>")
+                .contains("公示期满，已列入名单").contains(">GS-640000-2026-0001</a>")
                 .contains("正在受理的申报批次").contains("绿色工厂、绿色园区");
     }
 

@@ -54,7 +54,7 @@ public class FakePublicApi implements PublicApi {
             Map.of("enterpriseName", "宁夏明珠<em>水泥</em>有限公司", "subjectName", "通用硅酸盐<em>水泥</em> P·O 42.5"));
 
     public static final Listing REVOKED = new Listing(REVOKED_ID, "GREEN_FACTORY", "绿色工厂", "PROVINCIAL", "省级",
-            "REVOKED", "撤销", "发生较大环境污染事件", OffsetDateTime.parse("2026-03-02T09:00:00+08:00"),
+            "REVOKED", "撤销", "发生较大环境污染事件", OffsetDateTime.parse("2026-03-01T16:30:00Z"),
             "GF-640000-2021-0007", 2021, "2021年度第1批", LocalDate.of(2021, 12, 20),
             new Listing.Enterprise("大同<script>alert(1)</script>冀东水泥有限责任公司", "91140200MA0000000X", "140200", "大同市",
                     "140200", "140000", "C30", "非金属矿物制品业"),
@@ -119,9 +119,11 @@ public class FakePublicApi implements PublicApi {
                         "推动工业绿色改造三年行动计划（2021-2023年）", null, 101L, new BigDecimal("101.0"), 0L, true)));
     }
 
+    // the open notice's and the revoked listing's times arrive in UTC, as a JSON reader hands them over
+    // (on the day before in Beijing for the start and the revocation): the pages must show Beijing time
     public static final Notice OPEN = new Notice(OPEN_NOTICE, "223e2f07-f89c-4f18-bdde-c2808d774c55", "b1", "2026年度自治区级绿色制造名单申报",
             2026, "GREEN_FACTORY", "绿色工厂", "宁夏绿源新材料有限公司", "91640100MA76A00010", "640106", "C26", "宁东生产基地",
-            OffsetDateTime.parse("2026-05-30T07:00:00+08:00"), OffsetDateTime.parse("2026-06-03T13:30:00+08:00"), "PENDING",
+            OffsetDateTime.parse("2026-05-29T23:00:00Z"), OffsetDateTime.parse("2026-06-03T05:30:00Z"), "PENDING",
             null, null);
     public static final Notice CLOSED = new Notice(CLOSED_NOTICE, "005c6304-c5be-4f0e-b25d-40053a18e731", "b1", "2026年度自治区级绿色制造名单申报",
             2026, "GREEN_SUPPLY_CHAIN", "绿色供应链管理企业", "宁夏绿源新材料有限公司", "91640100MA76A00010", "640106", "C26",
