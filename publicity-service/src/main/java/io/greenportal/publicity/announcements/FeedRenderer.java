@@ -30,7 +30,13 @@ final class FeedRenderer {
         return "urn:greenportal:announcement:" + a.source().name().toLowerCase() + ":" + a.sourceSequence();
     }
 
+    /** The page a person opens from a feed reader: the listing's page on the public site, or the publicity page. */
     static String link(String base, Announcement a) {
+        return a.listingId() != null ? base + "/listings/" + a.listingId() : base + "/publicity";
+    }
+
+    /** The same as data, for programs: the public API's listing or notices. */
+    static String apiLink(String base, Announcement a) {
         return a.listingId() != null ? base + "/api/v1/public/listings/" + a.listingId()
                 : base + "/api/v1/public/notices";
     }
@@ -48,6 +54,7 @@ final class FeedRenderer {
             element(xml, "subtitle", DESCRIPTION);
             element(xml, "updated", RFC3339.format(updated));
             linkElement(xml, "self", "application/atom+xml", base + "/api/v1/public/feed.atom");
+            linkElement(xml, "alternate", "text/html", base + "/");
             linkElement(xml, "alternate", "application/feed+json", base + "/api/v1/public/feed.json");
             xml.writeStartElement("author");
             element(xml, "name", AUTHOR);
@@ -58,7 +65,8 @@ final class FeedRenderer {
                 element(xml, "title", a.title());
                 element(xml, "updated", RFC3339.format(a.occurredAt()));
                 element(xml, "published", RFC3339.format(a.occurredAt()));
-                linkElement(xml, "alternate", "application/json", link(base, a));
+                linkElement(xml, "alternate", "text/html", link(base, a));
+                linkElement(xml, "related", "application/json", apiLink(base, a));
                 xml.writeEmptyElement("category");
                 xml.writeAttribute("term", a.kind().name());
                 element(xml, "summary", a.summary());
@@ -78,7 +86,7 @@ final class FeedRenderer {
         feed.put("version", "https://jsonfeed.org/version/1.1");
         feed.put("title", TITLE);
         feed.put("description", DESCRIPTION);
-        feed.put("home_page_url", base + "/api/v1/public/listings");
+        feed.put("home_page_url", base + "/");
         feed.put("feed_url", base + "/api/v1/public/feed.json");
         feed.put("language", "zh-CN");
         feed.put("authors", List.of(Map.of("name", AUTHOR)));
@@ -93,6 +101,7 @@ final class FeedRenderer {
             item.put("tags", List.of(a.kind().name()));
             Map<String, Object> extension = new LinkedHashMap<>(a.data());
             extension.put("kind", a.kind().name());
+            extension.put("api", apiLink(base, a));
             item.put("_greenportal", extension);
             items.add(item);
         }

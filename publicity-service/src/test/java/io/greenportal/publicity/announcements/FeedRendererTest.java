@@ -61,10 +61,12 @@ class FeedRendererTest {
     }
 
     @Test
-    void aListingsAnnouncementLinksToTheListingOthersToTheNotices() {
-        assertThat(FeedRenderer.link(BASE, REVOCATION))
+    void aListingsAnnouncementLinksToTheListingsPageOthersToThePublicityPage() {
+        assertThat(FeedRenderer.link(BASE, REVOCATION)).isEqualTo(BASE + "/listings/5f1d0000-0000-4000-8000-000000000214");
+        assertThat(FeedRenderer.link(BASE, BATCH)).isEqualTo(BASE + "/publicity");
+        assertThat(FeedRenderer.apiLink(BASE, REVOCATION))
                 .isEqualTo(BASE + "/api/v1/public/listings/5f1d0000-0000-4000-8000-000000000214");
-        assertThat(FeedRenderer.link(BASE, BATCH)).isEqualTo(BASE + "/api/v1/public/notices");
+        assertThat(FeedRenderer.apiLink(BASE, BATCH)).isEqualTo(BASE + "/api/v1/public/notices");
     }
 
     @Test
@@ -83,8 +85,13 @@ class FeedRendererTest {
         assertThat(text(revocation, "published")).isEqualTo("2026-06-01T09:30:00+08:00");
         assertThat(((Element) revocation.getElementsByTagNameNS(ATOM, "category").item(0)).getAttribute("term"))
                 .isEqualTo("REVOKED");
-        assertThat(((Element) revocation.getElementsByTagNameNS(ATOM, "link").item(0)).getAttribute("href"))
-                .isEqualTo(BASE + "/api/v1/public/listings/5f1d0000-0000-4000-8000-000000000214");
+        Element page = (Element) revocation.getElementsByTagNameNS(ATOM, "link").item(0);
+        assertThat(page.getAttribute("rel")).isEqualTo("alternate");
+        assertThat(page.getAttribute("type")).isEqualTo("text/html");
+        assertThat(page.getAttribute("href")).isEqualTo(BASE + "/listings/5f1d0000-0000-4000-8000-000000000214");
+        Element data = (Element) revocation.getElementsByTagNameNS(ATOM, "link").item(1);
+        assertThat(data.getAttribute("rel")).isEqualTo("related");
+        assertThat(data.getAttribute("href")).isEqualTo(BASE + "/api/v1/public/listings/5f1d0000-0000-4000-8000-000000000214");
         assertThat(text((Element) entries.item(1), "title")).as("< and & survive as text")
                 .isEqualTo("申报批次开放：2026年度第一批 <绿色工厂 & 园区>");
     }
@@ -108,6 +115,10 @@ class FeedRendererTest {
         assertThat(item.get("tags").get(0).asString()).isEqualTo("REVOKED");
         assertThat(item.get("_greenportal").get("kind").asString()).isEqualTo("REVOKED");
         assertThat(item.get("_greenportal").get("status").asString()).isEqualTo("REVOKED");
+        assertThat(feed.get("home_page_url").asString()).isEqualTo(BASE + "/");
+        assertThat(item.get("url").asString()).isEqualTo(BASE + "/listings/5f1d0000-0000-4000-8000-000000000214");
+        assertThat(item.get("_greenportal").get("api").asString())
+                .isEqualTo(BASE + "/api/v1/public/listings/5f1d0000-0000-4000-8000-000000000214");
         assertThat(feed.get("items").get(1).get("content_text").asString()).contains("申报截止 2026年4月30日");
         assertThat(feed.get("items").get(1).get("_greenportal").get("year").asInt()).isEqualTo(2026);
     }

@@ -75,7 +75,9 @@ class FeedTest {
         assertThat(item.path("id").asString()).startsWith("urn:greenportal:announcement:");
         assertThat(item.path("content_text").asString()).isNotBlank();
         assertThat(item.path("date_published").asString()).contains("+08:00");
-        assertThat(item.path("url").asString()).contains("/api/v1/public/");
+        assertThat(item.path("url").asString()).as("a page people can read").doesNotContain("/api/");
+        assertThat(item.path("_greenportal").path("api").asString()).contains("/api/v1/public/");
+        assertThat(feed.path("home_page_url").asString()).doesNotContain("/api/");
     }
 
     @Test
