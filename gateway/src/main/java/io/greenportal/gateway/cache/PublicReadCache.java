@@ -44,7 +44,8 @@ import reactor.core.publisher.Mono;
  * max-age but at most {@code max-age-cap}, and only for requests without credentials, so nothing
  * one caller may see alone can reach another. Routes opt in with the metadata
  * {@code cache-public-reads: true}. Hits are answered here with an {@code Age} header, and a
- * matching {@code If-None-Match} with 304.
+ * matching {@code If-None-Match} (or, without one, an {@code If-Modified-Since} not older than the
+ * answer) with 304.
  * <p>
  * Two rules keep a crowd from falling on the service all at once (as a reverse proxy's cache lock
  * and stale-if-error do): identical requests that miss at the same moment wait for the first one's
@@ -129,7 +130,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
     }
 
     private static Mono<Void> answer(ServerWebExchange exchange, CachedAnswer stored) {
-        return stored.writeTo(exchange.getResponse(), exchange.getRequest().getHeaders().getIfNoneMatch());
+        return stored.writeTo(exchange.getResponse(), exchange.getRequest().getHeaders());
     }
 
     /** Counts this ask of a request; its answer is worth keeping once the count reaches min-uses. */
@@ -258,7 +259,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
             HttpHeaders headers = getDelegate().getHeaders();
             headers.clear();
             headers.putAll(gatewaySaid);
-            return stale.writeTo(getDelegate(), request.getHeaders().getIfNoneMatch());
+            return stale.writeTo(getDelegate(), request.getHeaders());
         }
 
         /** The headers the service added to the answer (those the gateway set before routing left out). */

@@ -67,6 +67,31 @@ class PublicReadCacheTest {
     }
 
     @Test
+    void aConditionalRequestByDateIsAnsweredFromMemoryAsTheServiceWould() {
+        String feed = "/api/v1/public/feed.atom?t=" + UUID.randomUUID();
+        get(feed, null, null);
+        HttpHeaders second = get(feed, null, null);
+        assertThat(second.getFirst("Age")).as("kept in memory").isNotNull();
+        long lastModified = second.getLastModified();
+        assertThat(lastModified).as("the feed names its last change").isPositive();
+
+        web.get().uri(feed).header(HttpHeaders.IF_MODIFIED_SINCE, httpDate(lastModified)).exchange()
+                .expectStatus().isNotModified().expectHeader().exists("Age");
+        web.get().uri(feed).header(HttpHeaders.IF_MODIFIED_SINCE, httpDate(lastModified - 3_600_000)).exchange()
+                .expectStatus().isOk().expectHeader().exists("Age");
+        // If-None-Match decides when both are sent: another tag means the whole answer
+        web.get().uri(feed).header(HttpHeaders.IF_NONE_MATCH, "\"another\"")
+                .header(HttpHeaders.IF_MODIFIED_SINCE, httpDate(lastModified)).exchange().expectStatus().isOk();
+        web.get().uri(feed).header(HttpHeaders.IF_NONE_MATCH, "W/" + second.getETag()).exchange()
+                .expectStatus().isNotModified();
+    }
+
+    static String httpDate(long millis) {
+        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC));
+    }
+
+    @Test
     void callersWithCredentialsAlwaysReachTheService() {
         get(search, null, null);
         assertThat(get(search, HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.user("ent-a")).containsHeader("Age")).isFalse();
