@@ -41,14 +41,14 @@ public class ApplicationService {
     private final History history;
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final RegisteredNames registeredNames;
+    private final RegisteredEnterprises registeredEnterprises;
     private final EvaluationCheck evaluation;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public ApplicationService(ApplicationStore applications, BatchStore batches, DocumentStore documents,
             ApplicationRules rules, ApplicationAccess access, Workflow workflow, History history, JdbcClient jdbc,
-            JsonMapper json, RegisteredNames registeredNames, EvaluationCheck evaluation, TransactionTemplate transactions,
+            JsonMapper json, RegisteredEnterprises registeredEnterprises, EvaluationCheck evaluation, TransactionTemplate transactions,
             Clock clock) {
         this.applications = applications;
         this.batches = batches;
@@ -59,7 +59,7 @@ public class ApplicationService {
         this.history = history;
         this.jdbc = jdbc;
         this.json = json;
-        this.registeredNames = registeredNames;
+        this.registeredEnterprises = registeredEnterprises;
         this.evaluation = evaluation;
         this.transactions = transactions;
         this.clock = clock;
@@ -155,16 +155,24 @@ public class ApplicationService {
     public Application submit(Caller caller, UUID id, String comment) {
         Application seen = editable(caller, id, "submit");
         // the public notice names the enterprise as the registry knows it, not as it was typed; the
-        // credit code never changes, so the name asked for before the lock is the one to use
-        String registered = registeredNames.of(seen.uscc()).orElse(null);
+        // credit code never changes, so the record asked for before the lock is the one to use
+        var registered = registeredEnterprises.of(seen.uscc()).orElse(null);
         return transactions.execute(status -> submitLocked(caller, id, registered, comment));
     }
 
-    private Application submitLocked(Caller caller, UUID id, String registered, String comment) {
+    private Application submitLocked(Caller caller, UUID id, RegisteredEnterprises.Registered registered, String comment) {
         Application current = access.requireOwner(caller, workflow.lock(id));
         Workflow.Submission submission = Workflow.submission(current);
-        if (registered != null && !registered.equals(current.enterpriseName())) {
-            applications.setEnterpriseName(id, registered, Times.now(clock));
+        if (registered != null && !registered.cityCode().isEmpty() && current.cityCode() != null
+                && !registered.cityCode().equals(current.cityCode())) {
+            // the region decides which city's reviewers examine the application first, and the listing
+            // it leads to follows the enterprise's registered region: an enterprise cannot choose its reviewer
+            throw ApiException.invalid("regionCode", "must be in the city " + registered.cityCode()
+                    + " where the enterprise is registered (its municipal review is that city's); it is in "
+                    + current.cityCode());
+        }
+        if (registered != null && !registered.name().equals(current.enterpriseName())) {
+            applications.setEnterpriseName(id, registered.name(), Times.now(clock));
             current = applications.find(id).orElseThrow();
         }
         var missing = rules.missing(current, evaluation.readiness(id));

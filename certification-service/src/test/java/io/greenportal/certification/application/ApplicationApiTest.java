@@ -81,6 +81,25 @@ class ApplicationApiTest {
         assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
     }
 
+    @Test
+    void anEnterpriseTheRegistryKnowsAppliesInTheCityItIsRegisteredIn() {
+        // ent-a is registered in 银川 (640106): placed in 惠农区 (石嘴山, 640205) it would have gone to
+        // 石嘴山's reviewers, and its listing would have been 银川's all the same
+        String id = Flow.json(flow.post("ent-a", "applications", TestData.factory(batch, "640205")), HttpStatus.CREATED)
+                .get("id").asString();
+        JsonNode refused = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
+        assertThat(refused.get("field").asString()).isEqualTo("regionCode");
+        assertThat(refused.get("detail").asString()).contains("640100").contains("640200");
+        assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
+        flow.get("rev-city2", "applications/" + id).expectStatus().isNotFound();
+
+        // another county of its own city is its own city's to review
+        flow.put("ent-a", "applications/" + id, TestData.factory(batch, "640105")).expectStatus().isOk();
+        JsonNode other = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
+        assertThat(other.get("type").asString()).as("past the city check: only the evaluation is missing")
+                .endsWith("/incomplete-application");
+    }
+
     static String registryName(String uscc) {
         var channel = Grpc.channel(io.greenportal.certification.support.TestData.registryGrpcPort());
         try {

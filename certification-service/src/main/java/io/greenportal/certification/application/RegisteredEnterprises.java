@@ -14,26 +14,32 @@ import io.grpc.StatusRuntimeException;
 import org.springframework.stereotype.Component;
 
 /**
- * The name the registry holds for an enterprise (by its credit code). It is the name the public
- * notice shows, so an application of an enterprise the registry knows carries it from submission on.
+ * What the registry holds for an enterprise (by its credit code): its name, which the public notice
+ * shows, so an application of an enterprise the registry knows carries it from submission on; and
+ * the city it is registered in, whose reviewers examine its applications first.
  */
 @Component
-public class RegisteredNames {
+public class RegisteredEnterprises {
+
+    /** @param cityCode the city (地级) of its registered region, empty when the registry has none */
+    public record Registered(String name, String cityCode) {
+    }
 
     private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
 
-    public RegisteredNames(RegistryServiceGrpc.RegistryServiceBlockingStub registry) {
+    public RegisteredEnterprises(RegistryServiceGrpc.RegistryServiceBlockingStub registry) {
         this.registry = registry;
     }
 
-    /** The registry's name, or empty when it does not know the enterprise; 503 when it cannot be asked. */
-    public Optional<String> of(String uscc) {
+    /** The registry's record, or empty when it does not know the enterprise; 503 when it cannot be asked. */
+    public Optional<Registered> of(String uscc) {
         RemoteCalls.requireNoTransaction("the registry");
         try {
             EnterpriseListings found = registry.withDeadlineAfter(5, TimeUnit.SECONDS)
                     .lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());
             String name = found.getFound() ? found.getEnterprise().getName().strip() : "";
-            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+            return name.isEmpty() ? Optional.empty()
+                    : Optional.of(new Registered(name, found.getEnterprise().getCityCode().strip()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
