@@ -39,6 +39,13 @@ class PublicSiteRoutesTest {
         assertThat(new String(home.getResponseBodyContent(), StandardCharsets.UTF_8)).contains("绿色制造公共服务平台")
                 .contains("lang=\"zh-CN\"");
         web.get().uri("/robots.txt").exchange().expectStatus().isOk();
+        // a mistyped page under one of the site's sections is the site's Chinese 404 page
+        for (String mistyped : new String[] {"/search/x", "/open-data/x"}) {
+            var notFound = web.get().uri(mistyped).accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML).returnResult(byte[].class);
+            assertThat(new String(notFound.getResponseBodyContent(), StandardCharsets.UTF_8)).as(mistyped)
+                    .contains("lang=\"zh-CN\"");
+        }
         web.get().uri("/account").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("id=\"status\""));
     }
