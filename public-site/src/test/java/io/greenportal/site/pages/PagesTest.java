@@ -130,6 +130,14 @@ class PagesTest {
     }
 
     @Test
+    void aPagePastTheResultsSaysSoAndLeadsBackToTheFirst() throws Exception {
+        String past = html(web.perform(get("/search").param("q", "水泥").param("page", "99")).andExpect(status().isOk()).andReturn());
+        assertThat(past).contains("共找到 <strong>2</strong> 条").doesNotContain("当前显示第").contains("这一页已超出结果范围");
+        String notices = html(web.perform(get("/publicity").param("page", "1")).andExpect(status().isOk()).andReturn());
+        assertThat(notices).doesNotContain("暂无已结束的公示").contains("这一页已超出已结束公示的范围");
+    }
+
+    @Test
     void aFilterTheApiRefusesIsNamedOnTheSearchPage() throws Exception {
         api.searchRefusal = new ApiRefusal(400, "invalid-field", "year", Map.of("year", "must be a year"), 0);
         String page = html(web.perform(get("/search").param("year", "abc")).andExpect(status().isBadRequest())

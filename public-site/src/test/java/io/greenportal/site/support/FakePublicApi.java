@@ -78,7 +78,9 @@ public class FakePublicApi implements PublicApi {
                 List.of(new SearchResult.Facet("2024", null, 1), new SearchResult.Facet("2021", null, 1)),
                 List.of(new SearchResult.Facet("ACTIVE", "有效", 1), new SearchResult.Facet("SUSPENDED", "限期整改", 1)));
         boolean more = (long) (query.page() + 1) * query.size() < total || query.cursor() != null;
-        return new SearchResult(List.of(CEMENT, REVOKED), total, query.page(), query.size(),
+        // as the API: a page past the last result is empty, with the total
+        boolean past = query.cursor() == null && (long) query.page() * query.size() >= total;
+        return new SearchResult(past ? List.of() : List.of(CEMENT, REVOKED), total, query.page(), query.size(),
                 more ? "cursor-after-" + query.page() : null, facets, 3L);
     }
 
@@ -133,7 +135,7 @@ public class FakePublicApi implements PublicApi {
     @Override
     public Notices notices(int page, int size) {
         failIfDown();
-        return new Notices(NOW, List.of(OPEN), new Notices.Past(List.of(CLOSED), page, size, 1),
+        return new Notices(NOW, List.of(OPEN), new Notices.Past(page == 0 ? List.of(CLOSED) : List.of(), page, size, 1),
                 List.of(new Notices.Batch("b1", "2026年度自治区级绿色制造名单申报", 2026, List.of("GREEN_FACTORY", "GREEN_PARK"),
                         NOW.minusDays(10), NOW.plusDays(50), 5)));
     }
