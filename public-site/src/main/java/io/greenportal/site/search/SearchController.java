@@ -62,7 +62,7 @@ public class SearchController {
             // a hand-edited or outdated link: say which choice was not understood, keep the form
             response.setStatus(400);
             CachePolicy.noStore(response);
-            model.addAttribute("invalid", refusal.fieldNames());
+            model.addAttribute("invalid", refusal.fieldNames().stream().map(SearchController::label).toList());
             model.addAttribute("result", new SearchResult(List.of(), 0, 0, SearchForm.SIZE, null, null, null));
             model.addAttribute("pager", new Pager(List.of(), null, null, null));
             model.addAttribute("chips", chips(form, null));
@@ -125,5 +125,22 @@ public class SearchController {
         }
         facets.forEach(f -> options.add(new Option(f.value(), f.label() + suffix + "（" + f.count() + "）")));
         return options;
+    }
+
+    /** A search parameter as the page calls it (the API names its parameters in English). */
+    static String label(String field) {
+        return switch (field) {
+            case "q" -> "关键词";
+            case "type" -> "类型";
+            case "level" -> "级别";
+            case "status" -> "状态";
+            case "region" -> "地区";
+            case "industry" -> "行业";
+            case "year" -> "年度";
+            case "sort" -> "排序方式";
+            case "page", "size" -> "页码";
+            case "cursor", "from" -> "翻页位置（请回到第一页）";
+            default -> "查询条件";
+        };
     }
 }

@@ -142,7 +142,10 @@ class PagesTest {
         api.searchRefusal = new ApiRefusal(400, "invalid-field", "year", Map.of("year", "must be a year"), 0);
         String page = html(web.perform(get("/search").param("year", "abc")).andExpect(status().isBadRequest())
                 .andExpect(header().string("Cache-Control", "no-store")).andReturn());
-        assertThat(page).contains("查询条件无法识别").contains("year");
+        assertThat(page).contains("查询条件无法识别").contains("年度");
+        api.searchRefusal = new ApiRefusal(400, "invalid-field", "q", Map.of("q", "must be at most 100 characters"), 0);
+        assertThat(html(web.perform(get("/search").param("q", "水".repeat(101))).andExpect(status().isBadRequest()).andReturn()))
+                .as("the parameter as the page calls it, not the API's name").contains("请修改后重试：<span>关键词</span>");
     }
 
     @Test
