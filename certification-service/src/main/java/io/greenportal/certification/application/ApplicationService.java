@@ -163,8 +163,7 @@ public class ApplicationService {
     private Application submitLocked(Caller caller, UUID id, RegisteredEnterprises.Registered registered, String comment) {
         Application current = access.requireOwner(caller, workflow.lock(id));
         Workflow.Submission submission = Workflow.submission(current);
-        if (registered != null && !registered.cityCode().isEmpty() && current.cityCode() != null
-                && !registered.cityCode().equals(current.cityCode())) {
+        if (registered != null && current.cityCode() != null && !registered.reviewedIn(current.cityCode())) {
             // the region decides which city's reviewers examine the application first, and the listing
             // it leads to follows the enterprise's registered region: an enterprise cannot choose its reviewer
             throw ApiException.invalid("regionCode", "must be in the city " + registered.cityCode()

@@ -21,8 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisteredEnterprises {
 
-    /** @param cityCode the city (地级) of its registered region, empty when the registry has none */
+    /**
+     * @param cityCode the city (地级) of its registered region: empty when the registry has none, the
+     *                 province's code when it knows only the province
+     */
     public record Registered(String name, String cityCode) {
+
+        /** Whether an application in this city is one its registered city reviews (always, when the registry knows no city). */
+        public boolean reviewedIn(String applicationCity) {
+            return cityCode.isEmpty() || cityCode.endsWith("0000") || cityCode.equals(applicationCity);
+        }
     }
 
     private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
