@@ -1,7 +1,8 @@
 package io.greenportal.site;
 
 import java.time.Clock;
-import java.time.ZoneId;
+
+import io.greenportal.site.web.BeijingTime;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +16,7 @@ public class SiteApplication {
     /** The portal's zone: publicity periods and dates are read in Beijing time. */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+        return Clock.system(BeijingTime.ZONE);
     }
 
     public static void main(String[] args) {

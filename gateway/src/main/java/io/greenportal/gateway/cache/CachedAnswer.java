@@ -1,12 +1,14 @@
 package io.greenportal.gateway.cache;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
@@ -34,37 +36,21 @@ record CachedAnswer(HttpHeaders headers, byte[] body, long storedAtNanos, Durati
         return System.nanoTime() - storedAtNanos < ttl.toNanos();
     }
 
-    Mono<Void> writeTo(ServerHttpResponse response, HttpHeaders request) {
+    /**
+     * Writes this answer for the exchange's request, or the 304 (or 412) its conditional headers call
+     * for, decided by Spring's own RFC 9110 evaluation, as the service itself would decide it.
+     */
+    Mono<Void> writeTo(ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
         HttpHeaders out = response.getHeaders();
         headers.forEach((name, values) -> out.put(name, values));
         out.set("Age", Long.toString(Duration.ofNanos(System.nanoTime() - storedAtNanos).toSeconds()));
-        if (notModifiedFor(request)) {
-            response.setStatusCode(HttpStatus.NOT_MODIFIED);
+        response.setStatusCode(HttpStatus.OK);
+        long lastModified = headers.getLastModified();
+        if (exchange.checkNotModified(headers.getETag(), lastModified < 0 ? Instant.MIN : Instant.ofEpochMilli(lastModified))) {
             out.remove(HttpHeaders.CONTENT_LENGTH);
             return response.setComplete();
         }
-        response.setStatusCode(HttpStatus.OK);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-    }
-
-    /**
-     * RFC 9110's conditions as the service itself applies them: {@code If-None-Match} when present
-     * (the entity tag, or {@code *}), else {@code If-Modified-Since} against the stored
-     * {@code Last-Modified}, to the second (an invalid date is ignored).
-     */
-    boolean notModifiedFor(HttpHeaders request) {
-        List<String> ifNoneMatch = request.getIfNoneMatch();
-        if (!ifNoneMatch.isEmpty()) {
-            String etag = headers.getETag();
-            return etag != null && (ifNoneMatch.contains("*") || ifNoneMatch.stream().anyMatch(tag -> opaque(tag).equals(opaque(etag))));
-        }
-        long since = request.getIfModifiedSince();
-        long modified = headers.getLastModified();
-        return since >= 0 && modified >= 0 && modified / 1000 <= since / 1000;
-    }
-
-    /** An entity tag without its weakness mark: If-None-Match compares weakly. */
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }

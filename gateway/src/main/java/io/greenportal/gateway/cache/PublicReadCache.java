@@ -130,7 +130,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
     }
 
     private static Mono<Void> answer(ServerWebExchange exchange, CachedAnswer stored) {
-        return stored.writeTo(exchange.getResponse(), exchange.getRequest().getHeaders());
+        return stored.writeTo(exchange);
     }
 
     /** Counts this ask of a request; its answer is worth keeping once the count reaches min-uses. */
@@ -153,7 +153,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         HttpHeaders gatewaySaid = HttpHeaders.copyOf(exchange.getResponse().getHeaders());
         BooleanSupplier worthKeeping = stale != null ? () -> true : askedEnough;
         return chain.filter(exchange.mutate().response(
-                new Recorder(exchange.getResponse(), key, gatewaySaid, stale, exchange.getRequest(), worthKeeping)).build());
+                new Recorder(exchange, key, gatewaySaid, stale, worthKeeping)).build());
     }
 
     /**
@@ -203,17 +203,18 @@ public class PublicReadCache implements GlobalFilter, Ordered {
         private final String key;
         private final HttpHeaders gatewaySaid;
         private final CachedAnswer stale;
-        private final ServerHttpRequest request;
+        /** The exchange as it reached this filter: its response is the one decorated here. */
+        private final ServerWebExchange exchange;
         private final BooleanSupplier worthKeeping;
 
-        Recorder(ServerHttpResponse delegate, String key, HttpHeaders gatewaySaid, CachedAnswer stale,
-                ServerHttpRequest request, BooleanSupplier worthKeeping) {
-            super(delegate);
+        Recorder(ServerWebExchange exchange, String key, HttpHeaders gatewaySaid, CachedAnswer stale,
+                BooleanSupplier worthKeeping) {
+            super(exchange.getResponse());
             this.worthKeeping = worthKeeping;
             this.key = key;
             this.gatewaySaid = gatewaySaid;
             this.stale = stale;
-            this.request = request;
+            this.exchange = exchange;
         }
 
         @Override
@@ -259,7 +260,7 @@ public class PublicReadCache implements GlobalFilter, Ordered {
             HttpHeaders headers = getDelegate().getHeaders();
             headers.clear();
             headers.putAll(gatewaySaid);
-            return stale.writeTo(getDelegate(), request.getHeaders());
+            return stale.writeTo(exchange);
         }
 
         /** The headers the service added to the answer (those the gateway set before routing left out). */
