@@ -1,10 +1,10 @@
 package io.greenportal.certification.annual;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
+import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,12 +30,13 @@ public class AnnualReportController {
         this.reports = reports;
     }
 
-    @Operation(summary = "Annual reports with their due dates: an enterprise its own, a municipal reviewer its city's, provincial reviewers all (?status=, ?overdue=)")
+    @Operation(summary = "Annual reports with their due dates: an enterprise its own, a municipal reviewer its city's, provincial reviewers all (?status=, ?overdue=, ?page=&size=)")
     @GetMapping
     @PreAuthorize(READERS)
-    public Map<String, List<AnnualReport>> list(@RequestParam(required = false) AnnualReport.Status status,
-            @RequestParam(required = false) Boolean overdue, Authentication authentication) {
-        return Map.of("items", reports.list(Caller.of(authentication), status, overdue));
+    public Page<AnnualReport> list(@RequestParam(required = false) AnnualReport.Status status,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+        return reports.list(Caller.of(authentication), status, overdue, PageParameters.check(page, size));
     }
 
     @Operation(summary = "One annual report")

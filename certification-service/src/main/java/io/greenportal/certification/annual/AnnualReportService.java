@@ -19,6 +19,8 @@ import io.greenportal.contracts.registry.v1.StatusAction;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
+import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.http.HttpStatus;
@@ -71,7 +73,8 @@ public class AnnualReportService {
                 .param("due", LocalDate.of(year + 1, 3, 31)).param("now", now).update();
     }
 
-    public List<AnnualReport> list(Caller caller, AnnualReport.Status status, Boolean overdue) {
+    /** The caller's reports, earliest due first, one page at a time with the total. */
+    public Page<AnnualReport> list(Caller caller, AnnualReport.Status status, Boolean overdue, PageParameters paging) {
         StringBuilder where = new StringBuilder(" where true");
         var params = new java.util.HashMap<String, Object>();
         if (caller.has(Caller.ENTERPRISE)) {
@@ -95,7 +98,11 @@ public class AnnualReportService {
             where.append(overdue ? " and r.status = 'DUE' and r.due_on < :today" : " and not (r.status = 'DUE' and r.due_on < :today)");
             params.put("today", LocalDate.now(clock));
         }
-        return jdbc.sql(SELECT + where + " order by r.due_on, r.id limit 500").params(params).query(this::map).list();
+        long total = jdbc.sql("select count(*) from annual_report r" + where).params(params).query(Long.class).single();
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
+        return Page.of(jdbc.sql(SELECT + where + " order by r.due_on, r.id limit :limit offset :offset").params(params)
+                .query(this::map).list(), paging, total);
     }
 
     public AnnualReport get(Caller caller, UUID id) {

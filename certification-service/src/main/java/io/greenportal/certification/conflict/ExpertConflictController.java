@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
+import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.HttpStatus;
@@ -37,13 +39,15 @@ public class ExpertConflictController {
         return conflicts.declare(Caller.of(authentication), request);
     }
 
-    @Operation(summary = "Declared conflicts: an expert their own; reviewer-provincial and admin everyone's (?expert= to filter)")
+    @Operation(summary = "Declared conflicts: an expert their own; reviewer-provincial and admin everyone's (?expert= to filter, ?page=&size=)")
     @GetMapping
     @PreAuthorize("hasAnyRole('expert','reviewer-provincial','admin')")
-    public Map<String, List<ExpertConflicts.Conflict>> list(@RequestParam(required = false) String expert,
+    public Page<ExpertConflicts.Conflict> list(@RequestParam(required = false) String expert,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
+        PageParameters paging = PageParameters.check(page, size);
         Caller caller = Caller.of(authentication);
         String who = caller.hasAny(Caller.PROVINCIAL, Caller.ADMIN) ? expert : caller.username();
-        return Map.of("items", conflicts.list(who));
+        return conflicts.list(who, paging);
     }
 }

@@ -10,6 +10,8 @@ import io.greenportal.certification.application.Application;
 import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
+import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,16 +73,29 @@ public class ExpertConflicts {
                 values (:expert, :code, :kind, :note, :at) on conflict (expert, credit_code) do nothing""")
                 .param("expert", expert.username()).param("code", code).param("kind", kind.name()).param("note", note)
                 .param("at", Times.now(clock)).update();
-        return list(expert.username()).stream().filter(c -> c.creditCode().equals(code)).findFirst().orElseThrow();
+        return jdbc.sql(SELECT + "where expert = :expert and credit_code = :code").param("expert", expert.username())
+                .param("code", code).query(ExpertConflicts::map).single();
     }
 
-    public List<Conflict> list(String expert) {
-        return jdbc.sql("select expert, credit_code, kind, note, declared_at from expert_conflict "
-                        + (expert == null ? "" : "where expert = :expert ") + "order by expert, declared_at limit 1000")
-                .paramSource(expert == null ? java.util.Map.of() : java.util.Map.of("expert", expert))
-                .query((rs, n) -> new Conflict(rs.getString(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
-                        rs.getString(4), Times.local(rs.getObject(5, OffsetDateTime.class))))
-                .list();
+    /** Declared conflicts (of one expert, or everyone's when {@code expert} is null), one page with the total. */
+    public Page<Conflict> list(String expert, PageParameters paging) {
+        String where = expert == null ? "" : "where expert = :expert ";
+        var params = new java.util.HashMap<String, Object>();
+        if (expert != null) {
+            params.put("expert", expert);
+        }
+        long total = jdbc.sql("select count(*) from expert_conflict " + where).params(params).query(Long.class).single();
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
+        return Page.of(jdbc.sql(SELECT + where + "order by expert, declared_at, credit_code limit :limit offset :offset")
+                .params(params).query(ExpertConflicts::map).list(), paging, total);
+    }
+
+    private static final String SELECT = "select expert, credit_code, kind, note, declared_at from expert_conflict ";
+
+    private static Conflict map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Conflict(rs.getString(1), rs.getString(2), Kind.valueOf(rs.getString(3)), rs.getString(4),
+                Times.local(rs.getObject(5, OffsetDateTime.class)));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
 import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -51,7 +52,7 @@ public class EvaluationBodyController {
     @Operation(summary = "Every registered body, by status (administrators)")
     @GetMapping("/evaluation-bodies")
     @PreAuthorize("hasRole('admin')")
-    public EvaluationBodyService.Page<EvaluationBody> list(@RequestParam(required = false) List<BodyStatus> status,
+    public Page<EvaluationBody> list(@RequestParam(required = false) List<BodyStatus> status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PageParameters.check(page, size);
         return service.list(status, page, size);
@@ -82,7 +83,7 @@ public class EvaluationBodyController {
 
     @Operation(summary = "The public list of evaluation bodies: the active ones, and the sanctioned ones with their sanction (no login)")
     @GetMapping("/public/evaluation-bodies")
-    public EvaluationBodyService.Page<EvaluationBodyService.PublicBody> publicList(
+    public Page<EvaluationBodyService.PublicBody> publicList(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PageParameters.check(page, size);
         return service.publicList(page, size);

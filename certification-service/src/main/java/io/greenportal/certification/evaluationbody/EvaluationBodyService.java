@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.stereotype.Service;
@@ -92,9 +93,6 @@ public class EvaluationBodyService {
     public Detail detail(UUID id) {
         EvaluationBody body = bodies.find(id).orElseThrow(() -> ApiException.notFound("Evaluation body " + id));
         return new Detail(body, bodies.history(id));
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public Page<EvaluationBody> list(List<BodyStatus> statuses, int page, int size) {

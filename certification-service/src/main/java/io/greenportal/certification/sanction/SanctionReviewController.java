@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
+import io.greenportal.platform.web.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,11 +30,12 @@ public class SanctionReviewController {
         this.reviews = reviews;
     }
 
-    @Operation(summary = "Review tasks left by sanctions (?status=OPEN|DECIDED); provincial reviewers and administrators")
+    @Operation(summary = "Review tasks left by sanctions (?status=OPEN|DECIDED, ?page=&size=); provincial reviewers and administrators")
     @GetMapping
     @PreAuthorize("hasAnyRole('reviewer-provincial','admin')")
-    public Map<String, List<SanctionReviews.Task>> list(@RequestParam(required = false) String status) {
-        return Map.of("items", reviews.list(status));
+    public Page<SanctionReviews.Task> list(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return reviews.list(status, PageParameters.check(page, size));
     }
 
     @Operation(summary = "Decide a review task: {outcome: KEEP|SUSPEND|REVOKE, comment}; SUSPEND and REVOKE go to the registry")

@@ -8,6 +8,8 @@ import java.util.UUID;
 import io.greenportal.certification.outbox.RegistryOutbox;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
+import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,13 +48,21 @@ public class SanctionReviews {
                    t.outcome, t.comment, t.decided_by, t.decided_at, t.created_at
             from sanction_review t join evaluation_body b on b.id = t.body_id join application a on a.id = t.application_id""";
 
-    public List<Task> list(String status) {
+    /** Review tasks, oldest first, one page at a time with the total. */
+    public Page<Task> list(String status, PageParameters paging) {
         if (status != null && !List.of("OPEN", "DECIDED").contains(status)) {
             throw ApiException.invalid("status", "must be OPEN or DECIDED");
         }
-        return jdbc.sql(SELECT + (status == null ? "" : " where t.status = :status") + " order by t.created_at, t.id limit 500")
-                .paramSource(status == null ? java.util.Map.of() : java.util.Map.of("status", status))
-                .query(SanctionReviews::map).list();
+        String where = status == null ? "" : " where t.status = :status";
+        var params = new java.util.HashMap<String, Object>();
+        if (status != null) {
+            params.put("status", status);
+        }
+        long total = jdbc.sql("select count(*) from sanction_review t" + where).params(params).query(Long.class).single();
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
+        return Page.of(jdbc.sql(SELECT + where + " order by t.created_at, t.id limit :limit offset :offset").params(params)
+                .query(SanctionReviews::map).list(), paging, total);
     }
 
     @Transactional

@@ -144,10 +144,34 @@ class AnnualReportTest {
     void anOverdueReportCanSuspendTheListing() {
         jdbc.sql("update annual_report set due_on = :past where id = cast(:id as uuid)")
                 .param("past", LocalDate.now(clock).minusDays(1)).param("id", reportId).update();
-        JsonNode overdue = Flow.json(flow.get("rev-prov", "annual-reports?overdue=true"), HttpStatus.OK);
+        JsonNode overdue = Flow.json(flow.get("rev-prov", "annual-reports?overdue=true&size=200"), HttpStatus.OK);
         assertThat(overdue.get("items").valueStream().map(r -> r.get("id").asString())).contains(reportId);
         decide("SUSPEND", "年度报告逾期未报送，限期三个月整改", HttpStatus.OK);
         awaitRegistry(ListingStatus.SUSPENDED);
+    }
+
+    @Test
+    void everyReportIsReachablePageByPageWithTheTotal() {
+        jdbc.sql("""
+                insert into annual_report (id, application_id, listing_id, uscc, city_code, year, due_on, status, created_at)
+                select gen_random_uuid(), application_id, listing_id, uscc, city_code, year + 1, due_on + 365, 'DUE', created_at
+                from annual_report where id = cast(:id as uuid)""").param("id", reportId).update();
+        long inDatabase = jdbc.sql("select count(*) from annual_report").query(Long.class).single();
+
+        JsonNode first = Flow.json(flow.get("rev-prov", "annual-reports?size=1"), HttpStatus.OK);
+        JsonNode second = Flow.json(flow.get("rev-prov", "annual-reports?size=1&page=1"), HttpStatus.OK);
+        assertThat(first.get("total").asLong()).isEqualTo(inDatabase).isGreaterThanOrEqualTo(2);
+        assertThat(first.get("items")).hasSize(1);
+        assertThat(second.get("page").asInt()).isEqualTo(1);
+        assertThat(second.get("items").get(0).get("id")).isNotEqualTo(first.get("items").get(0).get("id"));
+        JsonNode city = Flow.json(flow.get("rev-city", "annual-reports?size=200"), HttpStatus.OK);
+        assertThat(city.get("total").asLong()).isEqualTo(jdbc.sql("select count(*) from annual_report where city_code = '640100'")
+                .query(Long.class).single());
+
+        assertThat(Flow.json(flow.get("rev-prov", "annual-reports?size=201"), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("size");
+        assertThat(Flow.json(flow.get("rev-prov", "annual-reports?page=-1"), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("page");
     }
 
     @Test

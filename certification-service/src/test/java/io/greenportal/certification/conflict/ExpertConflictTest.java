@@ -75,6 +75,11 @@ class ExpertConflictTest {
 
         // everyone's declarations are the province's to read; an expert reads their own
         assertThat(Flow.json(flow.get("rev-prov", "expert-conflicts"), HttpStatus.OK).get("items").size()).isEqualTo(3);
+        JsonNode second = Flow.json(flow.get("rev-prov", "expert-conflicts?size=2&page=1"), HttpStatus.OK);
+        assertThat(second.get("total").asLong()).isEqualTo(3);
+        assertThat(second.get("items").valueStream().map(c -> c.get("expert").asString())).containsExactly("expert3");
+        assertThat(Flow.json(flow.get("rev-prov", "expert-conflicts?size=0"), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("size");
         assertThat(Flow.json(flow.get("expert3", "expert-conflicts"), HttpStatus.OK).get("items").valueStream()
                 .map(c -> c.get("expert").asString())).containsOnly("expert3");
         flow.get("ent-a", "expert-conflicts").expectStatus().isForbidden();

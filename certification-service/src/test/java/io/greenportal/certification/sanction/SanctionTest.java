@@ -107,7 +107,10 @@ class SanctionTest {
         assertThat(applications.submit(reviewFirm, inReview, null).round()).isEqualTo(2);
 
         // the approved listing: a review task, the listing untouched until it is decided
-        JsonNode tasks = Flow.json(flow.get("rev-prov", "sanction-reviews?status=OPEN"), HttpStatus.OK).get("items");
+        JsonNode open = Flow.json(flow.get("rev-prov", "sanction-reviews?status=OPEN&size=200"), HttpStatus.OK);
+        assertThat(open.get("total").asLong()).isEqualTo(jdbc.sql("select count(*) from sanction_review where status = 'OPEN'")
+                .query(Long.class).single());
+        JsonNode tasks = open.get("items");
         var task = tasks.valueStream().filter(t -> t.get("applicationId").asString().equals(approved.id().toString()))
                 .findFirst().orElseThrow();
         assertThat(tasks.valueStream().map(t -> t.get("applicationId").asString())).doesNotContain(old.id().toString());
