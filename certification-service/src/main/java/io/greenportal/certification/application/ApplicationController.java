@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import io.greenportal.platform.web.FreeText;
+import io.greenportal.platform.web.Page;
 
 /**
  * Applications: enterprises draft, submit and withdraw their own; reviewers and experts read their
@@ -68,7 +69,7 @@ public class ApplicationController {
     @Operation(summary = "Applications: an enterprise its own; reviewers their queue by stage (?state=, several allowed); experts those assigned to them")
     @GetMapping
     @PreAuthorize(READERS)
-    public ApplicationService.Page list(@RequestParam(required = false) List<ApplicationState> state,
+    public Page<Application> list(@RequestParam(required = false) List<ApplicationState> state,
             @RequestParam(required = false) UUID batchId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Authentication authentication) {
         PageParameters.check(page, size);

@@ -15,6 +15,7 @@ import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.Times;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -231,16 +232,13 @@ public class ApplicationService {
                 .list();
     }
 
-    public record Page(List<Application> items, int page, int size, long total) {
-    }
-
     /**
      * The caller's list: an enterprise its own applications; a municipal reviewer its city's queue
      * (default MUNICIPAL_REVIEW); a provincial reviewer the provincial stages (default PROVINCIAL_REVIEW,
      * EXPERT_REVIEW, PUBLICITY); an expert the applications assigned to them in the current round
      * (default EXPERT_REVIEW); an administrator every submitted application.
      */
-    public Page list(Caller caller, Set<ApplicationState> states, UUID batchId, int page, int size) {
+    public Page<Application> list(Caller caller, Set<ApplicationState> states, UUID batchId, int page, int size) {
         boolean chosen = states != null && !states.isEmpty();
         ApplicationStore.Query query;
         if (caller.has(Caller.ENTERPRISE)) {
@@ -263,7 +261,7 @@ public class ApplicationService {
         if (!caller.has(Caller.ENTERPRISE) && query.states() != null && query.states().contains(ApplicationState.DRAFT)) {
             throw ApiException.invalid("state", "drafts are their enterprise's own");
         }
-        return new Page(applications.list(query, page, size), page, size, applications.count(query));
+        return new Page<>(applications.list(query, page, size), page, size, applications.count(query));
     }
 
     static String requireUscc(Caller caller) {

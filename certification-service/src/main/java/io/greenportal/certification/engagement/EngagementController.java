@@ -11,6 +11,7 @@ import io.greenportal.platform.web.BodyProblem;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.StrictJson;
+import io.greenportal.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -105,7 +106,7 @@ public class EngagementController {
     @Operation(summary = "The evaluator's engagements: those naming their body (default REQUESTED and CONFIRMED)")
     @GetMapping("/engagements")
     @PreAuthorize("hasRole('evaluator')")
-    public EngagementService.Page list(@RequestParam(required = false) List<EngagementStatus> status,
+    public Page<EngagementStore.Listed> list(@RequestParam(required = false) List<EngagementStatus> status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
         PageParameters.check(page, size);

@@ -19,6 +19,7 @@ import io.greenportal.certification.evaluationbody.EvaluationBodyStore;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.Times;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -143,16 +144,13 @@ public class EngagementService implements EvaluationCheck {
         return all;
     }
 
-    public record Page(List<EngagementStore.Listed> items, int page, int size, long total) {
-    }
-
     /** An evaluator's list: the engagements naming their body (default: those in force). */
-    public Page ofBody(Caller evaluator, List<EngagementStatus> statuses, int page, int size) {
+    public Page<EngagementStore.Listed> ofBody(Caller evaluator, List<EngagementStatus> statuses, int page, int size) {
         String code = requireBody(evaluator);
         List<String> wanted = (statuses == null || statuses.isEmpty()
                 ? List.of(EngagementStatus.REQUESTED, EngagementStatus.CONFIRMED) : statuses)
                 .stream().map(Enum::name).toList();
-        return new Page(engagements.ofBody(code, wanted, page, size), page, size, engagements.countOfBody(code, wanted));
+        return new Page<>(engagements.ofBody(code, wanted, page, size), page, size, engagements.countOfBody(code, wanted));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.PageParameters;
+import io.greenportal.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
@@ -51,7 +52,7 @@ public class ReferralController {
             + "all for administrators. Paged like every list: items, page, size, total")
     @GetMapping
     @PreAuthorize("hasAnyRole('admin','enterprise','bank')")
-    public ReferralStore.Page list(@RequestParam(required = false) ReferralStatus status,
+    public Page<CreditReferral> list(@RequestParam(required = false) ReferralStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
         PageParameters.check(page, size);

@@ -29,6 +29,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import io.greenportal.platform.web.FreeText;
+import io.greenportal.platform.web.Page;
 
 /**
  * Green-credit referrals. An enterprise needs an ACTIVE listing in the registry to ask; banks take
@@ -104,7 +105,7 @@ public class ReferralService {
         return new Submitted(store.find(referral.id()).orElseThrow(), true);
     }
 
-    public ReferralStore.Page list(Caller caller, ReferralStatus status, int page, int size) {
+    public Page<CreditReferral> list(Caller caller, ReferralStatus status, int page, int size) {
         if (caller.has("admin")) {
             return store.all(status, page, size);
         }

@@ -15,6 +15,7 @@ import io.greenportal.incentive.referral.CreditReferral.Disbursement;
 import io.greenportal.incentive.referral.CreditReferral.QualifyingListing;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,23 +67,20 @@ public class ReferralStore {
                 .param("id", id).param("bank", bank).query(Integer.class).single() > 0;
     }
 
-    public record Page(List<CreditReferral> items, int page, int size, long total) {
-    }
-
     /** What a bank sees: referrals open to it and those it holds. */
-    public Page forBank(String bank, ReferralStatus status, int page, int size) {
+    public Page<CreditReferral> forBank(String bank, ReferralStatus status, int page, int size) {
         return page(VISIBLE_TO_BANK, Map.of("bank", bank), status, page, size);
     }
 
-    public Page forEnterprise(String uscc, ReferralStatus status, int page, int size) {
+    public Page<CreditReferral> forEnterprise(String uscc, ReferralStatus status, int page, int size) {
         return page("uscc = :uscc", Map.of("uscc", uscc), status, page, size);
     }
 
-    public Page all(ReferralStatus status, int page, int size) {
+    public Page<CreditReferral> all(ReferralStatus status, int page, int size) {
         return page("true", Map.of(), status, page, size);
     }
 
-    private Page page(String scope, Map<String, Object> params, ReferralStatus status, int page, int size) {
+    private Page<CreditReferral> page(String scope, Map<String, Object> params, ReferralStatus status, int page, int size) {
         String where = " where " + scope + " and (cast(:status as text) is null or status = :status)";
         String statusName = status == null ? null : status.name();
         long total = jdbc.sql("select count(*) from credit_referral" + where).params(params).param("status", statusName)
@@ -91,7 +89,7 @@ public class ReferralStore {
                         + " order by created_at desc, id limit :size offset :offset")
                 .params(params).param("status", statusName).param("size", size).param("offset", (long) page * size)
                 .query(this::map).list();
-        return new Page(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     /** First come: only one bank's update finds the referral still OPEN. */

@@ -21,6 +21,7 @@ import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -219,7 +220,7 @@ public class SubsidyService {
         return application.withHistory(store.history(id));
     }
 
-    public SubsidyStore.Page list(Caller caller, UUID programId, ApplicationStatus status, int page, int size) {
+    public Page<SubsidyApplication> list(Caller caller, UUID programId, ApplicationStatus status, int page, int size) {
         return store.list(scope(caller), programId, status, page, size);
     }
 

@@ -18,6 +18,7 @@ import io.greenportal.incentive.subsidy.SubsidyApplication.ListingRef;
 import io.greenportal.incentive.subsidy.SubsidyApplication.Project;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,10 +121,7 @@ public class SubsidyStore {
     public record Scope(String uscc, String cityCode) {
     }
 
-    public record Page(List<SubsidyApplication> items, int page, int size, long total) {
-    }
-
-    public Page list(Scope scope, UUID programId, ApplicationStatus status, int page, int size) {
+    public Page<SubsidyApplication> list(Scope scope, UUID programId, ApplicationStatus status, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (scope.uscc() != null) {
@@ -146,7 +144,7 @@ public class SubsidyStore {
         List<SubsidyApplication> items = jdbc.sql("select * from subsidy_application" + where
                         + " order by submitted_at desc, id limit :size offset :offset")
                 .params(params).param("size", size).param("offset", (long) page * size).query(this::map).list();
-        return new Page(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     private SubsidyApplication map(ResultSet rs, int row) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.greenportal.incentive.webhook.Delivery.Attempt;
 import io.greenportal.platform.web.Times;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -97,10 +98,7 @@ public class DeliveryStore {
                 .param("error", error).param("duration", durationMs).update();
     }
 
-    public record Page(List<Delivery> items, int page, int size, long total) {
-    }
-
-    public Page list(UUID subscriptionId, String state, int page, int size) {
+    public Page<Delivery> list(UUID subscriptionId, String state, int page, int size) {
         long total = jdbc.sql("""
                 select count(*) from webhook_delivery where subscription_id = :s
                   and (cast(:state as text) is null or state = :state)""")
@@ -110,7 +108,7 @@ public class DeliveryStore {
                 order by sequence desc limit :size offset :offset""")
                 .param("s", subscriptionId).param("state", state).param("size", size)
                 .param("offset", (long) page * size).query((rs, n) -> map(rs, null, null)).list();
-        return new Page(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     public Optional<Delivery> find(UUID subscriptionId, UUID id) {

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.greenportal.platform.web.FreeText;
+import io.greenportal.platform.web.Page;
 
 /**
  * A bank's webhook subscriptions and its delivery log. Another bank's are "not found". A URL is
@@ -188,7 +189,7 @@ public class SubscriptionService {
         }
     }
 
-    public DeliveryStore.Page deliveries(Bank bank, UUID id, String state, int page, int size) {
+    public Page<Delivery> deliveries(Bank bank, UUID id, String state, int page, int size) {
         get(bank, id);
         if (state != null && !List.of("PENDING", "DELIVERED", "FAILED").contains(state)) {
             throw ApiException.invalid("state", "must be PENDING, DELIVERED or FAILED");

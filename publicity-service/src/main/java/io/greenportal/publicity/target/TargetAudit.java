@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.Times;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,7 @@ public class TargetAudit {
             @JsonRawValue String before, @JsonRawValue String after) {
     }
 
-    public record Page(List<Change> items, int page, int size, long total) {
-    }
-
-    public Page changes(Long targetId, PageParameters paging) {
+    public Page<Change> changes(Long targetId, PageParameters paging) {
         String where = targetId == null ? "" : " where target_id = :target";
         var items = jdbc.sql("select * from plan_target_audit" + where + " order by id desc limit :limit offset :offset")
                 .param("limit", paging.size()).param("offset", paging.offset());
@@ -44,6 +42,6 @@ public class TargetAudit {
         List<Change> changes = items.query((rs, n) -> new Change(rs.getLong("id"), rs.getLong("target_id"),
                 rs.getString("action"), rs.getString("actor"), Times.local(rs.getObject("at", OffsetDateTime.class)),
                 rs.getString("before"), rs.getString("after"))).list();
-        return new Page(changes, paging.page(), paging.size(), count.query(Long.class).single());
+        return Page.of(changes, paging, count.query(Long.class).single());
     }
 }

@@ -9,6 +9,7 @@ import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.PublicListingController;
+import io.greenportal.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
@@ -67,7 +68,7 @@ public class TargetController {
             + "and removal with the target before and after, whoever wrote it; target: one target's changes only")
     @GetMapping("/changes")
     @PreAuthorize("hasRole('admin')")
-    public TargetAudit.Page changes(@RequestParam(required = false) String target,
+    public Page<TargetAudit.Change> changes(@RequestParam(required = false) String target,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         var paging = PageParameters.check(page, size);
         return audit.changes(target == null ? null : id(target, "target"), paging);

@@ -10,7 +10,6 @@ import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.PageParameters;
 import io.greenportal.registry.listing.ListingStore.Filter;
-import io.greenportal.registry.listing.ListingStore.Page;
 import io.greenportal.registry.reference.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import io.greenportal.platform.web.FreeText;
+import io.greenportal.platform.web.Page;
 
 /**
  * Listings over REST. Banks, reviewers and administrators read every listing; an enterprise reads
@@ -49,13 +49,10 @@ public class ListingController {
         this.clock = clock;
     }
 
-    public record ListingPage(List<Listing> items, int page, int size, long total) {
-    }
-
     @Operation(summary = "Search listings by type, level, region (a province or city code includes everything under it), industry, year and status")
     @GetMapping
     @PreAuthorize(READERS)
-    public ListingPage search(@RequestParam(required = false) ListingType type,
+    public Page<Listing> search(@RequestParam(required = false) ListingType type,
             @RequestParam(required = false) Level level, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) ListingStatus status, @RequestParam(defaultValue = "0") int page,
@@ -72,8 +69,7 @@ public class ListingController {
         }
         PageParameters.check(page, size);
         String uscc = ownUsccOnly(caller);
-        Page result = service.search(new Filter(type, level, region, industry, year, status, uscc), page, size);
-        return new ListingPage(result.items(), result.page(), result.size(), result.total());
+        return service.search(new Filter(type, level, region, industry, year, status, uscc), page, size);
     }
 
     public record ListingDetail(Listing listing, List<StatusChange> statusHistory) {

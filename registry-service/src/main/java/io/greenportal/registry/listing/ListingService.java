@@ -16,6 +16,7 @@ import io.greenportal.platform.web.Times;
 import io.greenportal.registry.changefeed.ChangeKind;
 import io.greenportal.registry.changefeed.ChangeLog;
 import io.greenportal.registry.enterprise.EnterpriseStore;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -314,7 +315,7 @@ public class ListingService {
         return holders;
     }
 
-    public ListingStore.Page search(ListingStore.Filter filter, int page, int size) {
+    public Page<Listing> search(ListingStore.Filter filter, int page, int size) {
         return listings.search(filter, page, size);
     }
 

@@ -17,6 +17,7 @@ import io.greenportal.platform.web.IdempotencyKeys;
 import io.greenportal.platform.web.Times;
 import io.greenportal.registry.enterprise.EnterpriseStore;
 import io.greenportal.registry.reference.Regions;
+import io.greenportal.platform.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -224,10 +225,7 @@ public class ListingStore {
             ListingStatus status, String uscc) {
     }
 
-    public record Page(List<Listing> items, int page, int size, long total) {
-    }
-
-    public Page search(Filter filter, int page, int size) {
+    public Page<Listing> search(Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (filter.type() != null) {
@@ -263,7 +261,7 @@ public class ListingStore {
         List<Listing> items = jdbc.sql(SELECT + where + " order by l.year desc, l.certificate_number limit :size offset :offset")
                 .params(params).param("size", size).param("offset", (long) page * size)
                 .query(this::map).list();
-        return new Page(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     /** Every listing of an enterprise whose data must be republished (e.g. after a rename). */
