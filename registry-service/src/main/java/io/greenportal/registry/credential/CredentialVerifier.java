@@ -51,12 +51,23 @@ public class CredentialVerifier {
         List<Verification.Check> checks = new ArrayList<>();
         JWSObject jws;
         Map<String, Object> credential;
+        // the libraries' own messages name Java types and parser internals: the caller gets a sentence
         try {
             jws = JWSObject.parse(presented.strip());
+        } catch (ParseException | IllegalArgumentException e) {
+            checks.add(new Verification.Check("format", false,
+                    "not a compact JWS: three base64url parts separated by dots, the first a valid JSON header"));
+            return result(checks, null);
+        }
+        try {
             credential = json.readValue(jws.getPayload().toString(), new TypeReference<Map<String, Object>>() {
             });
-        } catch (ParseException | JacksonException | IllegalArgumentException e) {
-            checks.add(new Verification.Check("format", false, "not a compact JWS with a JSON credential: " + e.getMessage()));
+        } catch (JacksonException | IllegalArgumentException e) {
+            checks.add(new Verification.Check("format", false, "the payload is not a JSON object"));
+            return result(checks, null);
+        }
+        if (credential == null) {
+            checks.add(new Verification.Check("format", false, "the payload is not a JSON object"));
             return result(checks, null);
         }
         String type = jws.getHeader().getType() == null ? null : jws.getHeader().getType().getType();
@@ -93,7 +104,7 @@ public class CredentialVerifier {
             return new Verification.Check("signature", ok, ok ? "ES256, key " + kid
                     : "the signature does not match the content (altered, or signed by another key)");
         } catch (JOSEException e) {
-            return new Verification.Check("signature", false, e.getMessage());
+            return new Verification.Check("signature", false, "the signature could not be checked with key " + kid);
         }
     }
 

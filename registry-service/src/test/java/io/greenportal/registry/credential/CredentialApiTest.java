@@ -250,6 +250,15 @@ class CredentialApiTest {
         JsonNode garbage = verify("not-a-credential");
         assertThat(garbage.get("valid").asBoolean()).isFalse();
         assertThat(garbage.get("reasons").get(0).asString()).startsWith("format:");
+        // a well-formed JWS whose payload is no JSON object: a sentence, not the parser's message with Java types
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"kid\":\"k\",\"typ\":\"vc+jwt\",\"alg\":\"ES256\"}".getBytes());
+        for (String payload : List.of("[1,2]", "123", "\"x\"", "abc", "null")) {
+            JsonNode answer = verify(header + "." + b64.encodeToString(payload.getBytes()) + ".c2ln");
+            assertThat(answer.get("valid").asBoolean()).isFalse();
+            assertThat(answer.get("reasons").get(0).asString()).as(payload).isEqualTo("format: the payload is not a JSON object");
+        }
+        assertThat(verify("eyJhbGciOiJFUzI1NiIsImp3ayI6eyJrdHkiOiJFQyJ9fQ.e30.c2ln").toString()).doesNotContain("java.", "JWK");
 
         rest.post().uri("/api/v1/registry/credentials/verification").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of()).exchange().expectStatus().isEqualTo(HttpStatus.BAD_REQUEST)
