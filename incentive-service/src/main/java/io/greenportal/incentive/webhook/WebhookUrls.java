@@ -269,8 +269,13 @@ public class WebhookUrls {
         return (b[0] & 0xfe) == 0xfc || a.isSiteLocalAddress(); // fc00::/7 unique local, fec0::/10
     }
 
-    /** The IPv4 address inside an IPv4-mapped, -compatible or NAT64 (64:ff9b::/96) IPv6 address. */
-    private static InetAddress embeddedIpv4(InetAddress address) {
+    /**
+     * The IPv4 address inside an IPv6 address that carries one: IPv4-mapped (::ffff:0:0/96),
+     * -compatible (::/96), SIIT-translated (::ffff:0:0:0/96), NAT64 (64:ff9b::/96 and the local-use
+     * 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32, the client's address inverted). Any
+     * translator on the way would deliver to that IPv4 address, so it is what the rules judge.
+     */
+    static InetAddress embeddedIpv4(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address;
         }
@@ -281,14 +286,29 @@ public class WebhookUrls {
         }
         boolean mapped = zeroPrefix && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0
                 && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] == 0 || b[15] == 1))));
+        boolean zeroEight = true;
+        for (int i = 0; i < 8; i++) {
+            zeroEight &= b[i] == 0;
+        }
+        boolean translated = zeroEight && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0;
         boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
-        if (!mapped && !nat64) {
-            return address;
+        boolean localNat64 = nat64 && b[4] == 0 && b[5] == 1;
+        if (localNat64) {
+            return ipv4(b[6], b[7], b[9], b[10]); // a /48 prefix: the address skips the "u" octet (RFC 6052)
         }
-        try {
-            return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-        } catch (UnknownHostException e) {
-            return address;
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            return ipv4(b[2], b[3], b[4], b[5]);
         }
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+            return ipv4((byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]);
+        }
+        if (mapped || translated || nat64) {
+            return ipv4(b[12], b[13], b[14], b[15]);
+        }
+        return address;
+    }
+
+    private static InetAddress ipv4(byte a, byte b, byte c, byte d) {
+        return literal(new byte[] {a, b, c, d});
     }
 }

@@ -39,6 +39,7 @@ class WebhookUrlsTest {
                 "http://bank.example.com/hook", "https://169.254.169.254/latest/meta-data/",
                 "https://metadata.google.internal/computeMetadata/v1/", "https://metadata.tencentyun.com/latest",
                 "https://[fe80::1]/hook", "https://[::ffff:169.254.169.254]/", "https://[64:ff9b::a9fe:a9fe]/",
+                "https://[::ffff:0:a9fe:a9fe]/", "https://[2002:a9fe:a9fe::]/",
                 "https://100.100.100.200/latest/meta-data", "https://10.1.2.3/hook", "https://192.168.1.10/hook",
                 "https://172.20.0.5/hook", "https://[fd12::1]/hook", "https://0.0.0.0/hook", "https://224.0.0.1/",
                 "https://user:pw@bank.example/hook", "https://2852039166/", "http://10.0.0.1/", "https:///nohost",
