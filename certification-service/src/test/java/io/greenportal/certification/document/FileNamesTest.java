@@ -42,6 +42,12 @@ class FileNamesTest {
     }
 
     @Test
+    void aNameThatWasNotUtf8IsRefusedNotKeptWithReplacementCharacters() {
+        // Tomcat reads the bytes FF FE of a multipart file name as two U+FFFD
+        assertThat(FileNames.problem("\uFFFD\uFFFD.pdf")).isEqualTo("the file name is not valid UTF-8");
+    }
+
+    @Test
     void theNameHasAtMost120Characters() {
         assertThat(FileNames.problem("报".repeat(116) + ".pdf")).isNull();
         assertThat(FileNames.problem("报".repeat(117) + ".pdf")).isEqualTo("the file name must be at most 120 characters");

@@ -18,6 +18,10 @@ public final class UploadFileNames {
         if (name == null || name.isBlank()) {
             return "the file needs a name";
         }
+        if (name.indexOf('\uFFFD') >= 0) {
+            // what the multipart reader makes of bytes that are not UTF-8: kept, it would misname the file for good
+            return "the file name is not valid UTF-8";
+        }
         if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
             return "the file name must be at most " + MAX_LENGTH + " characters";
         }
