@@ -27,10 +27,12 @@ public class ObjectionController {
 
     private final ObjectionService objections;
     private final ObjectionRateLimiter limiter;
+    private final ClientAddress clientAddress;
 
-    public ObjectionController(ObjectionService objections, ObjectionRateLimiter limiter) {
+    public ObjectionController(ObjectionService objections, ObjectionRateLimiter limiter, ClientAddress clientAddress) {
         this.objections = objections;
         this.limiter = limiter;
+        this.clientAddress = clientAddress;
     }
 
     /** What the objector gets back: a receipt, nothing about other objections. */
@@ -41,7 +43,7 @@ public class ObjectionController {
     @PostMapping
     public ResponseEntity<Receipt> file(@PathVariable UUID applicationId,
             @RequestBody(required = false) ObjectionService.ObjectionRequest request, HttpServletRequest http) {
-        String client = ClientAddress.of(http);
+        String client = clientAddress.of(http);
         limiter.acquire(client);
         Objection objection = objections.file(applicationId, request, client);
         return ResponseEntity.created(URI.create("/api/v1/certification/applications/" + applicationId

@@ -111,4 +111,24 @@ class ObjectionTest {
         // another client is not affected
         flow.objection(published, TestData.clientAddress(), objection("吴七")).expectStatus().isCreated();
     }
+
+    @Test
+    void anAddressWithoutTheGatewaysSealIsNoNewClient() {
+        String published = flow.inPublicity("ent-b", batch, "640202");
+        // straight at the service, a made-up address per request, unsealed or with a forged seal: all of
+        // them count against the connection's own address, whose budget runs out after five
+        for (int i = 0; i < 5; i++) {
+            rest.post().uri("/api/v1/certification/applications/" + published + "/objections")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .header("X-Client-Address", TestData.clientAddress())
+                    .header("X-Client-Address-Seal", i % 2 == 0 ? "forged" : TestData.CLIENT_ADDRESS_SEAL.seal("198.51.100.1"))
+                    .body(objection("郑" + i)).exchange();
+        }
+        rest.post().uri("/api/v1/certification/applications/" + published + "/objections")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .header("X-Client-Address", TestData.clientAddress())
+                .body(objection("郑九")).exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        // the gateway's sealed stamp is still each visitor's own
+        flow.objection(published, TestData.clientAddress(), objection("冯十")).expectStatus().isCreated();
+    }
 }

@@ -62,6 +62,7 @@ public final class Flow {
     public RestTestClient.ResponseSpec objection(String applicationId, String client, Object body) {
         return rest.post().uri(API + "/applications/" + applicationId + "/objections")
                 .contentType(MediaType.APPLICATION_JSON).header("X-Client-Address", client)
+                .header("X-Client-Address-Seal", TestData.CLIENT_ADDRESS_SEAL.seal(client))
                 .body(body).exchange();
     }
 

@@ -19,6 +19,9 @@ public final class TestData {
     /** The evaluation bodies of the demo evaluators eval-a and eval-b (their token's evaluation_body). */
     public static final String BODY_A = "91640100MA76E0001Y";
     public static final String BODY_B = "91640100MA76E00022";
+    /** The gateway's seal of X-Client-Address under the tests' key (application-test.yml). */
+    public static final io.greenportal.platform.clientaddress.ClientAddressSeal CLIENT_ADDRESS_SEAL =
+            io.greenportal.platform.clientaddress.ClientAddressSeal.of("test-only-client-address-key-0123456789", false);
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * new one. The id goes to the service as the {@code X-Request-Id} header, which the services carry on
  * as tracing baggage (log lines, problem details, gRPC calls); back to the caller; and into the
  * gateway's access log line, next to the trace and span ids (so a quoted request id finds its trace).
- * The same filter stamps the trusted client address.
+ * The same filter stamps the trusted client address, sealed for the services (platform/client-address).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,6 +45,7 @@ public class RequestIdFilter implements WebFilter {
                 .headers(headers -> {
                     headers.set(HEADER, requestId);
                     headers.set(ClientAddress.HEADER, client);
+                    headers.set(ClientAddress.SEAL_HEADER, clientAddress.seal(client));
                 })
                 .build();
         // set at commit, so the id the service echoes does not appear twice

@@ -2,6 +2,8 @@ package io.greenportal.gateway.web;
 
 import java.net.InetSocketAddress;
 
+import io.greenportal.platform.clientaddress.ClientAddressSeal;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.stereotype.Component;
@@ -15,15 +17,27 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class ClientAddress {
 
-    /** Passed to the services, which use it for per-client limits (e.g. objection intake). */
-    public static final String HEADER = "X-Client-Address";
+    /**
+     * Passed to the services, which use it for per-client limits (e.g. objection intake), with its
+     * seal ({@link #SEAL_HEADER}), so that they can tell it from one a caller wrote itself.
+     */
+    public static final String HEADER = ClientAddressSeal.ADDRESS_HEADER;
+    public static final String SEAL_HEADER = ClientAddressSeal.SEAL_HEADER;
 
     private final XForwardedRemoteAddressResolver resolver;
     private final int trustedHops;
+    private final ClientAddressSeal seal;
 
-    public ClientAddress(@Value("${greenportal.gateway.trusted-proxy-hops:0}") int trustedHops) {
+    public ClientAddress(@Value("${greenportal.gateway.trusted-proxy-hops:0}") int trustedHops,
+            @Value("${" + ClientAddressSeal.KEY_PROPERTY + ":}") String key,
+            @Value("${greenportal.local-portal:false}") boolean localPortal) {
         this.trustedHops = trustedHops;
         this.resolver = trustedHops > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(trustedHops) : null;
+        this.seal = ClientAddressSeal.of(key, localPortal);
+    }
+
+    public String seal(String address) {
+        return seal.seal(address);
     }
 
     public String of(ServerWebExchange exchange) {

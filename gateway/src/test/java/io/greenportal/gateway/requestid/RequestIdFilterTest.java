@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Tag("unit")
 class RequestIdFilterTest {
 
-    final RequestIdFilter filter = new RequestIdFilter(new ClientAddress(0));
+    final RequestIdFilter filter = new RequestIdFilter(new ClientAddress(0, "", true));
 
     ServerHttpRequest forwarded(MockServerHttpRequest.BaseBuilder<?> request) {
         AtomicReference<ServerHttpRequest> seen = new AtomicReference<>();
@@ -55,7 +55,11 @@ class RequestIdFilterTest {
     @Test
     void theClientAddressIsTheGatewaysNotTheClientsClaim() {
         var request = forwarded(MockServerHttpRequest.post("/api/v1/certification/applications/x/objections")
-                .header(ClientAddress.HEADER, "127.0.0.1"));
+                .header(ClientAddress.HEADER, "127.0.0.1").header(ClientAddress.SEAL_HEADER, "made-up"));
         assertThat(request.getHeaders().get(ClientAddress.HEADER)).containsExactly("203.0.113.45");
+        // sealed, so a service tells it from an address a caller wrote itself around the gateway
+        var service = io.greenportal.platform.clientaddress.ClientAddressSeal.of("", true);
+        assertThat(request.getHeaders().get(ClientAddress.SEAL_HEADER)).hasSize(1);
+        assertThat(service.verifies("203.0.113.45", request.getHeaders().getFirst(ClientAddress.SEAL_HEADER))).isTrue();
     }
 }

@@ -27,7 +27,7 @@ class ClientAddressTest {
 
     @Test
     void withoutTrustedProxiesThePeerIsTheClientWhateverItClaims() {
-        var direct = new ClientAddress(0);
+        var direct = new ClientAddress(0, "", true);
         assertThat(direct.of(from("203.0.113.45"))).isEqualTo("203.0.113.45");
         assertThat(direct.of(from("203.0.113.45", "198.51.100.7"))).isEqualTo("203.0.113.45");
         assertThat(direct.of(from("2001:db8::45"))).isEqualTo("2001:db8:0:0:0:0:0:45");
@@ -35,7 +35,7 @@ class ClientAddressTest {
 
     @Test
     void behindTheIngressTheEntryItWroteIsTheClient() {
-        var behindIngress = new ClientAddress(1);
+        var behindIngress = new ClientAddress(1, "", true);
         assertThat(behindIngress.of(from("10.42.0.7", "203.0.113.45"))).isEqualTo("203.0.113.45");
         // a client that writes its own entries: the ingress appends the address it saw, which is the one used
         assertThat(behindIngress.of(from("10.42.0.7", "127.0.0.1, 198.51.100.7, 203.0.113.45"))).isEqualTo("203.0.113.45");
@@ -43,12 +43,12 @@ class ClientAddressTest {
 
     @Test
     void withTwoTrustedHopsTheSecondToLastEntryIsTheClient() {
-        var twoHops = new ClientAddress(2);
+        var twoHops = new ClientAddress(2, "", true);
         assertThat(twoHops.of(from("10.42.0.7", "198.51.100.7, 203.0.113.45, 10.0.0.2"))).isEqualTo("203.0.113.45");
     }
 
     @Test
     void anExchangeWithoutAPeerIsUnknown() {
-        assertThat(new ClientAddress(0).of(MockServerWebExchange.from(MockServerHttpRequest.get("/")))).isEqualTo("unknown");
+        assertThat(new ClientAddress(0, "", true).of(MockServerWebExchange.from(MockServerHttpRequest.get("/")))).isEqualTo("unknown");
     }
 }

@@ -48,7 +48,7 @@ class StatusProblemsTest {
                 .header("X-Request-Id", "bank-a:verify-0001")
                 .remoteAddress(new InetSocketAddress("203.0.113.45", 50123)));
 
-        new RequestIdFilter(new ClientAddress(0))
+        new RequestIdFilter(new ClientAddress(0, "", true))
                 .filter(exchange, e -> Mono.error(new IllegalStateException("a bug in a filter")))
                 .onErrorResume(error -> new StatusProblems().handle(exchange, error))
                 .block();

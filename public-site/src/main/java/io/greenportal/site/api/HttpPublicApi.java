@@ -115,15 +115,18 @@ public class HttpPublicApi implements PublicApi {
     }
 
     @Override
-    public ObjectionReceipt fileObjection(String applicationId, ObjectionRequest objection, String clientAddress) {
+    public ObjectionReceipt fileObjection(String applicationId, ObjectionRequest objection, VisitorAddress visitor) {
         try {
             return certification.post()
                     .uri("/api/v1/certification/applications/{id}/objections", applicationId)
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> {
                         // the certification service limits objections per client: the visitor, not the site
-                        if (clientAddress != null) {
-                            h.set("X-Client-Address", clientAddress);
+                        if (visitor.address() != null) {
+                            h.set(VisitorAddress.ADDRESS_HEADER, visitor.address());
+                        }
+                        if (visitor.seal() != null) {
+                            h.set(VisitorAddress.SEAL_HEADER, visitor.seal());
                         }
                     })
                     .body(objection)

@@ -33,7 +33,7 @@ public interface PublicApi {
 
     /**
      * {@code POST /api/v1/certification/applications/{id}/objections}, on behalf of the visitor at
-     * {@code clientAddress} (the certification service limits objections per client).
+     * {@code visitor} (the certification service limits objections per client).
      */
-    ObjectionReceipt fileObjection(String applicationId, ObjectionRequest objection, String clientAddress);
+    ObjectionReceipt fileObjection(String applicationId, ObjectionRequest objection, VisitorAddress visitor);
 }

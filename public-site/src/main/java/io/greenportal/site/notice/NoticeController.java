@@ -83,7 +83,7 @@ public class NoticeController {
         }
         ObjectionReceipt receipt;
         try {
-            receipt = api.fileObjection(notice.applicationId(), form.request(), RequestContext.clientAddress(request));
+            receipt = api.fileObjection(notice.applicationId(), form.request(), RequestContext.visitor(request));
         } catch (ApiRefusal refusal) {
             response.setStatus(refusal.status() == 404 ? 404 : refusal.status());
             if (refusal.status() == 429) {

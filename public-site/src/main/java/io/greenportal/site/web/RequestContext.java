@@ -2,6 +2,7 @@ package io.greenportal.site.web;
 
 import java.util.regex.Pattern;
 
+import io.greenportal.site.api.VisitorAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -10,23 +11,22 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class RequestContext {
 
-    static final String CLIENT_ADDRESS = "X-Client-Address";
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.\\[\\]]{2,64}");
+    private static final Pattern SEAL = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private RequestContext() {
     }
 
     /**
-     * The visitor's address: the {@code X-Client-Address} the gateway stamps on every request it
-     * routes (overwriting any a client sent), else the connection's peer. The site is reachable
-     * only from the gateway (NetworkPolicy), as the services are, so the header is trusted as they
-     * trust it.
+     * The visitor's address and its seal as the gateway stamped them on the request it routed here
+     * (overwriting any a client sent). The site does not hold the gateway's key: it passes both on,
+     * and the certification service, which does, decides whether to believe them. Headers of the
+     * wrong shape are not passed on.
      */
-    public static String clientAddress(HttpServletRequest request) {
-        String stamped = request.getHeader(CLIENT_ADDRESS);
-        if (stamped != null && ADDRESS.matcher(stamped.strip()).matches()) {
-            return stamped.strip();
-        }
-        return request.getRemoteAddr();
+    public static VisitorAddress visitor(HttpServletRequest request) {
+        String address = request.getHeader(VisitorAddress.ADDRESS_HEADER);
+        String seal = request.getHeader(VisitorAddress.SEAL_HEADER);
+        return new VisitorAddress(address != null && ADDRESS.matcher(address).matches() ? address : null,
+                seal != null && SEAL.matcher(seal).matches() ? seal : null);
     }
 }

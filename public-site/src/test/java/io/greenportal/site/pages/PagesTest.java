@@ -13,6 +13,7 @@ import jakarta.servlet.http.Cookie;
 
 import io.greenportal.site.api.ApiRefusal;
 import io.greenportal.site.api.PublicApi;
+import io.greenportal.site.api.VisitorAddress;
 import io.greenportal.site.support.CannedApi;
 import io.greenportal.site.support.FakePublicApi;
 
@@ -219,12 +220,14 @@ class PagesTest {
         String token = "A".repeat(43);
         String page = html(web.perform(post("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection")
                         .cookie(new Cookie("gp_site_csrf", token)).header("X-Client-Address", "203.0.113.7")
+                        .header("X-Client-Address-Seal", "c2VhbGVkLWJ5LXRoZS1nYXRld2F5")
                         .param("_csrf", token).param("name", "张三").param("contact", "13900000000")
                         .param("content", "该企业去年曾被环保部门通报，请核实。"))
                 .andExpect(status().isOk()).andExpect(header().string("Cache-Control", "no-store")).andReturn());
         assertThat(page).contains("<h1>异议已受理</h1>").contains("受理编号").contains("宁夏绿源新材料有限公司")
                 .doesNotContain("张三").doesNotContain("13900000000");
-        assertThat(api.objectionClients.getLast()).isEqualTo("203.0.113.7");
+        // passed on as the gateway stamped it: the certification service checks the seal
+        assertThat(api.objectionClients.getLast()).isEqualTo(new VisitorAddress("203.0.113.7", "c2VhbGVkLWJ5LXRoZS1nYXRld2F5"));
         assertThat(api.objections.getLast().name()).isEqualTo("张三");
     }
 

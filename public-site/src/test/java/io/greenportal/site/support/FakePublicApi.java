@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.greenportal.site.api.ApiRefusal;
 import io.greenportal.site.api.ApiUnavailable;
+import io.greenportal.site.api.VisitorAddress;
 import io.greenportal.site.api.DataDictionary;
 import io.greenportal.site.api.Listing;
 import io.greenportal.site.api.Notice;
@@ -41,7 +42,7 @@ public class FakePublicApi implements PublicApi {
     public volatile ApiRefusal objectionRefusal;
     public volatile long total = 2;
     public final List<SearchQuery> searches = new ArrayList<>();
-    public final List<String> objectionClients = new ArrayList<>();
+    public final List<VisitorAddress> objectionClients = new ArrayList<>();
     public final List<ObjectionRequest> objections = new ArrayList<>();
 
     public static final Listing CEMENT = new Listing(CEMENT_ID, "GREEN_PRODUCT", "绿色设计产品", "MUNICIPAL", "市级",
@@ -158,14 +159,14 @@ public class FakePublicApi implements PublicApi {
     }
 
     @Override
-    public ObjectionReceipt fileObjection(String applicationId, ObjectionRequest objection, String clientAddress) {
+    public ObjectionReceipt fileObjection(String applicationId, ObjectionRequest objection, VisitorAddress visitor) {
         failIfDown();
         if (objectionRefusal != null) {
             throw objectionRefusal;
         }
         synchronized (objections) {
             objections.add(objection);
-            objectionClients.add(clientAddress);
+            objectionClients.add(visitor);
         }
         return new ObjectionReceipt(UUID.randomUUID().toString(), applicationId, "PENDING", NOW);
     }
