@@ -18,12 +18,15 @@ import org.springframework.stereotype.Component;
  * that is also in a cookie; a post counts only when both are present and equal. Another site can
  * make a browser post the form but can neither read nor set this cookie (SameSite=Strict,
  * HttpOnly, host-only). A post the browser marks as cross-site ({@code Sec-Fetch-Site}) is refused
- * outright.
+ * outright. Over HTTPS the cookie is {@value #SECURE_COOKIE}: browsers take a {@code __Host-} cookie
+ * only when it is Secure, host-only and for the whole site, so a sibling sub-domain or a plain-HTTP
+ * answer cannot plant a token of its choosing, and over HTTPS no other cookie is accepted.
  */
 @Component
 public class DoubleSubmitCsrf {
 
     public static final String COOKIE = "gp_site_csrf";
+    public static final String SECURE_COOKIE = "__Host-gp_site_csrf";
     public static final String FIELD = "_csrf";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,8 +40,9 @@ public class DoubleSubmitCsrf {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, token).path("/publicity").httpOnly(true)
-                .secure(secure(request)).sameSite("Strict").maxAge(java.time.Duration.ofHours(12)).build();
+        boolean secure = secure(request);
+        ResponseCookie cookie = ResponseCookie.from(secure ? SECURE_COOKIE : COOKIE, token).path(secure ? "/" : "/publicity")
+                .httpOnly(true).secure(secure).sameSite("Strict").maxAge(java.time.Duration.ofHours(12)).build();
         response.addHeader("Set-Cookie", cookie.toString());
         return token;
     }
@@ -57,8 +61,9 @@ public class DoubleSubmitCsrf {
         if (request.getCookies() == null) {
             return null;
         }
+        String name = secure(request) ? SECURE_COOKIE : COOKIE;
         for (Cookie cookie : request.getCookies()) {
-            if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null && TOKEN.matcher(cookie.getValue()).matches()) {
+            if (name.equals(cookie.getName()) && cookie.getValue() != null && TOKEN.matcher(cookie.getValue()).matches()) {
                 return cookie.getValue();
             }
         }

@@ -216,6 +216,30 @@ class PagesTest {
     }
 
     @Test
+    void overHttpsTheTokenIsAHostCookieThatNoSubDomainCanPlant() throws Exception {
+        MvcResult form = web.perform(get("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection")
+                .header("X-Forwarded-Proto", "https")).andExpect(status().isOk()).andReturn();
+        assertThat(form.getResponse().getCookie("gp_site_csrf")).isNull();
+        Cookie cookie = form.getResponse().getCookie("__Host-gp_site_csrf");
+        assertThat(cookie).isNotNull();
+        assertThat(form.getResponse().getHeader("Set-Cookie")).contains("Path=/;").contains("Secure").contains("HttpOnly")
+                .contains("SameSite=Strict").doesNotContain("Domain");
+        // over HTTPS a token in the plain cookie (which a sibling sub-domain could set) does not count
+        int before = api.objections.size();
+        String token = "D".repeat(43);
+        web.perform(post("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection").header("X-Forwarded-Proto", "https")
+                        .cookie(new Cookie("gp_site_csrf", token)).param("_csrf", token).param("name", "张三")
+                        .param("contact", "13900000000").param("content", "该企业去年曾被环保部门通报，请核实。"))
+                .andExpect(status().isForbidden());
+        assertThat(api.objections).hasSize(before);
+        web.perform(post("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection").header("X-Forwarded-Proto", "https")
+                        .cookie(new Cookie("__Host-gp_site_csrf", token)).param("_csrf", token).param("name", "张三")
+                        .param("contact", "13900000000").param("content", "该企业去年曾被环保部门通报，请核实。"))
+                .andExpect(status().isOk());
+        assertThat(api.objections).hasSize(before + 1);
+    }
+
+    @Test
     void anObjectionIsFiledForTheVisitorsAddressAndAcknowledgedWithoutTheirIdentity() throws Exception {
         String token = "A".repeat(43);
         String page = html(web.perform(post("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection")
