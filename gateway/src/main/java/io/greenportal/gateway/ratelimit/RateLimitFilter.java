@@ -193,19 +193,9 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
     /** A refusal of a page (the public site's form) is a page too, in the site's language. */
     private static Mono<Void> tooManyPage(ServerWebExchange exchange, long retryAfterSeconds) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().setContentType(new org.springframework.http.MediaType("text", "html",
-                java.nio.charset.StandardCharsets.UTF_8));
-        response.getHeaders().setCacheControl("no-store");
         long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
-        String html = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>请求过于频繁 - 绿色制造公共服务平台</title></head><body><main>"
-                + "<h1>请求过于频繁</h1><p>您的请求过于频繁，请约 " + minutes + " 分钟后再试。"
-                + "如您正在提交异议，内容尚未提交，请返回上一页保留填写的内容。</p>"
-                + "<p><a href=\"/\">返回首页</a></p></main></body></html>";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return io.greenportal.gateway.web.SitePages.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁",
+                "您的请求过于频繁，请约 " + minutes + " 分钟后再试。如您正在提交异议，内容尚未提交，请返回上一页保留填写的内容。");
     }
 
     private RateLimitPolicy policy(String bucket) {

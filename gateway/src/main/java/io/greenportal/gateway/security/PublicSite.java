@@ -10,10 +10,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  */
 final class PublicSite {
 
-    // the site's sections with whatever follows them, so a mistyped page under one is the site's
-    // Chinese 404 page rather than the gateway's JSON problem
-    static final String[] PATHS = {"/", "/search", "/search/**", "/listings/**", "/publicity", "/publicity/**",
-            "/open-data", "/open-data/**", "/sitemap.xml", "/sitemaps/**", "/robots.txt", "/assets/**"};
+    static final String[] PATHS = io.greenportal.gateway.web.SitePages.SECTIONS;
 
     static final ServerWebExchangeMatcher MATCHER = ServerWebExchangeMatchers.pathMatchers(PATHS);
 

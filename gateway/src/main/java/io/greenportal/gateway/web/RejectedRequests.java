@@ -19,6 +19,10 @@ public class RejectedRequests {
     ServerExchangeRejectedHandler problemForRejectedRequests() {
         return (exchange, rejected) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            if (SitePages.isSitePage(exchange)) {
+                return SitePages.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "链接无效",
+                        "网址中含有不允许的字符。请检查链接是否完整，或返回首页重新搜索。");
+            }
             return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
                     "The request's path or headers contain characters that are not allowed");
         };

@@ -49,6 +49,10 @@ public class Utf8QueryFilter implements WebFilter {
     }
 
     private static Mono<Void> refuse(ServerWebExchange exchange, String field, String detail) {
+        if (SitePages.isSitePage(exchange)) {
+            return SitePages.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "链接无效",
+                    "网址中有无法识别的字符（百分号编码不是 UTF-8 文字）。请检查链接是否完整，或返回首页重新搜索。");
+        }
         return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "invalid-encoding", detail, field);
     }
 

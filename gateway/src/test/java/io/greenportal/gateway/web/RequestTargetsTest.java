@@ -146,6 +146,21 @@ class RequestTargetsTest {
     }
 
     @Test
+    void aBrokenLinkToTheSiteIsAChinesePageNotJson() throws IOException {
+        for (String target : new String[] {"/search?q=%FF", "/search?q=%E6%B0", "/listings/%E6%B0",
+                "/listings/%2e%2e%2f%2e%2e%2factuator", "/publicity/a%00b"}) {
+            Raw answer = raw(target);
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.contentType()).as(target).startsWith("text/html");
+            assertThat(answer.body()).as(target).contains("lang=\"zh-CN\"").contains("链接无效").contains("href=\"/\"");
+            assertThat(answer.head()).as(target).containsIgnoringCase("content-security-policy: default-src 'none'")
+                    .containsIgnoringCase("x-content-type-options: nosniff");
+        }
+        // the API's refusals stay problem details
+        assertProblem(raw("/api/v1/public/listings/%2e%2e%2f%2e%2e%2factuator"), 400, "rejected-request");
+    }
+
+    @Test
     void pathsNothingIsServedAtAreProblemDetails() throws IOException {
         for (String path : new String[] {"/api/v1/foo", "/api/v1/registryx", "/api/v2/public/listings", "/api/nothing"}) {
             Raw answer = raw(path);
