@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.greenportal.certification.application.Application;
 import io.greenportal.certification.application.ApplicationState;
 import io.greenportal.certification.application.ApplicationStore;
+import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.Caller;
@@ -18,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * National recommendation rounds: a provincial administrator opens one (name, deadline, quota per
@@ -31,14 +34,18 @@ public class NationalRoundService {
     private final ApplicationStore applications;
     private final DossierPayloads payloads;
     private final ApplicationEventPublisher events;
+    private final ListingsInForce inForce;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public NationalRoundService(NationalStore store, ApplicationStore applications, DossierPayloads payloads,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, ListingsInForce inForce, TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.applications = applications;
         this.payloads = payloads;
         this.events = events;
+        this.inForce = inForce;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -69,10 +76,18 @@ public class NationalRoundService {
         return new Detail(round, store.dossiersOf(id));
     }
 
-    /** Replaces the round's selection with these approved applications, in this order. */
-    @Transactional
+    /**
+     * Replaces the round's selection with these approved applications, in this order. Their listings
+     * must still be in force (ACTIVE in the registry), asked before the round is locked.
+     */
     public Detail select(Caller caller, UUID roundId, RoundRules.SelectionRequest request) {
         List<UUID> ids = RoundRules.ordered(request);
+        Map<UUID, ListingStatus> lapsed = inForce.notInForce(ids.stream().map(applications::find)
+                .flatMap(java.util.Optional::stream).map(Application::listingId).filter(java.util.Objects::nonNull).toList());
+        return transactions.execute(tx -> select(roundId, ids, lapsed));
+    }
+
+    private Detail select(UUID roundId, List<UUID> ids, Map<UUID, ListingStatus> lapsed) {
         NationalRound round = open(roundId, "change the selection of");
         List<Application> selected = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
@@ -84,6 +99,10 @@ public class NationalRoundService {
                 violations.add(new Violation("applicationIds", "application " + id + " is " + found.get().state()
                         + (found.get().listingId() == null ? " without a registry listing yet" : "")
                         + ": only approved, registered provincial listings are recommended"));
+            } else if (lapsed.containsKey(found.get().listingId())) {
+                violations.add(new Violation("applicationIds", "application " + id + ": its listing "
+                        + found.get().listingId() + " is " + lapsed.get(found.get().listingId())
+                        + " in the registry: only listings in force (ACTIVE) are recommended"));
             } else {
                 selected.add(found.get());
             }
@@ -113,13 +132,28 @@ public class NationalRoundService {
         return detail(roundId);
     }
 
-    /** Submits the round: each dossier's content is fixed and queued for the national platform. */
-    @Transactional
+    /**
+     * Submits the round: each dossier's content is fixed and queued for the national platform. A
+     * listing revoked or suspended since it was selected stops the submission (409 naming it): the
+     * administrator takes it out of the selection first.
+     */
     public Detail submit(Caller caller, UUID roundId) {
+        Map<UUID, ListingStatus> lapsed = inForce.notInForce(store.dossiersOf(roundId).stream().map(Dossier::listingId).toList());
+        return transactions.execute(tx -> submit(caller, roundId, lapsed));
+    }
+
+    private Detail submit(Caller caller, UUID roundId, Map<UUID, ListingStatus> lapsed) {
         NationalRound round = open(roundId, "submit");
         List<Dossier> dossiers = store.dossiersOf(roundId);
         if (dossiers.isEmpty()) {
             throw ApiException.conflict("empty-round", "applicationIds", "Select the listings to recommend first");
+        }
+        List<Dossier> notInForce = dossiers.stream().filter(d -> lapsed.containsKey(d.listingId())).toList();
+        if (!notInForce.isEmpty()) {
+            throw ApiException.conflict("listing-not-in-force", "applicationIds", "These selected listings no longer hold "
+                    + "their designation: " + notInForce.stream().map(d -> "application " + d.applicationId() + " (listing "
+                    + d.listingId() + " is " + lapsed.get(d.listingId()) + ")").toList() + "; take them out of the selection")
+                    .withProperty("listingIds", notInForce.stream().map(Dossier::listingId).toList());
         }
         OffsetDateTime now = Times.now(clock);
         for (Dossier d : dossiers) {

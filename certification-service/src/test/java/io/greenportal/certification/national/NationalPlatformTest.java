@@ -370,6 +370,41 @@ class NationalPlatformTest {
         flow.get("eval-a", "national/rounds").expectStatus().isForbidden();
     }
 
+    void changeStatus(UUID listing, io.greenportal.contracts.registry.v1.StatusAction action, String reason) {
+        registry.changeStatus(io.greenportal.contracts.registry.v1.ChangeStatusRequest.newBuilder()
+                .setListingId(listing.toString()).setAction(action).setReason(reason).build());
+    }
+
+    @Test
+    void aListingRevokedOrSuspendedSinceItsApprovalIsNeverRecommended() throws Exception {
+        acceptEveryDelivery();
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("name", "撤销名单测试 " + System.nanoTime() % 100000);
+        round.put("deadline", flow.now().plusDays(100).toString());
+        round.put("quotas", Map.of("GREEN_FACTORY", 2));
+        String roundId = Flow.json(flow.post("admin", "national/rounds", round), HttpStatus.CREATED).get("id").asString();
+        Application revoked = approved();
+        Application suspendedLater = approved();
+        changeStatus(revoked.listingId(), io.greenportal.contracts.registry.v1.StatusAction.REVOKE, "经查实申报材料弄虚作假");
+
+        JsonNode refused = Flow.json(flow.put("admin", "national/rounds/" + roundId + "/selection",
+                Map.of("applicationIds", List.of(revoked.id().toString()))), HttpStatus.BAD_REQUEST);
+        assertThat(refused.get("field").asString()).isEqualTo("applicationIds");
+        assertThat(refused.get("detail").asString()).contains(revoked.id().toString()).contains("REVOKED");
+        assertThat(store.dossiersOf(UUID.fromString(roundId))).isEmpty();
+
+        // selected while in force, suspended (限期整改) before the submission: the submission stops and names it
+        Flow.json(flow.put("admin", "national/rounds/" + roundId + "/selection",
+                Map.of("applicationIds", List.of(suspendedLater.id().toString()))), HttpStatus.OK);
+        changeStatus(suspendedLater.listingId(), io.greenportal.contracts.registry.v1.StatusAction.SUSPEND, "年度报告逾期未报送");
+        JsonNode stopped = Flow.json(flow.post("admin", "national/rounds/" + roundId + "/submission", null), HttpStatus.CONFLICT);
+        assertThat(stopped.get("type").asString()).endsWith("/listing-not-in-force");
+        assertThat(stopped.get("listingIds").get(0).asString()).isEqualTo(suspendedLater.listingId().toString());
+        assertThat(Flow.json(flow.get("admin", "national/rounds/" + roundId), HttpStatus.OK).get("round").get("status").asString())
+                .isEqualTo("OPEN");
+        assertThat(store.dossiersOf(UUID.fromString(roundId)).getFirst().status()).isEqualTo("SELECTED");
+    }
+
     @Test
     void aListingSelectedInTwoRoundsAtOnceGoesToOneAndTheOtherIsAConflict() throws Exception {
         Application approved = approved();
