@@ -20,6 +20,7 @@ import io.greenportal.contracts.certification.v1.NoticeOutcome;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.TextRule;
 import io.greenportal.platform.web.Times;
 
 import org.springframework.http.HttpStatus;
@@ -67,8 +68,9 @@ public class ObjectionService {
         String content = request == null || request.content() == null ? null : request.content().strip();
         if (content == null || content.length() < 10) {
             violations.add(new Violation("content", "state the objection and its grounds (at least 10 characters)"));
-        } else if (content.length() > 5000) {
-            violations.add(new Violation("content", "must be at most 5000 characters"));
+        } else if (content.length() > TextRule.FREE_TEXT_MAX) {
+            // what every free text takes (the JSON reader refuses more before this line is reached)
+            violations.add(new Violation("content", "must be at most " + TextRule.FREE_TEXT_MAX + " characters"));
         }
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
@@ -165,8 +167,12 @@ public class ObjectionService {
 
     private static String text(String value, String field, int min, int max, List<Violation> violations) {
         String trimmed = value == null ? null : value.strip();
-        if (trimmed == null || trimmed.length() < min) {
+        if (trimmed == null || trimmed.isEmpty()) {
             violations.add(new Violation(field, "is required (" + min + "-" + max + " characters)"));
+            return null;
+        }
+        if (trimmed.length() < min) {
+            violations.add(new Violation(field, "must be " + min + "-" + max + " characters, not " + trimmed.length()));
             return null;
         }
         if (trimmed.length() > max) {

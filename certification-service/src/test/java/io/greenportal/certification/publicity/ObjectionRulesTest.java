@@ -29,11 +29,13 @@ class ObjectionRulesTest {
         var refusal = Refusal.of(() -> objections.file(application, objection("王", "1391", "有问题"), "203.0.113.45"));
         assertThat(refusal.status()).isEqualTo(400);
         assertThat(refusal.fields()).containsExactly("name", "contact", "content");
-        assertThat(refusal.detail()).contains("name: is required (2-50 characters)")
-                .contains("contact: is required (5-100 characters)")
+        // sent but too short: said so, with the length; missing: required
+        assertThat(refusal.detail()).contains("name: must be 2-50 characters, not 1")
+                .contains("contact: must be 5-100 characters, not 4")
                 .contains("content: state the objection and its grounds (at least 10 characters)");
-        assertThat(Refusal.of(() -> objections.file(application, null, "203.0.113.45")).fields())
-                .containsExactly("name", "contact", "content");
+        var empty = Refusal.of(() -> objections.file(application, null, "203.0.113.45"));
+        assertThat(empty.fields()).containsExactly("name", "contact", "content");
+        assertThat(empty.detail()).contains("name: is required (2-50 characters)").contains("contact: is required (5-100 characters)");
     }
 
     @Test
@@ -44,7 +46,7 @@ class ObjectionRulesTest {
         assertThat(refusal.fields()).containsExactly("name", "contact", "content");
         assertThat(refusal.detail()).contains("name: must be at most 50 characters")
                 .contains("contact: must not contain control characters")
-                .contains("content: must be at most 5000 characters");
+                .contains("content: must be at most 4000 characters");
     }
 
     @Test

@@ -17,7 +17,8 @@ public record ObjectionForm(String name, String contact, String content) {
     static final int CONTACT_MIN = 5;
     static final int CONTACT_MAX = 100;
     static final int CONTENT_MIN = 10;
-    static final int CONTENT_MAX = 5000;
+    // the longest free text the portal takes (web-edge TextRule.FREE_TEXT_MAX), which the service applies
+    static final int CONTENT_MAX = 4000;
 
     public static ObjectionForm empty() {
         return new ObjectionForm("", "", "");

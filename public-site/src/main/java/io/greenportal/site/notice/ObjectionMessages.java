@@ -13,7 +13,7 @@ final class ObjectionMessages {
         return switch (field) {
             case "name" -> "请填写您的真实姓名（2–50 个字）。";
             case "contact" -> "请填写手机号码或身份证号码（5–100 个字符），以便核实身份和反馈处理结果。";
-            case "content" -> "请写明异议的具体内容和理由（10–5000 个字）。";
+            case "content" -> "请写明异议的具体内容和理由（10–4000 个字）。";
             default -> "此项填写有误，请检查。";
         };
     }

@@ -271,6 +271,19 @@ class PagesTest {
     }
 
     @Test
+    void anObjectionLongerThanTheServiceTakesIsStoppedHereWithTheServicesLimit() throws Exception {
+        int before = api.objections.size();
+        String token = "E".repeat(43);
+        String page = html(web.perform(post("/publicity/" + FakePublicApi.OPEN_NOTICE + "/objection")
+                        .cookie(new Cookie("gp_site_csrf", token)).param("_csrf", token).param("name", "王五")
+                        .param("contact", "13700003333").param("content", "该企业申报数据与实际不符。".repeat(375)))
+                .andExpect(status().isBadRequest()).andReturn());
+        // the certification service takes at most 4,000 characters of free text: the page says so
+        assertThat(page).contains("10–4000 个字").contains("maxlength=\"4000\"").doesNotContain("5000");
+        assertThat(api.objections).hasSize(before);
+    }
+
+    @Test
     void aMistypedObjectionIsExplainedFieldByFieldWithoutSpendingTheVisitorsLimit() throws Exception {
         int before = api.objections.size();
         String token = "C".repeat(43);
