@@ -54,8 +54,26 @@ public class ListingSearch {
         this.names = names;
     }
 
-    /** The text part of a search: names by contiguous substring, numbers and codes exactly or by prefix. */
+    /** Words a query is split into at most; more are one word with the last. */
+    static final int MAX_WORDS = 8;
+
+    /**
+     * The text part of a search. Words separated by spaces (ASCII or ideographic) must each match, as
+     * in every search box people know (宁夏 水泥 finds 宁夏金积水泥有限公司); the whole query as one
+     * run ranks first.
+     */
     static Query text(String q) {
+        String[] words = q.strip().split("[\\s\u3000]+", MAX_WORDS);
+        if (words.length < 2) {
+            return word(q.strip());
+        }
+        List<Query> each = java.util.Arrays.stream(words).map(ListingSearch::word).toList();
+        String joined = String.join("", words);
+        return Query.of(x -> x.bool(b -> b.must(each).should(word(joined))));
+    }
+
+    /** One word: names by contiguous substring, numbers and codes exactly or by prefix. */
+    static Query word(String q) {
         String lower = q.toLowerCase(Locale.ROOT);
         List<Query> should = new ArrayList<>();
         for (String field : NAME_FIELDS) {

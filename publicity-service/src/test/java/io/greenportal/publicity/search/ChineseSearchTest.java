@@ -62,6 +62,23 @@ class ChineseSearchTest {
     }
 
     @Test
+    void wordsSeparatedBySpacesMustEachOccurAnywhereInTheName() {
+        for (String q : List.of(mark + " 水泥", "大同 水泥", "水泥 " + mark, "大同\u3000" + mark + "  有限责任")) {
+            List<JsonNode> hits = all(q);
+            assertThat(hits.stream().map(h -> h.path("id").asString())).as("q=%s", q).contains(cement.getId());
+            for (JsonNode hit : hits) {
+                String names = hit.path("enterprise").path("name").asString() + " " + hit.path("subjectName").asString();
+                for (String word : q.split("[\\s\u3000]+")) {
+                    assertThat(names).as("every hit for %s holds %s contiguously", q, word).contains(word);
+                }
+            }
+        }
+        // each word is still contiguous within itself, and every word must be there
+        assertThat(allIds(mark + " 泥水")).doesNotContain(cement.getId());
+        assertThat(allIds(mark + " 特钢")).doesNotContain(cement.getId()).contains(rebar.getId());
+    }
+
+    @Test
     void theSameCharactersInAnotherOrderOrWithGapsDoNot() {
         String reversedMark = new StringBuilder(mark).reverse().toString();
         for (String q : List.of("泥水", "东冀", "冀水", "水冀东", "泥东水冀", "冀东泥", reversedMark + "冀东")) {
