@@ -31,14 +31,16 @@ public record ListingView(String id, String type, String typeName, String level,
     }
 
     public static ListingView of(ListingDocument d, boolean withIndicators, Map<String, String> highlight) {
-        boolean flagged = !"ACTIVE".equals(d.status());
+        // the latest status change, as the export and the feed show it: any but the grant (a restored
+        // listing is ACTIVE again, and the public sees that it was under rectification and why it was restored)
+        boolean changed = !"ACTIVE".equals(d.status()) || d.statusReason() != null;
         Subject subject = d.siteName() == null && d.parkName() == null && d.productName() == null
                 && d.evaluationStandard() == null ? null
                 : new Subject(d.siteName(), d.parkName(), d.productName(), d.productModel(), d.productCategory(),
                         d.evaluationStandard());
         return new ListingView(d.id(), d.type(), Vocabulary.type(d.type()), d.level(), Vocabulary.level(d.level()),
-                d.status(), Vocabulary.status(d.status()), flagged ? d.statusReason() : null,
-                flagged ? Times.local(d.statusChangedAt()) : null, d.certificateNumber(), d.year(), d.batch(),
+                d.status(), Vocabulary.status(d.status()), changed ? d.statusReason() : null,
+                changed ? Times.local(d.statusChangedAt()) : null, d.certificateNumber(), d.year(), d.batch(),
                 d.grantedOn(),
                 new Enterprise(d.enterpriseName(), d.uscc(), d.regionCode(), d.regionName(), d.cityCode(),
                         d.provinceCode(), d.industryCode(), d.industryName()),

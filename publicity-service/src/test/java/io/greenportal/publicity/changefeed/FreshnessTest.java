@@ -100,6 +100,14 @@ class FreshnessTest {
                 .as("the status facet counts it").isEqualTo(1);
         Await.until(WITHIN, "the suspension in the feed", () -> inFeed(listing.getId(), "SUSPENDED"));
 
+        Registry.restore(listing.getId(), "整改到位");
+        Await.until(WITHIN, "restoration visible", () -> "ACTIVE".equals(
+                Api.item(api.get("/api/v1/public/listings?q={q}", mark), listing.getId()).path("status").asString()));
+        // active again, and the latest change stays visible in detail as in the export and the feed
+        JsonNode restored = api.get("/api/v1/public/listings/" + listing.getId());
+        assertThat(restored.path("statusReason").asString()).isEqualTo("整改到位");
+        assertThat(restored.path("statusChangedAt").asString()).isNotEmpty();
+
         Registry.revoke(listing.getId(), "整改期满仍未达到评价要求，撤销称号");
         Await.until(WITHIN, "gone from the default search",
                 () -> Api.item(api.get("/api/v1/public/listings?q={q}", mark), listing.getId()) == null);
