@@ -9,6 +9,11 @@ public record DataDictionary(List<Column> columns) {
         columns = columns == null ? List.of() : columns;
     }
 
-    public record Column(String name, String type, String description) {
+    public record Column(String name, String type, String description, String descriptionZh) {
+
+        /** What the column holds, in Chinese when the API says it (the page is Chinese). */
+        public String meaning() {
+            return descriptionZh == null || descriptionZh.isBlank() ? description : descriptionZh;
+        }
     }
 }

@@ -4,11 +4,22 @@ import java.util.List;
 
 /** One page of search results; facets come with the first request of a search, not with cursor pages. */
 public record SearchResult(List<Listing> items, long total, int page, int size, String nextCursor, Facets facets,
-        Long tookMs) {
+        Long tookMs, java.util.Map<String, Named> selected) {
 
     public SearchResult {
         items = items == null ? List.of() : items;
         facets = facets == null ? Facets.NONE : facets;
+        selected = selected == null ? java.util.Map.of() : selected;
+    }
+
+    /** The name of the search's region or industry filter, as the API gives it; null when it gave none. */
+    public String selectedName(String filter) {
+        Named named = selected.get(filter);
+        return named == null || named.name() == null || named.name().isBlank() ? null : named.name();
+    }
+
+    /** A filter's code and name (the region and industry filters of the search). */
+    public record Named(String value, String name) {
     }
 
     public record Facets(List<Facet> type, List<Facet> level, List<Facet> region, List<Facet> industry,

@@ -63,7 +63,7 @@ public class SearchController {
             response.setStatus(400);
             CachePolicy.noStore(response);
             model.addAttribute("invalid", refusal.fieldNames().stream().map(SearchController::label).toList());
-            model.addAttribute("result", new SearchResult(List.of(), 0, 0, SearchForm.SIZE, null, null, null));
+            model.addAttribute("result", new SearchResult(List.of(), 0, 0, SearchForm.SIZE, null, null, null, null));
             model.addAttribute("pager", new Pager(List.of(), null, null, null));
             model.addAttribute("chips", chips(form, null));
             options(model, form, null);
@@ -90,12 +90,10 @@ public class SearchController {
             chips.add(new Chip("状态：" + label, form.without("status")));
         }
         if (form.region() != null) {
-            chips.add(new Chip("城市：" + name(result == null ? List.of() : result.facets().region(), form.region()),
-                    form.without("region")));
+            chips.add(new Chip("地区：" + name(result, "region", form.region()), form.without("region")));
         }
         if (form.industry() != null) {
-            chips.add(new Chip("行业：" + name(result == null ? List.of() : result.facets().industry(), form.industry()),
-                    form.without("industry")));
+            chips.add(new Chip("行业：" + name(result, "industry", form.industry()), form.without("industry")));
         }
         if (form.year() != null) {
             chips.add(new Chip("年度：" + form.year(), form.without("year")));
@@ -105,7 +103,16 @@ public class SearchController {
 
     static final Map<String, String> LEVELS = Map.of("NATIONAL", "国家级", "PROVINCIAL", "省级", "MUNICIPAL", "市级");
 
-    private static String name(List<SearchResult.Facet> facets, String value) {
+    /** The filter's name: as the API names the search's filter, else as a facet, else its code. */
+    private static String name(SearchResult result, String filter, String value) {
+        if (result == null) {
+            return value;
+        }
+        String named = result.selectedName(filter);
+        if (named != null) {
+            return named;
+        }
+        List<SearchResult.Facet> facets = "region".equals(filter) ? result.facets().region() : result.facets().industry();
         return facets.stream().filter(f -> f.value().equals(value)).map(SearchResult.Facet::label).findFirst()
                 .orElse(value);
     }
@@ -113,15 +120,17 @@ public class SearchController {
     /** The choices of the region, industry and year lists: the facets with their counts, and the current choice. */
     static void options(Model model, SearchForm form, SearchResult result) {
         SearchResult.Facets facets = result == null ? new SearchResult.Facets(null, null, null, null, null, null) : result.facets();
-        model.addAttribute("regionOptions", options(facets.region(), form.region(), ""));
-        model.addAttribute("industryOptions", options(facets.industry(), form.industry(), ""));
-        model.addAttribute("yearOptions", options(facets.year(), form.year(), "年"));
+        model.addAttribute("regionOptions", options(facets.region(), form.region(),
+                result == null ? null : result.selectedName("region"), ""));
+        model.addAttribute("industryOptions", options(facets.industry(), form.industry(),
+                result == null ? null : result.selectedName("industry"), ""));
+        model.addAttribute("yearOptions", options(facets.year(), form.year(), null, "年"));
     }
 
-    private static List<Option> options(List<SearchResult.Facet> facets, String selected, String suffix) {
+    private static List<Option> options(List<SearchResult.Facet> facets, String selected, String selectedName, String suffix) {
         List<Option> options = new java.util.ArrayList<>();
         if (selected != null && facets.stream().noneMatch(f -> f.value().equals(selected))) {
-            options.add(new Option(selected, selected + suffix));
+            options.add(new Option(selected, (selectedName == null ? selected : selectedName) + suffix));
         }
         facets.forEach(f -> options.add(new Option(f.value(), f.label() + suffix + "（" + f.count() + "）")));
         return options;

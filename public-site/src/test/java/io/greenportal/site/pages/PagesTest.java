@@ -117,6 +117,15 @@ class PagesTest {
     }
 
     @Test
+    void aProvinceOrCityFilterIsShownByItsNameNotItsCode() throws Exception {
+        // the facets count the cities of the province (or the counties of a city): the filter's own
+        // name comes from the API's answer
+        String page = html(web.perform(get("/search").param("region", "640000")).andExpect(status().isOk()).andReturn());
+        assertThat(page).contains("地区：宁夏回族自治区").contains(">宁夏回族自治区</option>")
+                .doesNotContain("地区：640000");
+    }
+
+    @Test
     void pagingGoesPastTenThousandResultsWithTheApisCursor() throws Exception {
         api.total = 25_000;
         String last = html(web.perform(get("/search").param("q", "水泥").param("page", "499")).andReturn());
@@ -333,6 +342,8 @@ class PagesTest {
         String page = html(web.perform(get("/open-data")).andExpect(status().isOk()).andReturn());
         assertThat(page).contains("certificate_number", "证书编号", "/api/v1/public/export.csv", "/api/v1/public/export.json",
                 "/api/v1/public/feed.atom", "/api/v1/public/feed.json", "/swagger-ui.html");
+        // the dictionary in Chinese where the API gives it, its English only where it gives nothing else
+        assertThat(page).contains("证书编号，在登记簿中唯一").doesNotContain("Certificate number, unique in the registry");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PagerTest {
 
     static SearchResult result(long total, String cursor) {
-        return new SearchResult(List.of(), total, 0, SearchForm.SIZE, cursor, null, null);
+        return new SearchResult(List.of(), total, 0, SearchForm.SIZE, cursor, null, null, null);
     }
 
     @Test

@@ -81,8 +81,11 @@ public class FakePublicApi implements PublicApi {
         boolean more = (long) (query.page() + 1) * query.size() < total || query.cursor() != null;
         // as the API: a page past the last result is empty, with the total
         boolean past = query.cursor() == null && (long) query.page() * query.size() >= total;
+        // as the API: the search's region filter named (the facets count the level below it)
+        Map<String, SearchResult.Named> selected = query.region() == null ? null : Map.of("region",
+                new SearchResult.Named(query.region(), Map.of("640000", "宁夏回族自治区", "640100", "银川市").get(query.region())));
         return new SearchResult(past ? List.of() : List.of(CEMENT, REVOKED), total, query.page(), query.size(),
-                more ? "cursor-after-" + query.page() : null, facets, 3L);
+                more ? "cursor-after-" + query.page() : null, facets, 3L, selected);
     }
 
     @Override
@@ -154,8 +157,8 @@ public class FakePublicApi implements PublicApi {
     @Override
     public DataDictionary dictionary() {
         failIfDown();
-        return new DataDictionary(List.of(new DataDictionary.Column("certificate_number", "string", "证书编号"),
-                new DataDictionary.Column("type", "code", "GREEN_FACTORY | GREEN_PARK | GREEN_PRODUCT | GREEN_SUPPLY_CHAIN")));
+        return new DataDictionary(List.of(new DataDictionary.Column("certificate_number", "string", "Certificate number, unique in the registry", "证书编号，在登记簿中唯一"),
+                new DataDictionary.Column("type", "code", "GREEN_FACTORY | GREEN_PARK | GREEN_PRODUCT | GREEN_SUPPLY_CHAIN", null)));
     }
 
     @Override

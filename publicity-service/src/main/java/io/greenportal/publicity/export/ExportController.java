@@ -147,14 +147,14 @@ public class ExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("json")).body(body);
     }
 
-    public record ColumnDescription(String name, String type, String description) {
+    public record ColumnDescription(String name, String type, String description, String descriptionZh) {
     }
 
     @Operation(summary = "The column dictionary of the exports")
     @GetMapping("/export/dictionary")
     public Map<String, Object> dictionary() {
         return Map.of("columns", ExportColumns.ALL.stream()
-                .map(c -> new ColumnDescription(c.name(), c.type(), c.description())).toList(),
+                .map(c -> new ColumnDescription(c.name(), c.type(), c.description(), c.descriptionZh())).toList(),
                 "encoding", "UTF-8; CSV per RFC 4180 with CRLF line ends and a byte-order mark unless bom=false; "
                         + "text cells starting with = + - @ are prefixed with ' against spreadsheet formula injection");
     }

@@ -133,7 +133,8 @@ public class ListingSearch {
                 next = cursors.encode(query.searchKey(), hits.getLast().sort());
             }
             return new SearchPage(items, total, after == null ? query.page() : null, query.size(), next,
-                    facets ? facets(response.aggregations(), query.filter()) : null, response.took());
+                    facets ? facets(response.aggregations(), query.filter()) : null, response.took(),
+                    selected(query.filter()));
         }, SearchPage.empty(query));
     }
 
@@ -242,6 +243,17 @@ public class ListingSearch {
             return "cityCode";
         }
         return "regionCode";
+    }
+
+    private Map<String, SearchPage.Named> selected(ListingFilter filter) {
+        Map<String, SearchPage.Named> selected = new LinkedHashMap<>();
+        if (filter.region() != null) {
+            selected.put("region", new SearchPage.Named(filter.region(), names.region(filter.region())));
+        }
+        if (filter.industry() != null) {
+            selected.put("industry", new SearchPage.Named(filter.industry(), names.industry(filter.industry())));
+        }
+        return selected.isEmpty() ? null : selected;
     }
 
     private Map<String, List<SearchPage.Facet>> facets(Map<String, Aggregate> aggregations, ListingFilter filter) {

@@ -154,6 +154,9 @@ class ExportTest {
         assertThat(dictionary.path("columns").findValuesAsString("name"))
                 .containsExactlyElementsOf(ExportColumns.ALL.stream().map(ExportColumns.Column::name).toList());
         dictionary.path("columns").forEach(c -> assertThat(c.path("description").asString()).isNotBlank());
+        // and in Chinese, for the public site's open-data page: Han characters in every one
+        dictionary.path("columns").forEach(c -> assertThat(c.path("descriptionZh").asString()).as(c.path("name").asString())
+                .containsPattern("\\p{IsHan}"));
     }
 
     private double pages() {

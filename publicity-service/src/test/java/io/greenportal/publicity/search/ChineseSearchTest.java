@@ -79,6 +79,15 @@ class ChineseSearchTest {
     }
 
     @Test
+    void theSearchsRegionFilterIsNamedWhileItsFacetsCountTheLevelBelow() {
+        JsonNode page = api.get("/api/v1/public/listings?q={q}&region=140200", mark);
+        assertThat(page.path("selected").path("region").path("value").asString()).isEqualTo("140200");
+        assertThat(page.path("selected").path("region").path("name").asString()).isEqualTo("大同市");
+        assertThat(page.path("facets").path("region").findValuesAsString("value")).contains("140214");
+        assertThat(api.get("/api/v1/public/listings?q={q}", mark).has("selected")).isFalse();
+    }
+
+    @Test
     void theSameCharactersInAnotherOrderOrWithGapsDoNot() {
         String reversedMark = new StringBuilder(mark).reverse().toString();
         for (String q : List.of("泥水", "东冀", "冀水", "水冀东", "泥东水冀", "冀东泥", reversedMark + "冀东")) {
