@@ -91,12 +91,13 @@ public record ListingFilter(String type, String level, String region, String ind
             return Vocabulary.STATUSES.keySet();
         }
         Set<String> statuses = new LinkedHashSet<>();
-        for (String part : value.split(",", 4)) {
-            statuses.add(code("status", part, Vocabulary.STATUSES.keySet()));
-        }
-        statuses.remove(null);
-        if (statuses.isEmpty()) {
-            throw ApiException.invalid("status", "must be ACTIVE, SUSPENDED, REVOKED (comma-separated) or ALL");
+        for (String part : value.split(",", -1)) {
+            String code = part.strip().toUpperCase(java.util.Locale.ROOT);
+            // an empty item (ACTIVE,,REVOKED) is a mistake, as in every list parameter of the portal
+            if (!Vocabulary.STATUSES.containsKey(code)) {
+                throw ApiException.invalid("status", "must be ACTIVE, SUSPENDED, REVOKED (comma-separated) or ALL");
+            }
+            statuses.add(code);
         }
         return Set.copyOf(statuses);
     }

@@ -42,8 +42,10 @@ class ListingFilterTest {
             "year     | 2024.0                     | must be a year such as 2024",
             "year     | 1989                       | must be between 1990 and 2100",
             "year     | 2101                       | must be between 1990 and 2100",
-            "status   | DELETED                    | must be one of ACTIVE, REVOKED, SUSPENDED",
-            "status   | ACTIVE,SUSPENDED,REVOKED,X | must be one of ACTIVE, REVOKED, SUSPENDED",
+            "status   | DELETED                    | must be ACTIVE, SUSPENDED, REVOKED (comma-separated) or ALL",
+            "status   | ACTIVE,SUSPENDED,REVOKED,X | must be ACTIVE, SUSPENDED, REVOKED (comma-separated) or ALL",
+            "status   | ACTIVE,,REVOKED            | must be ACTIVE, SUSPENDED, REVOKED (comma-separated) or ALL",
+            "status   | 'ACTIVE,'                  | must be ACTIVE, SUSPENDED, REVOKED (comma-separated) or ALL",
             "status   | ' , '                      | must be ACTIVE, SUSPENDED, REVOKED (comma-separated) or ALL"})
     void aBadValueIsA400NamingItsParameter(String parameter, String value, String message) {
         var refusal = Refusal.of(() -> ListingFilter.parse(parameter.equals("type") ? value : null,
