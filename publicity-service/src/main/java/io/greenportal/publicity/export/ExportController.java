@@ -17,6 +17,7 @@ import io.greenportal.publicity.search.ListingDocument;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.ListingIndex;
 import io.greenportal.publicity.search.ListingSearch;
+import io.greenportal.publicity.search.SearchQuery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,13 +69,15 @@ public class ExportController {
 
     @Operation(summary = "The public listings as CSV (UTF-8 with a byte-order mark so spreadsheet programs read the Chinese; bom=false leaves it out)")
     @GetMapping("/export.csv")
-    public ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String type,
+    public ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) String level, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String year,
             @RequestParam(required = false) String status, @RequestParam(required = false) String bom) {
         ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
+        String text = SearchQuery.text(q);
         boolean withBom = flag("bom", bom, true);
-        long total = count(filter);
+        long total = count(text, filter);
         StreamingResponseBody body = out -> {
             if (withBom) {
                 out.write(BOM);
@@ -82,7 +85,7 @@ public class ExportController {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write(String.join(",", ExportColumns.ALL.stream().map(ExportColumns.Column::name).toList()));
             writer.write("\r\n");
-            search.scan(filter, pageSize, documents -> {
+            search.scan(text, filter, pageSize, documents -> {
                 pages.increment();
                 try {
                     for (ListingDocument d : documents) {
@@ -107,16 +110,18 @@ public class ExportController {
 
     @Operation(summary = "The public listings as a JSON array (streamed), the keys as in the column dictionary")
     @GetMapping("/export.json")
-    public ResponseEntity<StreamingResponseBody> json(@RequestParam(required = false) String type,
+    public ResponseEntity<StreamingResponseBody> json(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) String level, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String year,
             @RequestParam(required = false) String status) {
         ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
-        long total = count(filter);
+        String text = SearchQuery.text(q);
+        long total = count(text, filter);
         StreamingResponseBody body = out -> {
             try (JsonGenerator generator = json.createGenerator(out)) {
                 generator.writeStartArray();
-                search.scan(filter, pageSize, documents -> {
+                search.scan(text, filter, pageSize, documents -> {
                     pages.increment();
                     for (ListingDocument d : documents) {
                         generator.writeStartObject();
@@ -160,8 +165,9 @@ public class ExportController {
     }
 
     /** Checked before the stream starts, so Elasticsearch being down is a 503 and not a cut-off file. */
-    private long count(ListingFilter filter) {
-        return ElasticCalls.read(() -> client.count(c -> c.index(index.alias()).query(filter.query())).count(), 0L);
+    private long count(String text, ListingFilter filter) {
+        return ElasticCalls.read(() -> client.count(c -> c.index(index.alias()).query(ListingSearch.query(text, filter)))
+                .count(), 0L);
     }
 
     private String attachment(String extension) {

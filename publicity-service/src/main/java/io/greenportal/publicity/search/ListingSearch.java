@@ -89,7 +89,8 @@ public class ListingSearch {
         return Query.of(x -> x.bool(b -> b.should(should).minimumShouldMatch("1")));
     }
 
-    static Query query(String q, ListingFilter filter) {
+    /** The search's query: the filters, and the text when there is one. */
+    public static Query query(String q, ListingFilter filter) {
         List<Query> filters = filter.clauses();
         if (q == null) {
             return Query.of(x -> x.bool(b -> b.filter(filters)));
@@ -185,12 +186,14 @@ public class ListingSearch {
     }
 
     /** Every listing matching the filter, in id order, page by page with search_after. */
-    public void scan(ListingFilter filter, int pageSize, Consumer<List<ListingDocument>> page) {
+    /** Every listing the search finds (text {@code q}, may be null, and the filters), in pages in id order. */
+    public void scan(String q, ListingFilter filter, int pageSize, Consumer<List<ListingDocument>> page) {
+        Query query = query(q, filter);
         List<FieldValue> after = null;
         while (true) {
             List<FieldValue> from = after;
             SearchResponse<ListingDocument> response = ElasticCalls.read(() -> client.search(s -> {
-                s.index(index.alias()).query(filter.query()).size(pageSize).sort(SearchQuery.Sort.ID.options())
+                s.index(index.alias()).query(query).size(pageSize).sort(SearchQuery.Sort.ID.options())
                         .trackTotalHits(t -> t.enabled(false));
                 if (from != null) {
                     s.searchAfter(from);

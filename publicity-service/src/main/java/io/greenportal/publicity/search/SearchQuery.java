@@ -61,7 +61,7 @@ public record SearchQuery(String q, ListingFilter filter, Sort sort, int page, i
     }
 
     /** Free text as typed, trimmed; control characters become spaces. Blank means no text. */
-    static String text(String q) {
+    public static String text(String q) {
         if (q == null) {
             return null;
         }

@@ -149,6 +149,25 @@ class ExportTest {
     }
 
     @Test
+    void anExportOfASearchHoldsWhatTheSearchFinds() throws Exception {
+        // 宁夏合成测试企业1号, 10号 … 19号, 100号 …: the same words the search takes, the same total
+        String q = java.net.URLEncoder.encode("合成测试企业1 有限公司", StandardCharsets.UTF_8);
+        long found = new Api(rest).get("/api/v1/public/listings?size=1&q={q}", "合成测试企业1 有限公司").path("total").asLong();
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/public/export.csv?bom=false&q=" + q)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(found).isPositive().isLessThan(SyntheticIndex.count(SyntheticIndex::listedByDefault));
+        assertThat(csv.headers().firstValue("X-Total-Count").orElseThrow()).isEqualTo(Long.toString(found));
+        assertThat(csv.body().lines().skip(1).toList()).hasSize((int) found)
+                .allSatisfy(row -> assertThat(row).contains("合成测试企业1"));
+        HttpResponse<String> tooLong = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/public/export.json?q=" + "x".repeat(101))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"field\":\"q\"");
+    }
+
+    @Test
     void theColumnDictionaryDescribesEveryColumn() {
         JsonNode dictionary = new Api(rest).get("/api/v1/public/export/dictionary");
         assertThat(dictionary.path("columns").findValuesAsString("name"))

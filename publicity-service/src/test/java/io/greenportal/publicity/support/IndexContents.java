@@ -18,7 +18,7 @@ public final class IndexContents {
 
     public static Map<String, ListingDocument> all(ListingSearch search) {
         Map<String, ListingDocument> documents = new HashMap<>();
-        search.scan(ListingFilter.parse(null, null, null, null, null, "ALL"), 1000,
+        search.scan(null, ListingFilter.parse(null, null, null, null, null, "ALL"), 1000,
                 page -> page.forEach(d -> documents.put(d.id(), d)));
         return documents;
     }
