@@ -28,25 +28,24 @@ public class HomeController {
     private static String page(OidcUser user, CsrfToken csrf) {
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-                <title>绿色制造公共服务平台 Green Portal</title></head><body>
+                <title>登录状态 - 绿色制造公共服务平台</title></head><body>
                 <h1>绿色制造公共服务平台</h1>
                 """);
         if (user == null) {
-            html.append("<p id=\"status\">未登录 (not logged in)</p>")
-                    .append("<p><a id=\"login\" href=\"/oauth2/authorization/keycloak\">登录 Log in</a></p>");
+            html.append("<p id=\"status\">未登录</p>")
+                    .append("<p><a id=\"login\" href=\"/oauth2/authorization/keycloak\">登录</a>（企业、审核、评审与管理人员）</p>");
         } else {
-            html.append("<p id=\"status\">已登录 (logged in) as <span id=\"user\">")
+            html.append("<p id=\"status\">已登录：<span id=\"user\">")
                     .append(HtmlUtils.htmlEscape(user.getPreferredUsername() == null ? user.getName() : user.getPreferredUsername()))
                     .append("</span></p>");
             if (csrf != null) {
                 html.append("<form id=\"logout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"")
                         .append(HtmlUtils.htmlEscape(csrf.getParameterName())).append("\" value=\"")
                         .append(HtmlUtils.htmlEscape(csrf.getToken()))
-                        .append("\"><button id=\"logout-button\" type=\"submit\">退出 Log out</button></form>");
+                        .append("\"><button id=\"logout-button\" type=\"submit\">退出登录</button></form>");
             }
         }
-        html.append("<p><a href=\"/swagger-ui.html\">API documentation</a> · ")
-                .append("<a href=\"/\">公开网站 Public site</a></p></body></html>");
+        html.append("<p><a href=\"/\">返回公开网站</a> · <a href=\"/swagger-ui.html\">接口文档</a></p></body></html>");
         return html.toString();
     }
 }

@@ -62,7 +62,7 @@ class BrowserSsoTest {
 
     void logIn(String username) {
         browser.get(RunningPortal.GATEWAY + "/account");
-        assertThat(browser.findElement(By.id("status")).getText()).contains("not logged in");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("未登录");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).contains("/realms/greenportal/protocol/openid-connect/auth");
@@ -117,10 +117,10 @@ class BrowserSsoTest {
         // Keycloak sends the browser back to the public site's home, then the account page says so
         wait.until(ExpectedConditions.urlToBe(RunningPortal.GATEWAY + "/"));
         browser.get(RunningPortal.GATEWAY + "/account");
-        assertThat(browser.findElement(By.id("status")).getText()).contains("not logged in");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("未登录");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         var after = send(HttpRequest.newBuilder(URI.create(second + "/account")).header("Cookie", "SESSION=" + session.getValue()));
-        assertThat(after.body()).contains("not logged in");
+        assertThat(after.body()).contains("未登录");
     }
 }
