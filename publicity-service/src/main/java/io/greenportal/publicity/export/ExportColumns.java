@@ -1,5 +1,6 @@
 package io.greenportal.publicity.export;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +20,10 @@ public final class ExportColumns {
             Function<ListingDocument, Object> value) {
     }
 
+    // one shape for every row of a datetime column (the value's own toString drops zero seconds and
+    // keeps nanoseconds), so that spreadsheets and scripts parse the whole column alike
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
     public static final List<Column> ALL = List.of(
             new Column("id", "uuid", "Listing id in the registry (登记编号)", "名单在登记簿中的编号（登记编号）",
                 ListingDocument::id),
@@ -36,8 +41,9 @@ public final class ExportColumns {
                 ListingDocument::status),
             new Column("status_reason", "string", "Reason of the last status change (suspension, revocation, restoration); empty when active since granted", "最近一次状态变更（限期整改、撤销、恢复）的原因；自授予以来一直有效的为空",
                 ListingDocument::statusReason),
-            new Column("status_changed_at", "datetime", "When the status last changed, ISO-8601 with offset (Asia/Shanghai)", "最近一次状态变更的时间（北京时间，ISO-8601，带时区）",
-                d -> Times.local(d.statusChangedAt())),
+            new Column("status_changed_at", "datetime", "When the status last changed, ISO-8601 to the second with offset (Asia/Shanghai), e.g. 2026-12-06T01:23:59+08:00",
+                "最近一次状态变更的时间（北京时间，ISO-8601，精确到秒，带时区），如 2026-12-06T01:23:59+08:00",
+                d -> d.statusChangedAt() == null ? null : SECONDS.format(Times.local(d.statusChangedAt()))),
             new Column("year", "integer", "Year of the designation (年度)", "认定年度",
                 ListingDocument::year),
             new Column("batch", "string", "Batch (批次), e.g. 2024年度第1批", "批次，如 2024年度第1批",

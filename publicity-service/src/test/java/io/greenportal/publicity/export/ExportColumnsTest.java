@@ -55,7 +55,13 @@ class ExportColumnsTest {
     @Test
     void timesAreInShanghaiAndDaysAreDays() {
         var d = revokedFactory();
-        assertThat(cell("status_changed_at", d)).isEqualTo(OffsetDateTime.parse("2025-11-03T10:15:00+08:00"));
+        // one shape in every row: seconds always written (the value's toString left out ":00"), never fractions
+        assertThat(cell("status_changed_at", d)).isEqualTo("2025-11-03T10:15:00+08:00");
+        var fractional = new ListingDocument("x", 1, "GREEN_PARK", "PROVINCIAL", "SUSPENDED", "整改",
+                OffsetDateTime.parse("2026-12-05T17:23:59.273977517Z"), "管委会", null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, "GP-640000-2024-0001",
+                null, null, null, List.of());
+        assertThat(cell("status_changed_at", fractional)).isEqualTo("2026-12-06T01:23:59+08:00");
         assertThat(cell("granted_on", d)).isEqualTo(LocalDate.of(2020, 12, 31));
     }
 
