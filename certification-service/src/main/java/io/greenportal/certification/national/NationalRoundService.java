@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.greenportal.certification.application.Application;
 import io.greenportal.certification.application.ApplicationState;
 import io.greenportal.certification.application.ApplicationStore;
+import io.greenportal.certification.registration.ListingsInForce;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.ApiException.Violation;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.greenportal.certification.outbox.RegistryOutbox;
+import io.greenportal.certification.registration.ListingsInForce;
+import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.Page;
@@ -14,7 +16,7 @@ import io.greenportal.platform.web.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The review tasks a sanction leaves for approved listings: a provincial reviewer decides KEEP, SUSPEND
@@ -35,11 +37,16 @@ public class SanctionReviews {
 
     private final JdbcClient jdbc;
     private final RegistryOutbox registry;
+    private final ListingsInForce listings;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public SanctionReviews(JdbcClient jdbc, RegistryOutbox registry, Clock clock) {
+    public SanctionReviews(JdbcClient jdbc, RegistryOutbox registry, ListingsInForce listings,
+            TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
+        this.listings = listings;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -65,7 +72,10 @@ public class SanctionReviews {
                 .query(SanctionReviews::map).list(), paging, total);
     }
 
-    @Transactional
+    /**
+     * Decides a task. SUSPEND or REVOKE of a listing the registry shows revoked already (撤销 is final)
+     * is a 409 naming its status, asked of the registry before the task is locked: KEEP closes such a task.
+     */
     public Task decide(Caller caller, UUID id, DecisionRequest request) {
         if (request == null || request.outcome() == null || !List.of("KEEP", "SUSPEND", "REVOKE").contains(request.outcome())) {
             throw ApiException.invalid("outcome", "must be KEEP, SUSPEND or REVOKE");
@@ -74,6 +84,20 @@ public class SanctionReviews {
         if (comment.isEmpty() || comment.length() > 2000) {
             throw ApiException.invalid("comment", "is required: the grounds of the decision (at most 2000 characters)");
         }
+        if (!request.outcome().equals("KEEP")) {
+            UUID listing = jdbc.sql("select listing_id from sanction_review where id = :id").param("id", id)
+                    .query(UUID.class).optional().orElse(null);
+            if (listing != null && listings.status(listing) == ListingStatus.REVOKED) {
+                throw ApiException.conflict("listing-revoked", "outcome", "The listing " + listing + " is revoked already "
+                        + "(final): nothing to " + request.outcome().toLowerCase(java.util.Locale.ROOT)
+                        + "; decide KEEP to close the task").withProperty("listingStatus", "REVOKED");
+            }
+        }
+        return transactions.execute(tx -> decide(caller, id, request.outcome(), comment));
+    }
+
+    private Task decide(Caller caller, UUID id, String outcome, String comment) {
+        DecisionRequest request = new DecisionRequest(outcome, comment);
         Task task = jdbc.sql(SELECT + " where t.id = :id for update of t").param("id", id).query(SanctionReviews::map)
                 .optional().orElseThrow(() -> ApiException.notFound("Review task " + id));
         if (!task.status().equals("OPEN")) {

@@ -140,6 +140,24 @@ class SanctionTest {
         assertThat(registryStatus(approved.listingId())).isEqualTo(ListingStatus.REVOKED);
         assertThat(registryStatus(old.listingId())).isEqualTo(ListingStatus.ACTIVE);
 
+        // a task whose listing the registry has revoked meanwhile (撤销 is final): nothing to suspend or revoke
+        UUID stale = UUID.randomUUID();
+        jdbc.sql("insert into sanction_review (id, body_id, application_id, listing_id, status, created_at) "
+                        + "values (:id, :body, :app, :listing, 'OPEN', now())")
+                .param("id", stale).param("body", sanctioned.id()).param("app", old.id()).param("listing", old.listingId()).update();
+        registry.changeStatus(io.greenportal.contracts.registry.v1.ChangeStatusRequest.newBuilder()
+                .setListingId(old.listingId().toString()).setAction(io.greenportal.contracts.registry.v1.StatusAction.REVOKE)
+                .setReason("年度动态管理评价不合格，撤销称号").build());
+        JsonNode revokedAlready = Flow.json(flow.post("rev-prov", "sanction-reviews/" + stale + "/decision",
+                Map.of("outcome", "SUSPEND", "comment", "复核后限期整改")), HttpStatus.CONFLICT);
+        assertThat(revokedAlready.get("type").asString()).endsWith("/listing-revoked");
+        assertThat(revokedAlready.get("listingStatus").asString()).isEqualTo("REVOKED");
+        assertThat(jdbc.sql("select status from sanction_review where id = :id").param("id", stale).query(String.class)
+                .single()).isEqualTo("OPEN");
+        assertThat(Flow.json(flow.post("rev-prov", "sanction-reviews/" + stale + "/decision",
+                Map.of("outcome", "KEEP", "comment", "称号已撤销，无需处理")), HttpStatus.OK).get("status").asString())
+                .isEqualTo("DECIDED");
+
         // the public list shows the sanction; a sanctioned body confirms nothing new
         JsonNode listed = Flow.json(flow.get(null, "public/evaluation-bodies?size=200"), HttpStatus.OK).get("items")
                 .valueStream().filter(b -> b.get("creditCode").asString().equals(sanctioned.creditCode())).findFirst()

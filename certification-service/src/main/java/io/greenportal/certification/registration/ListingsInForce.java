@@ -1,4 +1,4 @@
-package io.greenportal.certification.national;
+package io.greenportal.certification.registration;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,29 +15,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which listings still hold their designation, as the registry (which owns their status) says now:
- * only those are recommended to the national list. A listing revoked (撤销) or under rectification
- * (限期整改) since its approval is not. Asked before the round is locked, never inside its transaction.
+ * only those are recommended to the national list, and a revoked (撤销, final) one is not sanctioned
+ * again. Asked before any row is locked, never inside a transaction.
  */
 @Component
-class ListingsInForce {
+public class ListingsInForce {
 
     private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
 
-    ListingsInForce(RegistryServiceGrpc.RegistryServiceBlockingStub registry) {
+    public ListingsInForce(RegistryServiceGrpc.RegistryServiceBlockingStub registry) {
         this.registry = registry;
     }
 
     /** The listings among these that are not ACTIVE, with their status. */
-    Map<UUID, ListingStatus> notInForce(Collection<UUID> listingIds) {
-        RemoteCalls.requireNoTransaction("the registry");
+    public Map<UUID, ListingStatus> notInForce(Collection<UUID> listingIds) {
         Map<UUID, ListingStatus> out = new LinkedHashMap<>();
         for (UUID id : listingIds) {
-            ListingStatus status = registry.withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .getListing(GetListingRequest.newBuilder().setId(id.toString()).build()).getStatus();
+            ListingStatus status = status(id);
             if (status != ListingStatus.ACTIVE) {
                 out.put(id, status);
             }
         }
         return out;
+    }
+
+    /** The listing's status in the registry now. */
+    public ListingStatus status(UUID listingId) {
+        RemoteCalls.requireNoTransaction("the registry");
+        return registry.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getListing(GetListingRequest.newBuilder().setId(listingId.toString()).build()).getStatus();
     }
 }
