@@ -192,7 +192,9 @@ class ListingRulesTest {
                 new IndicatorInput("DATA_CENTRE_PUE", null, "0.99", null),
                 new IndicatorInput("CO2_PER_VALUE_ADDED", null, "-0.1", null))));
         assertThat(refusal.fields()).containsExactly("indicators[0].value", "indicators[1].value", "indicators[2].value");
-        assertThat(refusal.detail()).contains("indicators[0].value: is outside the range of SOLID_WASTE_UTILISATION")
+        // the range is said, with its unit
+        assertThat(refusal.detail()).containsPattern("indicators\\[0]\\.value: is outside the range of SOLID_WASTE_UTILISATION "
+                        + "\\(0(\\.0+)? to 100(\\.0+)? %\\)")
                 .contains("indicators[2].value: cannot be negative");
     }
 

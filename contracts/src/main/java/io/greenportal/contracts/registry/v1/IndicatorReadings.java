@@ -104,7 +104,11 @@ public final class IndicatorReadings {
                 problems.add(new ContentProblem(at + ".value", "cannot be negative"));
             } else if (known != null && ((known.min() != null && value.compareTo(known.min()) < 0)
                     || (known.max() != null && value.compareTo(known.max()) > 0))) {
-                problems.add(new ContentProblem(at + ".value", "is outside the range of " + code));
+                problems.add(new ContentProblem(at + ".value", "is outside the range of " + code + " ("
+                        + (known.min() == null ? "at most " + known.max().toPlainString()
+                                : known.max() == null ? "at least " + known.min().toPlainString()
+                                : known.min().toPlainString() + " to " + known.max().toPlainString())
+                        + " " + known.unit() + ")"));
             }
             readings.add(reading.of(code, name, value, unit));
         }
