@@ -74,9 +74,10 @@ bench_gateway_start() {
   log "starting $name on http://127.0.0.1:$port (rate limits $([ "$limits" = true ] && echo on || echo off), log: $GP_LOGS/$name.log)"
   (
     cd "$GP_STATE"
-    # its own Redis key namespace for the rate-limit buckets: the bench never eats the portal's budgets
+    # its own Redis key namespace for the rate-limit buckets: the bench never eats the portal's budgets;
+    # the local portal's development key for the client-address seal, as the portal's own gateway has it
     GP_GATEWAY_PORT=$port GP_GATEWAY_MANAGEMENT_PORT=$(bench_management_port "$port") GP_TRUSTED_PROXY_HOPS=1 GP_RATE_LIMITS_ENABLED=$limits \
-      GREENPORTAL_RATELIMITS_NAMESPACE=gp-bench nohup "${cmd[@]}" >"$GP_LOGS/$name.log" 2>&1 </dev/null &
+      GP_LOCAL_PORTAL=${GP_LOCAL_PORTAL:-true} GREENPORTAL_RATELIMITS_NAMESPACE=gp-bench nohup "${cmd[@]}" >"$GP_LOGS/$name.log" 2>&1 </dev/null &
     echo $! >"$GP_RUN/$name.pid"
   )
 }
