@@ -108,6 +108,7 @@ public class FakePublicApi implements PublicApi {
                 List.of(), List.of(new SearchResult.Facet("NATIONAL", "国家级", 80), new SearchResult.Facet("PROVINCIAL", "省级", 138),
                         new SearchResult.Facet("MUNICIPAL", "市级", 38)),
                 List.of(),
+                List.of(new SearchResult.Facet("640000", "宁夏回族自治区", 247), new SearchResult.Facet("140000", "山西省", 9)),
                 List.of(new Statistics.Row("GREEN_FACTORY", "绿色工厂", 2021, "PROVINCIAL", "省级", "640100", "银川市", 30),
                         new Statistics.Row("GREEN_PARK", "绿色园区", 2021, "PROVINCIAL", "省级", "640300", "吴忠市", 4),
                         new Statistics.Row("GREEN_PRODUCT", "绿色设计产品", 2023, "NATIONAL", "国家级", "640100", "银川市", 12)));

@@ -51,8 +51,9 @@ public class Statistics {
     public record Total(String value, String name, long count) {
     }
 
+    /** {@code byProvince}: the total split by the province of each city, so a headline says whose listings it counts. */
     public record Report(OffsetDateTime asOf, List<String> statuses, long total, List<Total> byType,
-            List<Total> byYear, List<Total> byLevel, List<Total> byRegion, List<Row> rows) {
+            List<Total> byYear, List<Total> byLevel, List<Total> byRegion, List<Total> byProvince, List<Row> rows) {
     }
 
     public Report report(ListingFilter filter) {
@@ -61,6 +62,7 @@ public class Statistics {
         Map<String, Long> years = new TreeMap<>(Comparator.reverseOrder());
         Map<String, Long> levels = new TreeMap<>();
         Map<String, Long> regions = new TreeMap<>();
+        Map<String, Long> provinces = new TreeMap<>();
         long total = 0;
         for (Row row : rows) {
             total += row.count();
@@ -68,10 +70,11 @@ public class Statistics {
             years.merge(Integer.toString(row.year()), row.count(), Long::sum);
             levels.merge(row.level(), row.count(), Long::sum);
             regions.merge(row.cityCode() == null ? "" : row.cityCode(), row.count(), Long::sum);
+            provinces.merge(row.cityCode() == null ? "" : row.cityCode().substring(0, 2) + "0000", row.count(), Long::sum);
         }
         return new Report(OffsetDateTime.now(clock), filter.statuses().stream().sorted().toList(), total,
                 totals(types, Vocabulary::type), totals(years, y -> null), totals(levels, Vocabulary::level),
-                totals(regions, names::region), rows);
+                totals(regions, names::region), byCount(totals(provinces, names::region)), rows);
     }
 
     private List<Row> rows(ListingFilter filter) throws Exception {
@@ -106,6 +109,10 @@ public class Statistics {
             after = cells.buckets().array().isEmpty() ? null : cells.afterKey();
         } while (after != null && !after.isEmpty());
         return rows;
+    }
+
+    private static List<Total> byCount(List<Total> totals) {
+        return totals.stream().sorted(Comparator.comparingLong(Total::count).reversed()).toList();
     }
 
     private static List<Total> totals(Map<String, Long> counts, java.util.function.Function<String, String> name) {

@@ -63,6 +63,14 @@ class FreshnessTest {
         Await.until(WITHIN, "in the feed", () -> inFeed(listing.getId(), "NEW_LISTING"));
 
         assertThat(page.path("total").asLong()).isEqualTo(1);
+        // the statistics split their total by province: the listing counts for 宁夏回族自治区, and the parts add up
+        JsonNode statistics = api.get("/api/v1/public/statistics");
+        JsonNode ningxia = statistics.path("byProvince").valueStream().filter(p -> p.path("value").asString().equals("640000"))
+                .findFirst().orElseThrow();
+        assertThat(ningxia.path("name").asString()).isEqualTo("宁夏回族自治区");
+        assertThat(ningxia.path("count").asLong()).isPositive();
+        assertThat(statistics.path("byProvince").valueStream().mapToLong(p -> p.path("count").asLong()).sum())
+                .isEqualTo(statistics.path("total").asLong());
         assertThat(Api.facet(page, "type", "GREEN_FACTORY")).isEqualTo(1);
         assertThat(Api.facet(page, "year", "2024")).isEqualTo(1);
         assertThat(Api.facet(page, "level", "PROVINCIAL")).isEqualTo(1);
