@@ -81,8 +81,11 @@ public class PublicReadCache implements GlobalFilter, Ordered {
                 .weigher((String key, CachedAnswer answer) -> key.length() * 2 + answer.body().length + 512)
                 .expireAfter(Expiry.creating((String key, CachedAnswer answer) -> answer.ttl().plus(properties.staleIfError())))
                 .recordStats()
+                .executor(Runnable::run) // evict on the event loop: no pool task woken per new answer
                 .build();
-        this.asks = Caffeine.newBuilder().maximumSize(ASKS_REMEMBERED).expireAfterWrite(properties.staleIfError()).build();
+        this.asks = Caffeine.newBuilder().maximumSize(ASKS_REMEMBERED).expireAfterWrite(properties.staleIfError())
+                .executor(Runnable::run) // one new entry per new question: waking a pool thread for each cost more
+                .build();
         CaffeineCacheMetrics.monitor(meters, answers, "gateway.public-reads");
         meters.gauge("gateway.public-reads.waiting", waiting);
     }

@@ -32,7 +32,9 @@ final class BucketHeadroom {
     BucketHeadroom(Duration freshFor, long maximumCallers, LongSupplier nanoTime) {
         this.freshForNanos = freshFor.toNanos();
         this.nanoTime = nanoTime;
-        this.buckets = Caffeine.newBuilder().maximumSize(maximumCallers).expireAfterAccess(freshFor.multipliedBy(5)).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(maximumCallers).expireAfterAccess(freshFor.multipliedBy(5))
+                .executor(Runnable::run) // evict on the event loop: no pool task woken per new caller
+                .build();
     }
 
     /**

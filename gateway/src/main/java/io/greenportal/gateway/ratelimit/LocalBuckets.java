@@ -25,7 +25,9 @@ final class LocalBuckets {
 
     LocalBuckets(long maximumCallers, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
-        this.buckets = Caffeine.newBuilder().maximumSize(maximumCallers).expireAfterAccess(FORGET_AFTER).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(maximumCallers).expireAfterAccess(FORGET_AFTER)
+                .executor(Runnable::run) // evict on the caller's thread: no pool task woken per new caller
+                .build();
     }
 
     /** Takes one request's tokens from the caller's bucket: the whole tokens left, or -1 if it holds too few. */
