@@ -279,13 +279,20 @@ public class ReferralService {
         return store.responseTimes();
     }
 
-    /** The referral if this bank holds it; another bank's is "not found". */
+    /**
+     * The referral if this bank holds it. One still open to it (in its queue, not yet accepted) is a
+     * 409 naming its state; another bank's, or one the bank cannot see, is "not found".
+     */
     private CreditReferral held(UUID id, Bank bank) {
         CreditReferral referral = store.find(id).orElseThrow(() -> notFound(id));
-        if (!bank.id().equals(referral.bankId())) {
-            throw notFound(id);
+        if (bank.id().equals(referral.bankId())) {
+            return referral;
         }
-        return referral;
+        if (referral.bankId() == null && store.visibleToBank(id, bank.id())) {
+            throw IllegalTransition.of("credit-referral", referral.status(),
+                    "Accept the referral first: only the bank that accepted it decides on it and reports its disbursement");
+        }
+        throw notFound(id);
     }
 
     private static void requireState(CreditReferral referral, ReferralStatus wanted, String action) {

@@ -118,6 +118,13 @@ class CreditReferralTest {
         assertThat(referral.get("listing").get("certificateNumber").asString()).isNotBlank();
         assertThat(queue("bank-a")).contains(id);
         assertThat(queue("bank-b")).contains(id);
+        // in the bank's queue but not yet taken: deciding or reporting a disbursement says so
+        JsonNode early = Api.json(api.post(Tokens.client("bank-a"), path + "/decision",
+                Map.of("outcome", "DECLINED", "reason", "x")), HttpStatus.CONFLICT);
+        assertThat(early.get("currentState").asString()).isEqualTo("OPEN");
+        assertThat(early.get("detail").asString()).contains("Accept the referral first");
+        Api.json(api.post(Tokens.client("bank-b"), path + "/disbursement", Map.of("amount", "1.00", "disbursedOn", TODAY)),
+                HttpStatus.CONFLICT);
 
         JsonNode accepted = Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK);
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
@@ -194,6 +201,8 @@ class CreditReferralTest {
         assertThat(queue("bank-a")).doesNotContain(id);
         api.get(Tokens.client("bank-a"), "/credit-referrals/" + id).expectStatus().isNotFound();
         api.post(Tokens.client("bank-a"), "/credit-referrals/" + id + "/acceptance", null).expectStatus().isNotFound();
+        api.post(Tokens.client("bank-a"), "/credit-referrals/" + id + "/decision", Map.of("outcome", "DECLINED", "reason", "x"))
+                .expectStatus().isNotFound();
         assertThat(queue("bank-b")).contains(id);
 
         Api.json(api.post(Tokens.client("bank-b"), "/credit-referrals/" + id + "/acceptance", null), HttpStatus.OK);
@@ -238,9 +247,9 @@ class CreditReferralTest {
         assertThat(jdbc.sql("select count(*) from credit_referral").query(Long.class).single()).isEqualTo(before);
 
         String path = "/credit-referrals/" + ask(request("1000000.00")).get("id").asString();
-        // a bank that does not hold it cannot decide it
+        // a bank that does not hold it yet cannot decide it: 409, it is still OPEN
         api.post(Tokens.client("bank-a"), path + "/decision", Map.of("outcome", "APPROVED", "approvedAmount", "1.00",
-                "annualRatePercent", "3.1")).expectStatus().isNotFound();
+                "annualRatePercent", "3.1")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
         Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK);
         Api.json(api.post(Tokens.client("bank-a"), path + "/acceptance", null), HttpStatus.OK); // harmless repeat
         for (Map<String, Object> decision : List.<Map<String, Object>>of(
