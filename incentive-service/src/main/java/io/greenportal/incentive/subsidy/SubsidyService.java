@@ -181,7 +181,8 @@ public class SubsidyService {
         if (disbursedOn.isAfter(LocalDate.now(clock))) {
             throw ApiException.invalid("disbursedOn", "cannot be in the future");
         }
-        String cleanReference = text("reference", reference, false, 100);
+        // the payment document number is what an auditor traces the money by; without it, no record
+        String cleanReference = text("reference", reference, true, 100);
         SubsidyApplication application = find(id);
         requireState(application, ApplicationStatus.APPROVED, "record the disbursement of");
         if (disbursedOn.isBefore(application.decidedAt().toLocalDate())) {

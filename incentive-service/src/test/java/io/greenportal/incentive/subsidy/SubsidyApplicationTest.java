@@ -98,6 +98,12 @@ class SubsidyApplicationTest {
         assertThat(program(programId).get("committed").decimalValue()).isEqualByComparingTo("500000.00");
 
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        // without the payment document's number it is not recorded: it could never be added afterwards
+        JsonNode unreferenced = Api.json(api.post(Tokens.user("admin"), "/subsidy-applications/" + id + "/disbursement",
+                Map.of("disbursedOn", today)), HttpStatus.BAD_REQUEST);
+        assertThat(unreferenced.get("field").asString()).isEqualTo("reference");
+        assertThat(Api.json(api.get(Tokens.user("ent-a"), "/subsidy-applications/" + id), HttpStatus.OK)
+                .get("status").asString()).isEqualTo("APPROVED");
         JsonNode disbursed = Api.json(api.post(Tokens.user("admin"), "/subsidy-applications/" + id + "/disbursement",
                 Map.of("disbursedOn", today, "reference", "宁财建〔2026〕88号")), HttpStatus.OK);
         assertThat(disbursed.get("status").asString()).isEqualTo("DISBURSED");
@@ -107,8 +113,8 @@ class SubsidyApplicationTest {
         JsonNode seen = Api.json(api.get(Tokens.user("ent-a"), "/subsidy-applications/" + id), HttpStatus.OK);
         assertThat(seen.get("history").valueStream().map(e -> e.get("action").asString()))
                 .containsExactly("SUBMIT", "APPROVE", "DISBURSE");
-        api.post(Tokens.user("admin"), "/subsidy-applications/" + id + "/disbursement", Map.of("disbursedOn", today))
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        api.post(Tokens.user("admin"), "/subsidy-applications/" + id + "/disbursement",
+                Map.of("disbursedOn", today, "reference", "宁财建〔2026〕89号")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
