@@ -249,7 +249,9 @@ class ApplicationApiTest {
         JsonNode experts = Flow.json(flow.get("expert1", "applications?size=200"), HttpStatus.OK);
         assertThat(experts.get("items").valueStream().map(a -> a.get("id").asString())).doesNotContain(submitted);
         flow.get("rev-prov", "applications?state=DRAFT").expectStatus().isBadRequest();
-        flow.get("rev-prov", "applications?state=NOPE").expectStatus().isBadRequest();
+        JsonNode nope = Flow.json(flow.get("rev-prov", "applications?state=NOPE"), HttpStatus.BAD_REQUEST);
+        assertThat(nope.get("field").asString()).isEqualTo("state");
+        assertThat(nope.get("detail").asString()).contains("'NOPE' is not valid; must be one of DRAFT,", "MUNICIPAL_REVIEW");
         flow.get("rev-prov", "applications?size=1000").expectStatus().isBadRequest();
         flow.get("client:certification-service", "applications").expectStatus().isForbidden();
     }

@@ -1,6 +1,7 @@
 package io.greenportal.platform.web;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,7 +57,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return mismatch(e.getName(), e.getValue(), e.getRequiredType());
+        Class<?> required = e.getRequiredType();
+        if (required != null && Collection.class.isAssignableFrom(required)) {
+            // a list parameter (?state=A,B): what each item must be, not "must be a list"
+            Class<?> item = ResolvableType.forMethodParameter(e.getParameter())
+                    .asCollection().resolveGeneric(0);
+            required = item != null ? item : required;
+        }
+        return mismatch(e.getName(), e.getValue(), required);
     }
 
     @Override
