@@ -49,11 +49,13 @@ public class ReferenceCodes {
         if (code == null || !code.matches("\\d{6}")) {
             return "must be a six-digit GB/T 2260 region code such as 640106";
         }
-        if (!tables().regions().containsKey(code)) {
-            return "'" + code + "' is not a known GB/T 2260 region code";
-        }
+        // another province's code is answered as such, whether or not the registry's table holds it
+        // (it holds this province's codes, and few others: 110101 is Beijing's, not an unknown code)
         if (!code.startsWith(provinceCode.substring(0, 2)) || code.equals(provinceCode)) {
             return "must be a city or county of the province " + provinceCode;
+        }
+        if (!tables().regions().containsKey(code)) {
+            return "'" + code + "' is not a known GB/T 2260 region code";
         }
         return null;
     }

@@ -20,6 +20,9 @@ class ReferenceCodesTest {
             assertThat(ningxia.regionProblem("640100")).isNull();
             assertThat(ningxia.regionProblem("640000")).isEqualTo("must be a city or county of the province 640000");
             assertThat(ningxia.regionProblem("140223")).isEqualTo("must be a city or county of the province 640000");
+            assertThat(ningxia.regionProblem("110101")).as("Beijing's, not in the registry's table")
+                    .isEqualTo("must be a city or county of the province 640000");
+            assertThat(ningxia.regionProblem("640199")).isEqualTo("'640199' is not a known GB/T 2260 region code");
             assertThat(ningxia.regionProblem("64O106")).isEqualTo("must be a six-digit GB/T 2260 region code such as 640106");
             assertThat(ningxia.regionProblem(null)).isEqualTo("must be a six-digit GB/T 2260 region code such as 640106");
             assertThat(ningxia.regionName("640106")).isEqualTo("金凤区");
