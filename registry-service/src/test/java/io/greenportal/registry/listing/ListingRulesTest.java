@@ -211,6 +211,9 @@ class ListingRulesTest {
         assertThat(refusal.fields()).containsExactly("indicators[0].code", "indicators[2].code", "indicators[3].unit",
                 "indicators[3].name", "indicators[4].value", "indicators[5].value", "indicators[6]");
         assertThat(refusal.detail()).contains("indicators[2].code: WATER_REUSE_RATE appears twice")
+                // a mistyped code is said to be unknown, with the known ones, before a custom indicator's fields are asked for
+                .contains("indicators[3].unit: is required: OWN_METRIC is not a known indicator (CO2_PER_VALUE_ADDED, DATA_CENTRE_PUE, ENERGY_PER_VALUE_ADDED,")
+                .contains("indicators[3].name: is required for an indicator of your own")
                 .contains("indicators[4].value: must be a decimal number such as 0.352")
                 .contains("indicators[5].value: has too many digits");
 

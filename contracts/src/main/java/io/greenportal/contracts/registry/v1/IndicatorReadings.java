@@ -82,12 +82,14 @@ public final class IndicatorReadings {
                 unit = known.unit();
                 name = name == null ? known.name() : name;
             } else if (unit == null) {
-                problems.add(new ContentProblem(at + ".unit", "is required"));
+                problems.add(new ContentProblem(at + ".unit", "is required: " + code + " is not a known indicator ("
+                        + String.join(", ", KnownIndicators.ALL.keySet().stream().sorted().toList())
+                        + "); check the code, or give the unit and name of an indicator of your own"));
             } else if (unit.length() > MAX_UNIT) {
                 problems.add(new ContentProblem(at + ".unit", "must be at most " + MAX_UNIT + " characters"));
             }
             if (name == null) {
-                problems.add(new ContentProblem(at + ".name", "is required"));
+                problems.add(new ContentProblem(at + ".name", "is required for an indicator of your own"));
             } else if (name.length() > MAX_NAME) {
                 problems.add(new ContentProblem(at + ".name", "must be at most " + MAX_NAME + " characters"));
             }
