@@ -1,5 +1,6 @@
 package io.greenportal.site.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,8 @@ public class SiteErrorController implements ErrorController {
     @RequestMapping("/error")
     public String error(HttpServletRequest request, HttpServletResponse response, Model model) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : 500;
+        // /error asked for by a client is no page of the site; only the container's error dispatch is an error
+        int status = request.getDispatcherType() != DispatcherType.ERROR ? 404 : code instanceof Integer value ? value : 500;
         response.setStatus(status);
         CachePolicy.noStore(response);
         if (status == 404) {

@@ -1,6 +1,7 @@
 package io.greenportal.platform.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,6 +28,9 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            status = HttpStatus.NOT_FOUND; // /error asked for by a client: no error happened, and none is reported
+        }
         if (status.value() < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
