@@ -66,13 +66,13 @@ public class SearchController {
             model.addAttribute("result", new SearchResult(List.of(), 0, 0, SearchForm.SIZE, null, null, null, null));
             model.addAttribute("pager", new Pager(List.of(), null, null, null));
             model.addAttribute("chips", chips(form, null));
-            options(model, form, null);
+            options(model, form, null, java.util.Set.copyOf(refusal.fieldNames()));
             return "search";
         }
         model.addAttribute("result", result);
         model.addAttribute("pager", Pager.of(form, result));
         model.addAttribute("chips", chips(form, result));
-        options(model, form, result);
+        options(model, form, result, java.util.Set.of());
         return "search";
     }
 
@@ -117,14 +117,17 @@ public class SearchController {
                 .orElse(value);
     }
 
-    /** The choices of the region, industry and year lists: the facets with their counts, and the current choice. */
-    static void options(Model model, SearchForm form, SearchResult result) {
+    /**
+     * The choices of the region, industry and year lists: the facets with their counts, and the current
+     * choice unless the search refused it (year=abc is no year to offer).
+     */
+    static void options(Model model, SearchForm form, SearchResult result, java.util.Set<String> refused) {
         SearchResult.Facets facets = result == null ? new SearchResult.Facets(null, null, null, null, null, null) : result.facets();
-        model.addAttribute("regionOptions", options(facets.region(), form.region(),
+        model.addAttribute("regionOptions", options(facets.region(), refused.contains("region") ? null : form.region(),
                 result == null ? null : result.selectedName("region"), ""));
-        model.addAttribute("industryOptions", options(facets.industry(), form.industry(),
+        model.addAttribute("industryOptions", options(facets.industry(), refused.contains("industry") ? null : form.industry(),
                 result == null ? null : result.selectedName("industry"), ""));
-        model.addAttribute("yearOptions", options(facets.year(), form.year(), null, "年"));
+        model.addAttribute("yearOptions", options(facets.year(), refused.contains("year") ? null : form.year(), null, "年"));
     }
 
     private static List<Option> options(List<SearchResult.Facet> facets, String selected, String selectedName, String suffix) {

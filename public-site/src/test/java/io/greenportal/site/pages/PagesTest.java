@@ -156,6 +156,7 @@ class PagesTest {
         String page = html(web.perform(get("/search").param("year", "abc")).andExpect(status().isBadRequest())
                 .andExpect(header().string("Cache-Control", "no-store")).andReturn());
         assertThat(page).contains("查询条件无法识别").contains("年度");
+        assertThat(page).as("a refused year is no choice to offer").doesNotContain("<option value=\"abc\"").doesNotContain("abc年");
         api.searchRefusal = new ApiRefusal(400, "invalid-field", "q", Map.of("q", "must be at most 100 characters"), 0);
         assertThat(html(web.perform(get("/search").param("q", "水".repeat(101))).andExpect(status().isBadRequest()).andReturn()))
                 .as("the parameter as the page calls it, not the API's name").contains("请修改后重试：<span>关键词</span>");
@@ -186,6 +187,8 @@ class PagesTest {
         assertThat(html(web.perform(get("/listings/00000000-0000-0000-0000-000000000000")).andExpect(status().isNotFound())
                 .andReturn())).contains("页面未找到").contains("lang=\"zh-CN\"");
         web.perform(get("/listings/not-an-id")).andExpect(status().isNotFound());
+        // the container's error path asked for by a client: no page, and no failure to report
+        assertThat(html(web.perform(get("/error")).andExpect(status().isNotFound()).andReturn())).contains("页面未找到");
         assertThat(html(web.perform(get("/no/such/page").header("Accept", "application/json"))
                 .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith("text/html")).andReturn()))
                 .contains("页面未找到");
