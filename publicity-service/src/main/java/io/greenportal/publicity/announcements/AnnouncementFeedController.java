@@ -13,6 +13,7 @@ import io.greenportal.publicity.PublicityProperties;
 import io.greenportal.publicity.cache.PublicCache;
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,9 +44,13 @@ public class AnnouncementFeedController {
     private final JsonMapper json;
     private final Clock clock;
     private final CacheControl cacheControl;
+    private final String base;
 
     public AnnouncementFeedController(AnnouncementStore store, PublicCache cache, JsonMapper json, Clock clock,
-            PublicityProperties properties) {
+            PublicityProperties properties, @Value("${greenportal.public-base-url}") String publicBaseUrl) {
+        // the portal's configured origin, never a request's Host or X-Forwarded-* (a caller that
+        // reached the service directly could otherwise point every link of the feed elsewhere)
+        this.base = publicBaseUrl.replaceAll("/+$", "");
         this.store = store;
         this.cache = cache;
         this.json = json;
@@ -80,7 +84,6 @@ public class AnnouncementFeedController {
     }
 
     private ResponseEntity<String> respond(WebRequest request, MediaType type, String format) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Rendered rendered = Rendered.unpack(new String(cache.get("feed", format + ":" + base,
                 () -> render(format, base).pack().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
         if (request.checkNotModified(rendered.etag(), rendered.lastModified())) {

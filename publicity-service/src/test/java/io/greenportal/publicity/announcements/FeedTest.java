@@ -17,6 +17,7 @@ import io.greenportal.publicity.support.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -31,6 +32,9 @@ class FeedTest {
 
     @Autowired
     RestTestClient rest;
+
+    @Value("${greenportal.public-base-url}")
+    String publicBaseUrl;
 
     @BeforeEach
     void caughtUp() {
@@ -78,6 +82,20 @@ class FeedTest {
         assertThat(item.path("url").asString()).as("a page people can read").doesNotContain("/api/");
         assertThat(item.path("_greenportal").path("api").asString()).contains("/api/v1/public/");
         assertThat(feed.path("home_page_url").asString()).doesNotContain("/api/");
+    }
+
+    @Test
+    void linksNameThePortalsOriginWhateverHeadersACallerSends() {
+        var result = rest.get().uri("/api/v1/public/feed.json").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").header(HttpHeaders.HOST, "evil.example").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        JsonNode feed = Api.parse(result.getResponseBody());
+        assertThat(result.getResponseBody()).doesNotContain("evil.example");
+        assertThat(feed.path("feed_url").asString()).isEqualTo(publicBaseUrl + "/api/v1/public/feed.json");
+        assertThat(feed.path("items").findValuesAsString("url")).allMatch(u -> u.startsWith(publicBaseUrl + "/"));
+        var atom = rest.get().uri("/api/v1/public/feed.atom").header("X-Forwarded-Host", "evil.example").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        assertThat(atom.getResponseBody()).doesNotContain("evil.example").contains(publicBaseUrl + "/");
     }
 
     @Test
