@@ -22,7 +22,7 @@ class ProblemErrorControllerTest {
         var answer = controller.error(request);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.getBody().getDetail()).isEqualTo("No such endpoint");
-        // even with the container's attribute forged onto a plain request
+        // the dispatch decides, not the attribute: a plain request carrying one is still no error
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
         assertThat(controller.error(request).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
