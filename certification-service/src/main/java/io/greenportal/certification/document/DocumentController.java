@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.UploadParts;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ContentDisposition;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 
 /** An application's documents: the applicant uploads PDFs while editing; applicant and reviewers download. */
 @RestController
@@ -42,7 +44,9 @@ public class DocumentController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('enterprise')")
     public ResponseEntity<Document> upload(@PathVariable UUID applicationId, @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String kind, Authentication authentication) throws IOException {
+            MultipartRequest parts, @RequestParam(required = false) String kind, Authentication authentication)
+            throws IOException {
+        UploadParts.requireOne(parts, "file");
         Document document = documents.upload(Caller.of(authentication), applicationId, kind,
                 new DocumentService.Upload(file.getOriginalFilename(), file.getSize(), file.getInputStream()));
         return ResponseEntity.created(URI.create("/api/v1/certification/applications/" + applicationId + "/documents/"

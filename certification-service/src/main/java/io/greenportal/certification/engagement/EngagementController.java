@@ -11,6 +11,7 @@ import io.greenportal.platform.web.BodyProblem;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.PageParameters;
 import io.greenportal.platform.web.StrictJson;
+import io.greenportal.platform.web.UploadParts;
 import io.greenportal.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,7 +84,8 @@ public class EngagementController {
     @PreAuthorize("hasRole('evaluator')")
     public Engagement report(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
             @RequestPart("report") @Parameter(schema = @Schema(implementation = EngagementRules.ReportRequest.class)) byte[] report,
-            Authentication authentication) throws IOException {
+            MultipartRequest parts, Authentication authentication) throws IOException {
+        UploadParts.requireOne(parts, "file");
         return service.report(Caller.of(authentication), id,
                 new DocumentService.Upload(file.getOriginalFilename(), file.getSize(), file.getInputStream()), reportOf(report));
     }

@@ -113,6 +113,10 @@ class DocumentApiTest {
             assertThat(problem.get("field").asString()).as(name).isEqualTo("file");
         }
         Flow.json(flow.upload("ent-a", id, "PHOTO", "report.pdf", TestData.pdf("x")), HttpStatus.BAD_REQUEST);
+        // two files in one request: refused, not the first kept and the second dropped unseen
+        JsonNode two = Flow.json(flow.upload("ent-a", id, null, "report.pdf", TestData.pdf("x"), 2), HttpStatus.BAD_REQUEST);
+        assertThat(two.get("field").asString()).isEqualTo("file");
+        assertThat(two.get("detail").asString()).contains("send one file (the request holds 2)");
         byte[] big = new byte[(1 << 20) + 10];
         System.arraycopy(TestData.pdf("big"), 0, big, 0, 20);
         JsonNode tooBig = Flow.json(flow.upload("ent-a", id, null, "big.pdf", big), HttpStatus.CONTENT_TOO_LARGE);

@@ -68,13 +68,21 @@ public final class Flow {
 
     public RestTestClient.ResponseSpec upload(String user, String applicationId, String kind, String fileName,
             byte[] content) {
+        return upload(user, applicationId, kind, fileName, content, 1);
+    }
+
+    /** An upload whose request holds the same file part {@code copies} times. */
+    public RestTestClient.ResponseSpec upload(String user, String applicationId, String kind, String fileName,
+            byte[] content, int copies) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }).contentType(MediaType.APPLICATION_PDF);
+        for (int i = 0; i < copies; i++) {
+            parts.part("file", new ByteArrayResource(content) {
+                @Override
+                public String getFilename() {
+                    return fileName;
+                }
+            }).contentType(MediaType.APPLICATION_PDF);
+        }
         return rest.post().uri(API + "/applications/" + applicationId + "/documents" + (kind == null ? "" : "?kind=" + kind))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
                 .header("Authorization", "Bearer " + token(user)).exchange();

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
 import io.greenportal.platform.web.UploadFileNames;
+import io.greenportal.platform.web.UploadParts;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ContentDisposition;
@@ -72,9 +73,7 @@ public class ScreeningController {
     public ResponseEntity<ScreeningJob> start(@RequestPart("file") MultipartFile file, MultipartRequest parts,
             Authentication authentication) throws IOException {
         String bank = bankOf(authentication);
-        if (parts.getFiles("file").size() > 1) {
-            throw ApiException.invalid("file", "send one file (the request holds " + parts.getFiles("file").size() + ")");
-        }
+        UploadParts.requireOne(parts, "file");
         String nameProblem = UploadFileNames.problem(file.getOriginalFilename());
         if (nameProblem != null) {
             throw ApiException.invalid("file", nameProblem);
