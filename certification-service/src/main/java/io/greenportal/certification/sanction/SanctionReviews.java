@@ -97,7 +97,6 @@ public class SanctionReviews {
     }
 
     private Task decide(Caller caller, UUID id, String outcome, String comment) {
-        DecisionRequest request = new DecisionRequest(outcome, comment);
         Task task = jdbc.sql(SELECT + " where t.id = :id for update of t").param("id", id).query(SanctionReviews::map)
                 .optional().orElseThrow(() -> ApiException.notFound("Review task " + id));
         if (!task.status().equals("OPEN")) {
@@ -107,10 +106,10 @@ public class SanctionReviews {
         OffsetDateTime now = Times.now(clock);
         jdbc.sql("update sanction_review set status = 'DECIDED', outcome = :outcome, comment = :comment, decided_by = :by, "
                         + "decided_at = :at where id = :id")
-                .param("id", id).param("outcome", request.outcome()).param("comment", comment)
+                .param("id", id).param("outcome", outcome).param("comment", comment)
                 .param("by", caller.username()).param("at", now).update();
-        if (!request.outcome().equals("KEEP") && task.listingId() != null) {
-            registry.changeStatus(task.applicationId(), null, task.listingId(), request.outcome(),
+        if (!outcome.equals("KEEP") && task.listingId() != null) {
+            registry.changeStatus(task.applicationId(), null, task.listingId(), outcome,
                     "评价机构被处罚后复核（" + task.bodyName() + "）：" + comment, now);
         }
         return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query(SanctionReviews::map).single();

@@ -185,7 +185,6 @@ public class ListingSearch {
         }, List.of());
     }
 
-    /** Every listing matching the filter, in id order, page by page with search_after. */
     /** Every listing the search finds (text {@code q}, may be null, and the filters), in pages in id order. */
     public void scan(String q, ListingFilter filter, int pageSize, Consumer<List<ListingDocument>> page) {
         Query query = query(q, filter);

@@ -21,6 +21,8 @@ public final class IndicatorReadings {
     public static final int MAX_UNIT = 32;
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
+    /** The known indicators' codes, for the message that meets a code outside them. */
+    private static final String KNOWN_CODES = String.join(", ", KnownIndicators.ALL.keySet().stream().sorted().toList());
 
     /** An indicator as a client wrote it (any part may be missing): a service's input record implements it. */
     public interface Written {
@@ -83,8 +85,7 @@ public final class IndicatorReadings {
                 name = name == null ? known.name() : name;
             } else if (unit == null) {
                 problems.add(new ContentProblem(at + ".unit", "is required: " + code + " is not a known indicator ("
-                        + String.join(", ", KnownIndicators.ALL.keySet().stream().sorted().toList())
-                        + "); check the code, or give the unit and name of an indicator of your own"));
+                        + KNOWN_CODES + "); check the code, or give the unit and name of an indicator of your own"));
             } else if (unit.length() > MAX_UNIT) {
                 problems.add(new ContentProblem(at + ".unit", "must be at most " + MAX_UNIT + " characters"));
             }
