@@ -42,6 +42,8 @@ public class IndexRebuilder implements LeaderTask {
     private static final Logger log = LoggerFactory.getLogger(IndexRebuilder.class);
     static final int BATCH = 1000;
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
+    /** Who asked, in the rebuild's record, when the service itself asks for a newer index definition. */
+    static final String DEFINITION_CHANGED = "publicity-service (index definition changed)";
 
     private final RebuildStore rebuilds;
     private final ListingIndex index;
@@ -129,11 +131,21 @@ public class IndexRebuilder implements LeaderTask {
         }
     }
 
-    /** Rebuilds interrupted on another instance start over; their half-built indices go. */
+    /**
+     * Rebuilds interrupted on another instance start over; their half-built indices go. A live index
+     * created from an older definition (a field added since, say) is rebuilt from the feed, as an
+     * administrator's request would be: the public keeps searching it meanwhile.
+     */
     private void tidy() throws Exception {
         int requeued = rebuilds.requeueRunning();
         if (requeued > 0) {
             log.info("an interrupted index rebuild starts over");
+        }
+        int version = index.version(indexer.live());
+        if (version < index.definitionVersion()) {
+            log.info("the public index {} follows index definition {}, this service writes {}: rebuilding it",
+                    indexer.live(), version, index.definitionVersion());
+            rebuilds.request(DEFINITION_CHANGED);
         }
         List<String> aliased = index.aliased();
         for (String physical : index.physical()) {

@@ -13,7 +13,8 @@ import io.greenportal.platform.grpc.ProtoTimes;
 /**
  * A listing as the public index holds it: the registry's snapshot after the change with sequence
  * {@code sequence}, flattened for filtering and search. {@code sequence} is also the document's
- * external version, so a replayed or late change can never overwrite a newer one.
+ * external version, so a replayed or late change can never overwrite a newer one. {@code nameOrder}
+ * is the enterprise name's {@link NameOrder} key, for sorting only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,7 +23,8 @@ public record ListingDocument(String id, long sequence, String type, String leve
         String regionName, String cityCode, String provinceCode, String industryCode, String industryName,
         String subjectName, String siteName, String parkName, String productName, String productModel,
         String productCategory, String evaluationStandard, int year, String batch, String certificateNumber,
-        LocalDate grantedOn, OffsetDateTime createdAt, String source, List<IndicatorValue> indicators) {
+        LocalDate grantedOn, OffsetDateTime createdAt, String source, List<IndicatorValue> indicators,
+        String nameOrder) {
 
     /** An indicator as published: the value is an exact decimal kept as text. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,7 +48,8 @@ public record ListingDocument(String id, long sequence, String type, String leve
                 listing.getIndicatorsList().stream()
                         .map(i -> new IndicatorValue(i.getCode(), blankToNull(i.getName()), i.getValue(),
                                 blankToNull(i.getUnit())))
-                        .toList());
+                        .toList(),
+                NameOrder.key(e.getName()));
     }
 
     /** The name the public knows the subject by: the product with its model, the park or the site. */

@@ -37,6 +37,7 @@ public class ListingIndex {
     private final PublicityProperties.Elasticsearch settings;
     private final Clock clock;
     private final String definition;
+    private final int definitionVersion;
 
     public ListingIndex(ElasticsearchClient client, PublicityProperties properties, Clock clock) {
         this.client = client;
@@ -52,6 +53,8 @@ public class ListingIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.definitionVersion = JsonMapper.builder().build().readTree(definition)
+                .at("/mappings/_meta/version").asInt(0);
     }
 
     public String alias() {
@@ -68,6 +71,18 @@ public class ListingIndex {
         index.put("number_of_replicas", settings.replicas());
         client.indices().create(c -> c.index(name).withJson(new StringReader(json.writeValueAsString(body))));
         return name;
+    }
+
+    /** The version of the index definition this service writes ({@code _meta.version} of its mapping). */
+    public int definitionVersion() {
+        return definitionVersion;
+    }
+
+    /** The definition version {@code index} was created with: 0 for one created before versions were kept. */
+    public int version(String index) throws IOException {
+        var mapping = client.indices().getMapping(g -> g.index(index)).result().get(index);
+        var version = mapping == null ? null : mapping.mappings().meta().get("version");
+        return version == null ? 0 : version.to(Integer.class);
     }
 
     /** The physical indices the alias points to now (normally exactly one). */

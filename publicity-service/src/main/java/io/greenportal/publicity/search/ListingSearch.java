@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
 public class ListingSearch {
 
     static final String[] NAME_FIELDS = {"enterpriseName", "subjectName"};
-    private static final List<String> LIST_EXCLUDES = List.of("indicators");
+    private static final List<String> LIST_EXCLUDES = List.of("indicators", "nameOrder");
 
     private final ElasticsearchClient client;
     private final ListingIndex index;

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 
 import io.greenportal.platform.web.ApiException;
 
@@ -20,7 +21,8 @@ public record SearchQuery(String q, ListingFilter filter, Sort sort, int page, i
         RELEVANCE(List.of(SortOptions.of(s -> s.score(o -> o.order(SortOrder.Desc))), byId())),
         NEWEST(List.of(field("year", SortOrder.Desc), field("grantedOn", SortOrder.Desc), byId())),
         OLDEST(List.of(field("year", SortOrder.Asc), field("grantedOn", SortOrder.Asc), byId())),
-        NAME(List.of(field("enterpriseName.raw", SortOrder.Asc), byId())),
+        // pinyin order (NameOrder); an index built before the key existed sorts by code point until rebuilt
+        NAME(List.of(nameOrder(), field("enterpriseName.raw", SortOrder.Asc), byId())),
         /** Every listing exactly once, whatever changes meanwhile: the export's order. */
         ID(List.of(byId()));
 
@@ -36,6 +38,11 @@ public record SearchQuery(String q, ListingFilter filter, Sort sort, int page, i
 
         private static SortOptions field(String name, SortOrder order) {
             return SortOptions.of(s -> s.field(f -> f.field(name).order(order).missing("_last")));
+        }
+
+        private static SortOptions nameOrder() {
+            return SortOptions.of(s -> s.field(f -> f.field("nameOrder").order(SortOrder.Asc).missing("_last")
+                    .unmappedType(FieldType.Keyword)));
         }
 
         private static SortOptions byId() {

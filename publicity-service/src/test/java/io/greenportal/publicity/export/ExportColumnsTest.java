@@ -26,7 +26,7 @@ class ExportColumnsTest {
                 LocalDate.of(2020, 12, 31), OffsetDateTime.parse("2026-05-20T01:00:00Z"), "IMPORT",
                 List.of(new IndicatorValue("ENERGY_PER_VALUE_ADDED", "单位工业增加值能耗", "0.352", "tce/万元"),
                         new IndicatorValue("WATER_REUSE_RATE", "工业用水重复利用率", "95.50", "%"),
-                        new IndicatorValue("OWN_METRIC", null, "1", null)));
+                        new IndicatorValue("OWN_METRIC", null, "1", null)), null);
     }
 
     static Object cell(String column, ListingDocument d) {
@@ -60,7 +60,7 @@ class ExportColumnsTest {
         var fractional = new ListingDocument("x", 1, "GREEN_PARK", "PROVINCIAL", "SUSPENDED", "整改",
                 OffsetDateTime.parse("2026-12-05T17:23:59.273977517Z"), "管委会", null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, "GP-640000-2024-0001",
-                null, null, null, List.of());
+                null, null, null, List.of(), null);
         assertThat(cell("status_changed_at", fractional)).isEqualTo("2026-12-06T01:23:59+08:00");
         assertThat(cell("granted_on", d)).isEqualTo(LocalDate.of(2020, 12, 31));
     }
@@ -71,7 +71,7 @@ class ExportColumnsTest {
                 .isEqualTo("ENERGY_PER_VALUE_ADDED=0.352 tce/万元; WATER_REUSE_RATE=95.50 %; OWN_METRIC=1");
         var none = new ListingDocument("x", 1, "GREEN_PARK", "PROVINCIAL", "ACTIVE", null, null, "管委会", null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, "GP-640000-2024-0001",
-                null, null, null, List.of());
+                null, null, null, List.of(), null);
         assertThat(cell("indicators", none)).isNull();
         assertThat(Csv.cell(cell("indicators", none))).isEmpty();
     }

@@ -157,6 +157,49 @@ class RebuildTest {
     }
 
     @Test
+    void anIndexFromAnOlderDefinitionIsRebuiltWhenTheFollowerStarts() throws Exception {
+        Api api = new Api(rest);
+        Await.until(Duration.ofSeconds(60), "the index follows the registry", () -> indexer.live() != null
+                && api.get("/api/v1/public/listings?size=1").path("total").asLong() > 0);
+        leadership.stop();
+        String old = indexer.live();
+        assertThat(index.version(old)).isEqualTo(index.definitionVersion());
+        // as if this index had been created by the service's previous release
+        client.indices().putMapping(m -> m.index(old).meta("version", co.elastic.clients.json.JsonData.of(
+                index.definitionVersion() - 1)));
+        assertThat(index.version(old)).isEqualTo(index.definitionVersion() - 1);
+        long total = api.get("/api/v1/public/listings?size=1&status=ALL").path("total").asLong();
+
+        leadership.start();
+        Await.until(Duration.ofSeconds(120), "a new index of the current definition is live", () -> {
+            String live = indexer.live();
+            try {
+                return live != null && !live.equals(old) && index.aliased().equals(List.of(live));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(index.version(indexer.live())).isEqualTo(index.definitionVersion());
+        assertThat(client.indices().exists(e -> e.index(old)).value()).as("the old index is deleted").isFalse();
+        assertThat(api.get("/api/v1/public/listings?size=1&status=ALL").path("total").asLong()).isGreaterThanOrEqualTo(total);
+        JsonNode latest = Api.parse(rest.get().uri("/api/v1/public/admin/reindex")
+                .header("Authorization", "Bearer " + Tokens.user("admin")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(latest.path("requestedBy").asString()).isEqualTo(IndexRebuilder.DEFINITION_CHANGED);
+        assertThat(latest.path("state").asString()).isEqualTo("DONE");
+
+        // started again on an index of the current definition, it asks for nothing
+        leadership.stop();
+        leadership.start();
+        Await.until(Duration.ofSeconds(30), "the follower is back", () -> indexer.live() != null);
+        Thread.sleep(2000);
+        JsonNode after = Api.parse(rest.get().uri("/api/v1/public/admin/reindex")
+                .header("Authorization", "Bearer " + Tokens.user("admin")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(after.path("id").asString()).isEqualTo(latest.path("id").asString());
+    }
+
+    @Test
     void onlyAdministratorsRebuild() {
         rest.post().uri("/api/v1/public/admin/reindex").exchange().expectStatus().isUnauthorized();
         rest.post().uri("/api/v1/public/admin/reindex").header("Authorization", "Bearer " + Tokens.user("ent-a"))

@@ -60,7 +60,7 @@ class ListingDocumentTest {
         static ListingDocument of(String id, long sequence) {
             return new ListingDocument(id, sequence, "GREEN_FACTORY", "PROVINCIAL", "ACTIVE", null, null, "n", null,
                     null, null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, null, null,
-                    null, null, List.of());
+                    null, null, List.of(), null);
         }
     }
 }

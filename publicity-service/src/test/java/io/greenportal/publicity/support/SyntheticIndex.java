@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.greenportal.publicity.search.ListingDocument;
 import io.greenportal.publicity.search.ListingIndex;
 import io.greenportal.publicity.search.ListingIndexer;
+import io.greenportal.publicity.search.NameOrder;
 
 /**
  * Fills the standalone context's own index with synthetic listings directly through the indexer
@@ -65,7 +66,7 @@ public final class SyntheticIndex {
                 null, null, year, year + "年度第1批", "SYN-" + year + "-" + String.format("%05d", i),
                 LocalDate.of(year, 1 + i % 12, 1 + i % 28), OffsetDateTime.of(year, 12, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)),
                 "IMPORT", List.of(new ListingDocument.IndicatorValue("WATER_REUSE_RATE", "工业用水重复利用率",
-                        "9" + (i % 10) + ".5", "%")));
+                        "9" + (i % 10) + ".5", "%")), NameOrder.key(name));
     }
 
     public static UUID id(int i) {
