@@ -71,7 +71,7 @@ function M.es_body(s)
     '"subjectName":{"number_of_fragments":0}},"post_tags":["</em>"],"pre_tags":["<em>"]},' ..
     '"query":{"bool":{"filter":[%s],"must":[{"bool":{"minimum_should_match":"1","should":[%s]}}]}},' ..
     '"size":%d,"sort":[{"_score":{"order":"desc"}},{"id":{"order":"asc"}}],' ..
-    '"_source":{"excludes":["indicators"]},"track_total_hits":true}',
+    '"_source":{"excludes":["indicators","nameOrder"]},"track_total_hits":true}',
     s.page * s.size, table.concat(filters, ","), table.concat(should, ","), s.size)
 end
 
