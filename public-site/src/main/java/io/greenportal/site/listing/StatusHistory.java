@@ -14,14 +14,16 @@ import io.greenportal.site.web.BeijingTime;
  */
 public record StatusHistory(List<Event> events) {
 
-    public record Event(LocalDate date, String what, String reason) {
+    /** An event on {@code date}; a grant whose list states no date carries only its year (date null). */
+    public record Event(LocalDate date, Integer year, String what, String reason) {
     }
 
     public static StatusHistory of(Listing listing) {
         List<Event> events = new ArrayList<>();
-        if (listing.grantedOn() != null) {
+        if (listing.grantedOn() != null || listing.year() != null) {
             String batch = listing.batch() == null ? "" : "（" + listing.batch() + "）";
-            events.add(new Event(listing.grantedOn(), "授予" + listing.levelName() + listing.typeName() + "称号" + batch, null));
+            events.add(new Event(listing.grantedOn(), listing.year(),
+                    "授予" + listing.levelName() + listing.typeName() + "称号" + batch, null));
         }
         if (listing.statusChangedAt() != null) {
             String what = switch (listing.status()) {
@@ -29,7 +31,8 @@ public record StatusHistory(List<Event> events) {
                 case "REVOKED" -> "撤销称号";
                 default -> "恢复有效";
             };
-            events.add(new Event(BeijingTime.of(listing.statusChangedAt()).toLocalDate(), what, listing.statusReason()));
+            events.add(new Event(BeijingTime.of(listing.statusChangedAt()).toLocalDate(), null, what,
+                    listing.statusReason()));
         }
         return new StatusHistory(events);
     }

@@ -179,6 +179,10 @@ class PagesTest {
                 .contains("<time datetime=\"2026-03-02\">2026年3月2日</time>").contains("发生较大环境污染事件")
                 .contains("撤销称号")
                 .doesNotContain("<script>alert(1)");
+        // its list gives only a year: no grant date is made up, the history names the year
+        assertThat(revoked).contains("<dt>授予日期</dt><dd><span class=\"muted\">名单未载明</span></dd>")
+                .containsPattern("<span>2021年度</span>\\s*<strong>授予省级绿色工厂称号（2021年度第1批）</strong>")
+                .doesNotContain("2021年12月31日");
     }
 
     @Test

@@ -56,7 +56,7 @@ public class FakePublicApi implements PublicApi {
 
     public static final Listing REVOKED = new Listing(REVOKED_ID, "GREEN_FACTORY", "绿色工厂", "PROVINCIAL", "省级",
             "REVOKED", "撤销", "发生较大环境污染事件", OffsetDateTime.parse("2026-03-01T16:30:00Z"),
-            "GF-640000-2021-0007", 2021, "2021年度第1批", LocalDate.of(2021, 12, 20),
+            "GF-640000-2021-0007", 2021, "2021年度第1批", null, // an imported list that gives only its year
             new Listing.Enterprise("大同<script>alert(1)</script>冀东水泥有限责任公司", "91140200MA0000000X", "140200", "大同市",
                     "140200", "140000", "C30", "非金属矿物制品业"),
             null, Map.of(), List.of(),

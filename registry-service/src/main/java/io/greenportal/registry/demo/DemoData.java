@@ -129,7 +129,8 @@ public class DemoData {
             }
             if (random.nextInt(9) == 0) {
                 requests.add(new ListingRequest("GREEN_SUPPLY_CHAIN", level, enterprise(uscc, name, city[0], trade[0]),
-                        Subject.NONE, Math.min(2025, year + 1), batch(year + 1), null, List.of(), null, "ACTIVE", null));
+                        Subject.NONE, Math.min(2025, year + 1), batch(year + 1), null, List.of(),
+                        Math.min(2025, year + 1) + "-12-22", "ACTIVE", null));
             }
         }
         for (int i = 0; i < PARKS.length; i++) {
@@ -140,7 +141,7 @@ public class DemoData {
                     enterprise(uscc, park[1] + "管理委员会", park[0], "S92"),
                     new Subject(null, park[1], null, null, null, "GB/T 36132-2018 绿色工厂评价通则"), year, batch(year),
                     null, List.of(new IndicatorInput("SOLID_WASTE_UTILISATION", null, String.valueOf(60 + i * 2), "%")),
-                    null, "ACTIVE", null));
+                    year + "-12-16", "ACTIVE", null));
         }
         return requests;
     }
@@ -161,7 +162,7 @@ public class DemoData {
     private static ListingRequest product(String uscc, String name, String region, String[] trade, String level, int year) {
         return new ListingRequest("GREEN_PRODUCT", level, enterprise(uscc, name, region, trade[0]),
                 new Subject(null, null, trade[2], trade[3], trade[4], "T/CAGP 绿色设计产品评价技术规范"), year,
-                batch(year), null, List.of(), null, "ACTIVE", null);
+                batch(year), null, List.of(), year + "-12-26", "ACTIVE", null);
     }
 
     private static EnterpriseInput enterprise(String uscc, String name, String region, String industry) {

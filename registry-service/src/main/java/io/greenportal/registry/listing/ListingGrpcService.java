@@ -54,7 +54,7 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
             throw ApiException.invalid("request_id", "is required (1-120 characters): it makes retries safe");
         }
         var valid = rules.check(ProtoMapper.toRequest(request));
-        String source = request.getSource().isBlank() ? "CERTIFICATION" : request.getSource().strip();
+        String source = request.getSource().isBlank() ? ListingService.CERTIFICATION : request.getSource().strip();
         if (!source.matches("[A-Z_]{2,16}")) {
             throw ApiException.invalid("source", "must be an upper-case word such as CERTIFICATION");
         }

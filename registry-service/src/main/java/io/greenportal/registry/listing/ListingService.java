@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ListingService {
 
+    /** The source of listings the certification workflow grants (the default over gRPC). */
+    public static final String CERTIFICATION = "CERTIFICATION";
+
     private final ListingStore listings;
     private final EnterpriseStore enterprises;
     private final ChangeLog changeLog;
@@ -108,8 +111,8 @@ public class ListingService {
             throw ApiException.conflict("duplicate-certificate-number", "certificateNumber",
                     "Certificate number " + certificateNumber + " is already in the registry");
         }
-        LocalDate grantedOn = grantedOn(valid, LocalDate.now(clock));
-        OffsetDateTime effective = effective(grantedOn, now);
+        LocalDate grantedOn = grantedOn(valid, source, LocalDate.now(clock));
+        OffsetDateTime effective = effective(inForceFrom(valid, LocalDate.now(clock)), now);
         Listing listing = new Listing(UUID.randomUUID(), valid.type(), valid.level(), enterprise, valid.subject(),
                 valid.year(), valid.batch(), certificateNumber, valid.indicators(), ListingStatus.ACTIVE, null,
                 effective, actor, grantedOn, now, source, sourceRef, null);
@@ -144,8 +147,8 @@ public class ListingService {
         List<ChangeLog.Entry> changes = new ArrayList<>(valids.size());
         for (int i = 0; i < valids.size(); i++) {
             var valid = valids.get(i);
-            LocalDate grantedOn = grantedOn(valid, today);
-            OffsetDateTime effective = effective(grantedOn, now);
+            LocalDate grantedOn = grantedOn(valid, source, today);
+            OffsetDateTime effective = effective(inForceFrom(valid, today), now);
             Listing created = new Listing(UUID.randomUUID(), valid.type(), valid.level(), refs.get(valid.enterprise().uscc()),
                     valid.subject(), valid.year(), valid.batch(), numbers.get(i), valid.indicators(), ListingStatus.ACTIVE,
                     null, effective, actor, grantedOn, now, source, sourceRef, null);
@@ -167,10 +170,23 @@ public class ListingService {
     }
 
     /**
-     * Without a date, a listing of a past year counts from that year's last day (lists are published
-     * late in the year); one of this year from today.
+     * The grant date as far as the registry knows it: the date stated, or today for a listing the
+     * certification workflow grants now. An import or an administrator's entry that states no date
+     * has none: the public and the banks see "not published", never a date the registry made up.
      */
-    static LocalDate grantedOn(ListingRules.Valid valid, LocalDate today) {
+    static LocalDate grantedOn(ListingRules.Valid valid, String source, LocalDate today) {
+        if (valid.grantedOn() != null) {
+            return valid.grantedOn();
+        }
+        return CERTIFICATION.equals(source) ? today : null;
+    }
+
+    /**
+     * The day a listing counts from in as-of questions: its grant date; without one, the last day of
+     * its year for a past year (lists are published late in the year, so this errs late, never early),
+     * or today.
+     */
+    static LocalDate inForceFrom(ListingRules.Valid valid, LocalDate today) {
         LocalDate yearEnd = LocalDate.of(valid.year(), 12, 31);
         return valid.grantedOn() != null ? valid.grantedOn() : yearEnd.isBefore(today) ? yearEnd : today;
     }

@@ -32,23 +32,35 @@ class ListingDatesTest {
 
     @Test
     void aListingOfAPastYearWithoutADateCountsFromThatYearsLastDay() {
-        assertThat(ListingService.grantedOn(valid(2020, null), TODAY)).isEqualTo(LocalDate.of(2020, 12, 31));
-        assertThat(ListingService.grantedOn(valid(2025, null), TODAY)).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(ListingService.inForceFrom(valid(2020, null), TODAY)).isEqualTo(LocalDate.of(2020, 12, 31));
+        assertThat(ListingService.inForceFrom(valid(2025, null), TODAY)).isEqualTo(LocalDate.of(2025, 12, 31));
     }
 
     @Test
     void aListingOfThisOrNextYearWithoutADateCountsFromToday() {
-        assertThat(ListingService.grantedOn(valid(2026, null), TODAY)).isEqualTo(TODAY);
-        assertThat(ListingService.grantedOn(valid(2027, null), TODAY)).isEqualTo(TODAY);
+        assertThat(ListingService.inForceFrom(valid(2026, null), TODAY)).isEqualTo(TODAY);
+        assertThat(ListingService.inForceFrom(valid(2027, null), TODAY)).isEqualTo(TODAY);
         // on New Year's Eve last year's list takes that very day
-        assertThat(ListingService.grantedOn(valid(2025, null), LocalDate.of(2025, 12, 31)))
+        assertThat(ListingService.inForceFrom(valid(2025, null), LocalDate.of(2025, 12, 31)))
                 .isEqualTo(LocalDate.of(2025, 12, 31));
     }
 
     @Test
     void aGivenDateIsKept() {
-        assertThat(ListingService.grantedOn(valid(2020, LocalDate.of(2021, 3, 15)), TODAY))
-                .isEqualTo(LocalDate.of(2021, 3, 15));
+        LocalDate stated = LocalDate.of(2021, 3, 15);
+        assertThat(ListingService.inForceFrom(valid(2020, stated), TODAY)).isEqualTo(stated);
+        for (String source : List.of("IMPORT", "ADMIN", ListingService.CERTIFICATION)) {
+            assertThat(ListingService.grantedOn(valid(2020, stated), source, TODAY)).as(source).isEqualTo(stated);
+        }
+    }
+
+    @Test
+    void withoutAStatedDateOnlyTheWorkflowsOwnGrantHasADate() {
+        assertThat(ListingService.grantedOn(valid(2026, null), ListingService.CERTIFICATION, TODAY))
+                .as("granted by the workflow today").isEqualTo(TODAY);
+        assertThat(ListingService.grantedOn(valid(2020, null), "IMPORT", TODAY)).as("an old list gives only its year")
+                .isNull();
+        assertThat(ListingService.grantedOn(valid(2026, null), "ADMIN", TODAY)).isNull();
     }
 
     @Test

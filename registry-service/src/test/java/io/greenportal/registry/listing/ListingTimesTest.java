@@ -147,9 +147,11 @@ class ListingTimesTest {
         JsonNode rest1 = detail.get("listing");
         assertThat(rest1.get("statusChangedAt").asString()).isEqualTo("2020-06-01T00:00:00+08:00");
         assertThat(detail.get("statusHistory").get(0).get("at").asString()).isEqualTo("2020-06-01T00:00:00+08:00");
-        // the README's rule: without a granted-on date, a past year's listing takes effect on 31 December
+        // the README's rule: without a granted-on date, a past year's listing takes effect on 31 December,
+        // and has no grant date: none is made up
         JsonNode rest2 = json("/api/v1/registry/listings/" + undated).get("listing");
-        assertThat(rest2.get("grantedOn").asString()).isEqualTo("2021-12-31");
+        assertThat(rest2.has("grantedOn")).as("grantedOn of an undated listing: %s", rest2.get("grantedOn")).isFalse();
+        assertThat(registry.getListing(GetListingRequest.newBuilder().setId(undated).build()).getGrantedOn()).isEmpty();
         assertThat(rest2.get("statusChangedAt").asString()).isEqualTo("2021-12-31T00:00:00+08:00");
 
         var grpc = registry.getListing(GetListingRequest.newBuilder().setId(granted).build());

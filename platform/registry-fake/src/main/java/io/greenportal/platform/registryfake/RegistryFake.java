@@ -325,13 +325,17 @@ public final class RegistryFake implements AutoCloseable {
             } while (numberTaken(number));
         }
         LocalDate today = now.toLocalDate();
+        String source = request.getSource().isBlank() ? "CERTIFICATION" : request.getSource().strip();
+        // as the registry: no date stated is no grant date, except for the workflow's own grant (today);
+        // as-of questions count such a listing from its year's last day
+        LocalDate inForceFrom = grantedOn;
         if (grantedOn == null) {
             LocalDate yearEnd = LocalDate.of(request.getYear(), 12, 31);
-            grantedOn = yearEnd.isBefore(today) ? yearEnd : today;
+            inForceFrom = yearEnd.isBefore(today) ? yearEnd : today;
+            grantedOn = "CERTIFICATION".equals(source) ? today : null;
         }
-        OffsetDateTime effective = grantedOn.isBefore(today) ? grantedOn.atStartOfDay(ZONE).toOffsetDateTime() : now;
+        OffsetDateTime effective = inForceFrom.isBefore(today) ? inForceFrom.atStartOfDay(ZONE).toOffsetDateTime() : now;
         var s = request.getSubject();
-        String source = request.getSource().isBlank() ? "CERTIFICATION" : request.getSource().strip();
         Listing listing = Listing.newBuilder()
                 .setId(UUID.randomUUID().toString())
                 .setType(request.getType())
@@ -350,7 +354,7 @@ public final class RegistryFake implements AutoCloseable {
                 .setCreatedAt(timestamp(now))
                 .setSource(source)
                 .setSourceRef(request.getSourceRef().strip())
-                .setGrantedOn(grantedOn.toString())
+                .setGrantedOn(grantedOn == null ? "" : grantedOn.toString())
                 .build();
         listings.put(listing.getId(), listing);
         requestIds.put(requestId, listing.getId());
