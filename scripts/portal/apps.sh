@@ -90,7 +90,10 @@ app_start() {
 
 apps_up() {
   local app
+  # the registry first and ready: certification's and incentive's demo data (and their reference
+  # data checks) ask it over gRPC once, at start-up
   app_start registry
+  wait_for registry 180 app_ready_or_dead registry
   for app in certification incentive publicity site gateway; do app_start "$app"; done
   for app in $GP_APPS; do
     wait_for "$app" 180 app_ready_or_dead "$app"
