@@ -88,9 +88,10 @@ public class ApplicationService {
         if (request.batchId() == null) {
             throw ApiException.invalid("batchId", "is required");
         }
-        Batch batch = batches.find(request.batchId())
-                .orElseThrow(() -> ApiException.invalid("batchId", "no batch " + request.batchId()));
         OffsetDateTime now = Times.now(clock);
+        // a batch not yet open is not announced: enterprises learn nothing of it here either (as its read)
+        Batch batch = batches.find(request.batchId()).filter(b -> b.phaseAt(now) != Batch.Phase.UPCOMING)
+                .orElseThrow(() -> ApiException.invalid("batchId", "no batch " + request.batchId()));
         if (batch.phaseAt(now) != Batch.Phase.OPEN) {
             throw ApiException.conflict("batch-not-open", "batchId", "Batch '" + batch.name() + "' is "
                     + batch.phaseAt(now) + ": it takes applications from " + batch.opensAt() + " to " + batch.deadline())

@@ -96,6 +96,12 @@ class BatchApiTest {
                 .endsWith("/not-found");
         flow.get("rev-prov", "batches/" + id).expectStatus().isOk();
         flow.get("expert1", "batches/" + id).expectStatus().isOk();
+        // nor by applying to it: the answer is an unknown batch's, with no name, phase or dates
+        var early = new java.util.LinkedHashMap<String, Object>(Map.of("batchId", id, "type", "GREEN_FACTORY"));
+        JsonNode refused = Flow.json(flow.post("ent-a", "applications", early), HttpStatus.BAD_REQUEST);
+        assertThat(refused.get("field").asString()).isEqualTo("batchId");
+        assertThat(refused.toString()).doesNotContain("UPCOMING").doesNotContain((String) body.get("name"))
+                .doesNotContain("batchPhase");
         long before = notices.lastSequence();
 
         flow.advance(java.time.Duration.ofHours(3));
