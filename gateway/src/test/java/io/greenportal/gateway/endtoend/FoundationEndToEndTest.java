@@ -78,4 +78,27 @@ class FoundationEndToEndTest {
         assertThat(fromVerification).isNotEmpty().isEqualTo(fromRegistry);
         assertThat(verification.get("found").asBoolean()).isTrue();
     }
+
+    @Test
+    void aRefusedCallPointsToMetadataThatNamesWhereTokensComeFrom() throws Exception {
+        var refused = portal.send("anonymous", "GET", "/api/v1/registry/listings", null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        String challenge = refused.headers().firstValue("WWW-Authenticate").orElseThrow();
+        var pointer = java.util.regex.Pattern.compile("resource_metadata=\"([^\"]+)\"").matcher(challenge);
+        assertThat(pointer.find()).as("WWW-Authenticate: %s", challenge).isTrue();
+        java.net.URI metadataUrl = java.net.URI.create(pointer.group(1));
+        assertThat(metadataUrl.getPath()).isEqualTo("/.well-known/oauth-protected-resource");
+
+        // the gateway answers it at its own address (the URL names the portal's public origin)
+        JsonNode metadata = portal.getJson("anonymous", metadataUrl.getPath());
+        assertThat(metadata.path("resource").asString()).isEqualTo(metadataUrl.getScheme() + "://" + metadataUrl.getAuthority());
+        assertThat(metadata.path("bearer_methods_supported").toString()).isEqualTo("[\"header\"]");
+        String realm = metadata.path("authorization_servers").path(0).asString();
+        assertThat(realm).endsWith("/realms/greenportal");
+        // and the realm it names issues the tokens: its discovery document has the token endpoint
+        JsonNode discovery = portal.json(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(realm + "/.well-known/openid-configuration")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(discovery.path("token_endpoint").asString()).startsWith(realm);
+    }
 }

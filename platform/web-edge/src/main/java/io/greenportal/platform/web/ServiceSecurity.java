@@ -22,7 +22,12 @@ final class ServiceSecurity {
     private ServiceSecurity() {
     }
 
-    static SecurityFilterChain build(HttpSecurity http, Iterable<EndpointRules> rules) throws Exception {
+    /**
+     * {@code issuer}: the Keycloak realm, named as the authorization server in the service's
+     * protected-resource metadata (RFC 9728), which every 401 points to. Spring's default claims
+     * certificate-bound tokens, which Keycloak does not issue here.
+     */
+    static SecurityFilterChain build(HttpSecurity http, Iterable<EndpointRules> rules, String issuer) throws Exception {
         var entryPoint = new BearerTokenAuthenticationEntryPoint();
         var deniedHandler = new BearerTokenAccessDeniedHandler();
         http.authorizeHttpRequests(auth -> {
@@ -32,6 +37,12 @@ final class ServiceSecurity {
                 })
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(Customizer.withDefaults())
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(m -> {
+                            m.tlsClientCertificateBoundAccessTokens(false);
+                            if (!issuer.isBlank()) {
+                                m.authorizationServer(issuer);
+                            }
+                        }))
                         .authenticationEntryPoint((request, response, e) -> {
                             entryPoint.commence(request, response, e);
                             Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", null, UNAUTHENTICATED);

@@ -54,8 +54,10 @@ public class WebEdgeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules) throws Exception {
-        return ServiceSecurity.build(http, rules.orderedStream().toList());
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules,
+            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}")
+            String issuer) throws Exception {
+        return ServiceSecurity.build(http, rules.orderedStream().toList(), issuer);
     }
 
     @Bean
