@@ -15,10 +15,21 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 @Configuration(proxyBeanMethods = false)
 public class RejectedRequests {
 
+    /** The methods the firewall lets through (Spring Security's StrictServerWebExchangeFirewall). */
+    static final java.util.List<String> ALLOWED_METHODS = java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS");
+
     @Bean
     ServerExchangeRejectedHandler problemForRejectedRequests() {
         return (exchange, rejected) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            // TRACE, PROPFIND and the like: the firewall refuses any method outside these
+            String method = exchange.getRequest().getMethod().name();
+            if (!ALLOWED_METHODS.contains(method)) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, String.join(", ", ALLOWED_METHODS));
+                return Problems.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                        method + " is not allowed here");
+            }
             if (SitePages.isSitePage(exchange)) {
                 return SitePages.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "链接无效",
                         "网址中含有不允许的字符。请检查链接是否完整，或返回首页重新搜索。");

@@ -303,5 +303,10 @@ class HostileInputTest {
             assertRefusal(raw("GET " + path + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"), 404, "not-found");
         }
         assertRefusal(raw("DELETE /account HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"), 405, "method-not-allowed");
+        // methods no one serves are 405 as well, never a 400 about characters in the path
+        for (String method : new String[] {"TRACE", "PROPFIND", "BREW"}) {
+            assertRefusal(raw(method + " /api/v1/public/listings HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"),
+                    405, "method-not-allowed");
+        }
     }
 }

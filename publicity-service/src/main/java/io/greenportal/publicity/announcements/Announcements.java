@@ -19,11 +19,14 @@ import io.greenportal.publicity.search.ListingDocument;
 /**
  * Which changes the public is told about, and in what words: a new listing, a suspension
  * (限期整改), a revocation (撤销), a restoration, a batch opening. Creations of listings that are
- * already revoked (old lists imported for the record) and data corrections are not announced.
+ * already revoked or loaded from lists of a year before last (history entered for the record) and
+ * data corrections are not announced.
  */
 public final class Announcements {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** The registry's source of listings the certification workflow granted. */
+    private static final String WORKFLOW = "CERTIFICATION";
 
     private Announcements() {
     }
@@ -32,7 +35,7 @@ public final class Announcements {
         Listing l = change.getListing();
         Announcement.Kind kind;
         if (change.getKind() == ChangeKind.LISTING_CREATED) {
-            if (l.getStatus() == ListingStatus.REVOKED) {
+            if (l.getStatus() == ListingStatus.REVOKED || backFilled(l, change)) {
                 return Optional.empty();
             }
             kind = Announcement.Kind.NEW_LISTING;
@@ -96,6 +99,18 @@ public final class Announcements {
         }
         return Optional.of(new Announcement(0, Announcement.Source.REGISTRY, change.getSequence(), kind,
                 ProtoTimes.local(change.getOccurredAt()), l.getId(), title, summary.toString(), data));
+    }
+
+    /**
+     * A listing loaded from a list (an import of the 十三五 lists, an administrator's entry, the demo
+     * data) of a year before last is history entered for the record, not news: announced, a few hundred
+     * of them would push every real announcement out of the feed's window. The workflow's own grants,
+     * and loaded lists of this year and last (a national list is published late, and imported after),
+     * are announced.
+     */
+    static boolean backFilled(Listing l, Change change) {
+        return !WORKFLOW.equals(l.getSource()) && change.hasOccurredAt()
+                && l.getYear() < ProtoTimes.local(change.getOccurredAt()).getYear() - 1;
     }
 
     public static Optional<Announcement> of(NoticeChange change) {

@@ -10,6 +10,7 @@ import io.greenportal.contracts.registry.v1.Listing;
 import io.greenportal.contracts.registry.v1.ListingStatus;
 import io.greenportal.contracts.registry.v1.ListingType;
 import io.greenportal.contracts.registry.v1.Subject;
+import io.greenportal.platform.grpc.ProtoTimes;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,25 @@ class AnnouncementsTest {
     void historicalRevokedImportsAndDataCorrectionsAreNot() {
         assertThat(Announcements.of(change(ChangeKind.LISTING_CREATED, listing(ListingStatus.REVOKED, "x")))).isEmpty();
         assertThat(Announcements.of(change(ChangeKind.LISTING_UPDATED, listing(ListingStatus.ACTIVE, "")))).isEmpty();
+    }
+
+    @Test
+    void aListOfAYearBeforeLastLoadedNowIsHistoryNotNews() {
+        var loaded = ProtoTimes.timestamp(java.time.OffsetDateTime.parse("2026-12-06T06:57:13+08:00"));
+        java.util.function.IntFunction<Change> importedIn = year -> change(ChangeKind.LISTING_CREATED,
+                listing(ListingStatus.ACTIVE, "").toBuilder().setYear(year).setSource("IMPORT").build()).toBuilder()
+                .setOccurredAt(loaded).build();
+        assertThat(Announcements.of(importedIn.apply(2019))).as("a 2019 list imported in 2026").isEmpty();
+        assertThat(Announcements.of(importedIn.apply(2024))).isEmpty();
+        assertThat(Announcements.of(importedIn.apply(2025))).as("last year's list, published late").isPresent();
+        assertThat(Announcements.of(importedIn.apply(2026))).isPresent();
+        // the workflow's own grant is news whatever its year (a batch of last year decided now)
+        var granted = change(ChangeKind.LISTING_CREATED, listing(ListingStatus.ACTIVE, "").toBuilder().setYear(2024)
+                .setSource("CERTIFICATION").build()).toBuilder().setOccurredAt(loaded).build();
+        assertThat(Announcements.of(granted)).isPresent();
+        // what happens later to an old listing is news
+        var suspended = change(ChangeKind.STATUS_CHANGED, listing(ListingStatus.SUSPENDED, "年度报告逾期未报送").toBuilder()
+                .setYear(2019).build()).toBuilder().setOccurredAt(loaded).build();
+        assertThat(Announcements.of(suspended)).isPresent();
     }
 }
