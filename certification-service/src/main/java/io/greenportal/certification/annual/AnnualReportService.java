@@ -182,7 +182,7 @@ public class AnnualReportService {
                 requireStatus(report, Set.of(AnnualReport.Status.SUBMITTED), "accept");
                 if (report.listingSuspended()) {
                     changeRegistry(report, StatusAction.RESTORE,
-                            reason == null ? report.year() + " 年度报告经复核合格，恢复" : reason, now);
+                            reason == null ? report.year() + "年度报告经复核合格，恢复" : reason, now);
                     suspended = false;
                 }
                 target = AnnualReport.Status.ACCEPTED;

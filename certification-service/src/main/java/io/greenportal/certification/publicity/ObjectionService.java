@@ -129,6 +129,10 @@ public class ObjectionService {
         if (request.decision() == Verdict.UPHOLD && request.outcome() == null) {
             throw ApiException.invalid("outcome", "an upheld objection either REJECTs or RETURNs the application");
         }
+        if (request.decision() == Verdict.DISMISS && request.outcome() != null) {
+            throw ApiException.invalid("outcome", "only an upheld objection has an outcome; a dismissed one leaves the "
+                    + "application as it is");
+        }
         Application application = access.visible(caller, workflow.lock(applicationId));
         Objection objection = jdbc.sql(SELECT + " where id = :id and application_id = :app")
                 .param("id", objectionId).param("app", applicationId).query(ObjectionService::map).optional()

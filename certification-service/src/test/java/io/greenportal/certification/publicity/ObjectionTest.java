@@ -76,6 +76,9 @@ class ObjectionTest {
         flow.post("ent-b", decision, dismiss).expectStatus().isForbidden();
         flow.post(null, decision, dismiss).expectStatus().isUnauthorized();
         flow.post("rev-prov", decision, Map.of("decision", "DISMISS")).expectStatus().isBadRequest();
+        // an outcome belongs to an upheld objection: on a dismissal it is refused, not ignored
+        assertThat(Flow.json(flow.post("rev-prov", decision, Map.of("decision", "DISMISS", "outcome", "REJECT",
+                "comment", "不成立")), HttpStatus.BAD_REQUEST).get("field").asString()).isEqualTo("outcome");
         flow.post("rev-prov", "applications/" + published + "/objections/" + java.util.UUID.randomUUID() + "/decision",
                 dismiss).expectStatus().isNotFound();
         flow.post("rev-prov", decision, dismiss).expectStatus().isOk();

@@ -2,6 +2,7 @@ package io.greenportal.incentive.referral;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.greenportal.platform.web.Caller;
@@ -52,11 +53,11 @@ public class ReferralController {
             + "all for administrators. Paged like every list: items, page, size, total")
     @GetMapping
     @PreAuthorize("hasAnyRole('admin','enterprise','bank')")
-    public Page<CreditReferral> list(@RequestParam(required = false) ReferralStatus status,
+    public Page<CreditReferral> list(@RequestParam(required = false) List<ReferralStatus> status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
         PageParameters.check(page, size);
-        return service.list(Caller.of(authentication), status, page, size);
+        return service.list(Caller.of(authentication), status == null ? Set.of() : Set.copyOf(status), page, size);
     }
 
     @Operation(summary = "Mean response times per bank: request to acceptance, acceptance to decision (administrators)")

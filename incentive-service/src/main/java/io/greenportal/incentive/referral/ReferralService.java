@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
@@ -105,14 +106,14 @@ public class ReferralService {
         return new Submitted(store.find(referral.id()).orElseThrow(), true);
     }
 
-    public Page<CreditReferral> list(Caller caller, ReferralStatus status, int page, int size) {
+    public Page<CreditReferral> list(Caller caller, Set<ReferralStatus> statuses, int page, int size) {
         if (caller.has("admin")) {
-            return store.all(status, page, size);
+            return store.all(statuses, page, size);
         }
         if (caller.has("bank")) {
-            return store.forBank(banks.of(caller).id(), status, page, size);
+            return store.forBank(banks.of(caller).id(), statuses, page, size);
         }
-        return store.forEnterprise(ownUscc(caller), status, page, size);
+        return store.forEnterprise(ownUscc(caller), statuses, page, size);
     }
 
     public CreditReferral get(UUID id, Caller caller) {

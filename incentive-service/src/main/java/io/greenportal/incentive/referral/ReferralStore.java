@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.greenportal.incentive.referral.CreditReferral.Decision;
@@ -68,26 +69,28 @@ public class ReferralStore {
     }
 
     /** What a bank sees: referrals open to it and those it holds. */
-    public Page<CreditReferral> forBank(String bank, ReferralStatus status, int page, int size) {
-        return page(VISIBLE_TO_BANK, Map.of("bank", bank), status, page, size);
+    public Page<CreditReferral> forBank(String bank, Set<ReferralStatus> statuses, int page, int size) {
+        return page(VISIBLE_TO_BANK, Map.of("bank", bank), statuses, page, size);
     }
 
-    public Page<CreditReferral> forEnterprise(String uscc, ReferralStatus status, int page, int size) {
-        return page("uscc = :uscc", Map.of("uscc", uscc), status, page, size);
+    public Page<CreditReferral> forEnterprise(String uscc, Set<ReferralStatus> statuses, int page, int size) {
+        return page("uscc = :uscc", Map.of("uscc", uscc), statuses, page, size);
     }
 
-    public Page<CreditReferral> all(ReferralStatus status, int page, int size) {
-        return page("true", Map.of(), status, page, size);
+    public Page<CreditReferral> all(Set<ReferralStatus> statuses, int page, int size) {
+        return page("true", Map.of(), statuses, page, size);
     }
 
-    private Page<CreditReferral> page(String scope, Map<String, Object> params, ReferralStatus status, int page, int size) {
-        String where = " where " + scope + " and (cast(:status as text) is null or status = :status)";
-        String statusName = status == null ? null : status.name();
-        long total = jdbc.sql("select count(*) from credit_referral" + where).params(params).param("status", statusName)
+    /** {@code statuses}: any of them; none, every status. */
+    private Page<CreditReferral> page(String scope, Map<String, Object> params, Set<ReferralStatus> statuses, int page,
+            int size) {
+        String where = " where " + scope + " and (cardinality(cast(:statuses as text[])) = 0 or status = any(cast(:statuses as text[])))";
+        String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
+        long total = jdbc.sql("select count(*) from credit_referral" + where).params(params).param("statuses", names)
                 .query(Long.class).single();
         List<CreditReferral> items = jdbc.sql("select * from credit_referral" + where
                         + " order by created_at desc, id limit :size offset :offset")
-                .params(params).param("status", statusName).param("size", size).param("offset", (long) page * size)
+                .params(params).param("statuses", names).param("size", size).param("offset", (long) page * size)
                 .query(this::map).list();
         return new Page<>(items, page, size, total);
     }

@@ -343,6 +343,25 @@ class CreditReferralTest {
     }
 
     @Test
+    void aBankListsSeveralQueuesAtOnce() {
+        String open = ask(request("200000.00")).get("id").asString();
+        String accepted = ask(request("250000.00")).get("id").asString();
+        Api.json(api.post(Tokens.client("bank-a"), "/credit-referrals/" + accepted + "/acceptance", null), HttpStatus.OK);
+
+        java.util.function.Function<String, List<String>> ids = query -> {
+            List<String> found = new java.util.ArrayList<>();
+            Api.json(api.get(Tokens.client("bank-a"), "/credit-referrals?size=100&" + query), HttpStatus.OK).get("items")
+                    .forEach(item -> found.add(item.get("id").asString()));
+            return found;
+        };
+        assertThat(ids.apply("status=OPEN,ACCEPTED")).contains(open, accepted);
+        assertThat(ids.apply("status=OPEN&status=ACCEPTED")).contains(open, accepted);
+        assertThat(ids.apply("status=OPEN")).contains(open).doesNotContain(accepted);
+        assertThat(ids.apply("status=ACCEPTED")).contains(accepted).doesNotContain(open);
+        assertThat(ids.apply("status=DISBURSED,WITHDRAWN")).doesNotContain(open, accepted);
+    }
+
+    @Test
     void everyoneSeesOnlyWhatTheirRoleAllows() {
         String id = ask(request("300000.00")).get("id").asString();
         String path = "/credit-referrals/" + id;
