@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.greenportal.site.api.ApiRefusal;
 import io.greenportal.site.api.ApiUnavailable;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ui.Model;
@@ -64,6 +65,15 @@ public class ErrorPages {
         response.setStatus(400);
         model.addAttribute("page", new PageMeta("请求有误", "请求的参数无法识别。", null));
         model.addAttribute("fields", java.util.List.of(e.getName()));
+        return "error/4xx";
+    }
+
+    /** A query whose percent-escapes do not spell UTF-8 (%ED%A0%80, %FF): the visitor's link is broken, nothing failed here. */
+    @ExceptionHandler(InvalidParameterException.class)
+    String undecodable(HttpServletResponse response, Model model) {
+        CachePolicy.noStore(response);
+        response.setStatus(400);
+        model.addAttribute("page", new PageMeta("链接无效", "网址中含有无法识别的字符。请检查链接是否完整，或返回首页重新搜索。", null));
         return "error/4xx";
     }
 

@@ -1,0 +1,44 @@
+package io.greenportal.site.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import io.greenportal.site.support.CannedApi;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A link whose percent-escapes do not spell UTF-8 is the visitor's broken link: a Chinese 400 page,
+ * and no error logged with a stack trace (which anyone could otherwise fill the log with). Through
+ * the real Tomcat, which is what decodes the query.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "greenportal.site.public-url=https://portal.example.gov.cn")
+@Import(CannedApi.class)
+@ExtendWith(OutputCaptureExtension.class)
+class UndecodableQueryTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aBrokenEscapeIsABrokenLinkPageNotAnError(CapturedOutput output) throws Exception {
+        for (String query : new String[] {"q=%ED%A0%80", "q=%FF", "%E6%B0=1"}) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/search?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(query).isEqualTo(400);
+            assertThat(page.body()).as(query).contains("链接无效").contains("lang=\"zh-CN\"");
+        }
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("MalformedInputException");
+    }
+}
