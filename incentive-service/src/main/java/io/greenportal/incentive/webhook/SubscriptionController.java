@@ -94,7 +94,7 @@ public class SubscriptionController {
     @GetMapping("/{id}/deliveries")
     @PreAuthorize("hasRole('bank')")
     public DeliveryPage deliveries(@PathVariable UUID id, @RequestParam(required = false) String state,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
         var result = service.deliveries(bank(authentication), id, state, page, size);
         return new DeliveryPage(result.items(), result.page(), result.size(), result.total());

@@ -166,6 +166,7 @@ class WebhookDeliveryTest {
         JsonNode log = Api.json(api.get(Tokens.client("bank-a"), "/webhook-subscriptions/" + subscriptionId + "/deliveries"),
                 HttpStatus.OK);
         assertThat(log.get("total").asLong()).isEqualTo(1);
+        assertThat(log.get("size").asInt()).as("the portal's default page size").isEqualTo(20);
         JsonNode delivery = log.get("items").get(0);
         assertThat(delivery.get("state").asString()).isEqualTo("DELIVERED");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(3);

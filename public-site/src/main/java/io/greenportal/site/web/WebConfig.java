@@ -1,5 +1,6 @@
 package io.greenportal.site.web;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
@@ -36,5 +38,22 @@ public class WebConfig implements WebMvcConfigurer {
         filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         filter.addUrlPatterns("/*");
         return filter;
+    }
+
+    /**
+     * Pages are HTML whatever the path ends in: Thymeleaf would otherwise take the failure page of
+     * {@code /sitemaps/listings-1800.xml} for XML, from the extension.
+     */
+    @Bean
+    static BeanPostProcessor pagesAreHtml() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ThymeleafViewResolver resolver) {
+                    resolver.setForceContentType(true);
+                }
+                return bean;
+            }
+        };
     }
 }

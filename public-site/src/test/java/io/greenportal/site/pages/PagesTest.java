@@ -369,6 +369,10 @@ class PagesTest {
                 .contains("<lastmod>2024-12-31</lastmod>");
         assertThat(api.searches.getLast().status()).isEqualTo("ALL");
         web.perform(get("/sitemaps/listings-abc.xml")).andExpect(status().isNotFound());
+        // a year with no listings: the 404 is the Chinese page, labelled as the HTML it is (not as XML)
+        api.total = 0;
+        web.perform(get("/sitemaps/listings-1800.xml")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML));
         String robots = web.perform(get("/robots.txt")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(robots).contains("Sitemap: https://portal.example.gov.cn/sitemap.xml").contains("Disallow: /publicity/*/objection");
     }
