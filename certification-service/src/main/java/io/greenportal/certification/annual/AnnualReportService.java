@@ -182,7 +182,7 @@ public class AnnualReportService {
                 requireStatus(report, Set.of(AnnualReport.Status.SUBMITTED), "accept");
                 if (report.listingSuspended()) {
                     changeRegistry(report, StatusAction.RESTORE,
-                            reason == null ? report.year() + "年度报告经复核合格，恢复" : reason, now);
+                            reason == null ? report.year() + "年度报告经复核合格，恢复" : reason, caller, now);
                     suspended = false;
                 }
                 target = AnnualReport.Status.ACCEPTED;
@@ -195,14 +195,14 @@ public class AnnualReportService {
                             "The report is not due until " + report.dueOn() + "; a listing is suspended over a missing "
                                     + "report only once it is overdue").withProperty("currentStatus", report.status().name());
                 }
-                changeRegistry(report, StatusAction.SUSPEND, reason, now);
+                changeRegistry(report, StatusAction.SUSPEND, reason, caller, now);
                 target = AnnualReport.Status.SUSPENDED;
                 suspended = true;
             }
             case REVOKE -> {
                 requireStatus(report, Set.of(AnnualReport.Status.DUE, AnnualReport.Status.SUBMITTED,
                         AnnualReport.Status.SUSPENDED), "revoke over");
-                changeRegistry(report, StatusAction.REVOKE, reason, now);
+                changeRegistry(report, StatusAction.REVOKE, reason, caller, now);
                 target = AnnualReport.Status.REVOKED;
             }
             default -> throw new IllegalStateException();
@@ -215,8 +215,10 @@ public class AnnualReportService {
         return find(id);
     }
 
-    private void changeRegistry(AnnualReport report, StatusAction action, String reason, OffsetDateTime now) {
-        registry.changeStatus(report.applicationId(), report.id(), report.listingId(), action.name(), reason, now);
+    private void changeRegistry(AnnualReport report, StatusAction action, String reason, Caller caller,
+            OffsetDateTime now) {
+        registry.changeStatus(report.applicationId(), report.id(), report.listingId(), action.name(), reason,
+                caller.username(), now);
     }
 
     private static void requireStatus(AnnualReport report, Set<AnnualReport.Status> allowed, String action) {

@@ -51,7 +51,8 @@ public class ListingStatusChanges {
         UUID listingId = entry.listingId();
         try {
             registry.withDeadlineAfter(10, TimeUnit.SECONDS).changeStatus(ChangeStatusRequest.newBuilder()
-                    .setListingId(listingId.toString()).setAction(action).setReason(entry.reason()).build());
+                    .setListingId(listingId.toString()).setAction(action).setReason(entry.reason())
+                    .setActingFor(entry.actingFor() == null ? "" : entry.actingFor()).build());
         } catch (StatusRuntimeException e) {
             switch (e.getStatus().getCode()) {
                 case FAILED_PRECONDITION -> {

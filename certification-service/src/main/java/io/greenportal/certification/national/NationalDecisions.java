@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class NationalDecisions implements DecisionIntake {
 
     private static final Logger log = LoggerFactory.getLogger(NationalDecisions.class);
+    /** Who decides a removal from the national list, as the registry records it. */
+    static final String NATIONAL_PLATFORM = "national-platform";
 
     private final NationalStore store;
     private final RegistryOutbox registry;
@@ -84,7 +86,7 @@ public class NationalDecisions implements DecisionIntake {
             case "REMOVED" -> {
                 store.decide(dossier.id(), next, null, null, d.reason().strip(), d.version(), now);
                 registry.changeStatus(dossier.applicationId(), null, dossier.listingId(), d.removal(),
-                        "国家级动态管理移出：" + d.reason().strip(), now);
+                        "国家级动态管理移出：" + d.reason().strip(), NATIONAL_PLATFORM, now);
             }
             default -> throw new IllegalStateException(d.kind());
         }

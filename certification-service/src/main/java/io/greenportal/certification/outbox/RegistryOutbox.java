@@ -34,7 +34,7 @@ public class RegistryOutbox {
     /** One queued write; {@code listingId} and {@code certificateNumber} of a registration once it is done. */
     public record Entry(long id, Kind kind, String requestId, UUID applicationId, UUID annualReportId, UUID listingId,
             String action, String reason, String status, int attempts, String lastError, OffsetDateTime nextAttemptAt,
-            String certificateNumber, OffsetDateTime createdAt, OffsetDateTime completedAt) {
+            String certificateNumber, OffsetDateTime createdAt, OffsetDateTime completedAt, String actingFor) {
     }
 
     /** Published when an entry is queued; the worker delivers it once the transaction has committed. */
@@ -65,18 +65,21 @@ public class RegistryOutbox {
                 .query(Long.class).optional().ifPresent(id -> events.publishEvent(new Queued(id)));
     }
 
-    /** Queues a status change of a listing, decided over an annual report. */
+    /**
+     * Queues a status change of a listing, decided over an annual report, a sanction review or by the
+     * national platform; {@code actingFor} is who decided (the registry records it beside this service).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public long changeStatus(UUID applicationId, UUID annualReportId, UUID listingId, String action, String reason,
-            OffsetDateTime now) {
+            String actingFor, OffsetDateTime now) {
         long id = jdbc.sql("""
                 insert into registry_outbox (kind, request_id, application_id, annual_report_id, listing_id, action, reason,
-                    status, next_attempt_at, created_at)
-                values ('CHANGE_STATUS', :request, :app, :report, :listing, :action, :reason, 'PENDING', :now, :now)
+                    acting_for, status, next_attempt_at, created_at)
+                values ('CHANGE_STATUS', :request, :app, :report, :listing, :action, :reason, :actingFor, 'PENDING', :now, :now)
                 returning id""")
                 .param("request", "certification:status:" + UUID.randomUUID()).param("app", applicationId)
                 .param("report", annualReportId).param("listing", listingId).param("action", action)
-                .param("reason", reason).param("now", now)
+                .param("reason", reason).param("actingFor", actingFor).param("now", now)
                 .query(Long.class).single();
         events.publishEvent(new Queued(id));
         return id;
@@ -175,7 +178,7 @@ public class RegistryOutbox {
 
     private static final String COLUMNS = "o.id, o.kind, o.request_id, o.application_id, o.annual_report_id, o.listing_id, "
             + "o.action, o.reason, o.status, o.attempts, o.last_error, o.next_attempt_at, o.certificate_number, "
-            + "o.created_at, o.completed_at";
+            + "o.created_at, o.completed_at, o.acting_for";
 
     private static Entry map(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("request_id"),
@@ -184,6 +187,6 @@ public class RegistryOutbox {
                 rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
                 Times.local(rs.getObject("next_attempt_at", OffsetDateTime.class)), rs.getString("certificate_number"),
                 Times.local(rs.getObject("created_at", OffsetDateTime.class)),
-                Times.local(rs.getObject("completed_at", OffsetDateTime.class)));
+                Times.local(rs.getObject("completed_at", OffsetDateTime.class)), rs.getString("acting_for"));
     }
 }

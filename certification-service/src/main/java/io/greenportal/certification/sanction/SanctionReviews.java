@@ -110,7 +110,7 @@ public class SanctionReviews {
                 .param("by", caller.username()).param("at", now).update();
         if (!outcome.equals("KEEP") && task.listingId() != null) {
             registry.changeStatus(task.applicationId(), null, task.listingId(), outcome,
-                    "评价机构被处罚后复核（" + task.bodyName() + "）：" + comment, now);
+                    "评价机构被处罚后复核（" + task.bodyName() + "）：" + comment, caller.username(), now);
         }
         return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query(SanctionReviews::map).single();
     }

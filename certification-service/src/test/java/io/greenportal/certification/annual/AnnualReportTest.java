@@ -123,6 +123,10 @@ class AnnualReportTest {
         assertThat(suspended.get("registryUpdate").get("action").asString()).isEqualTo("SUSPEND");
         awaitRegistry(ListingStatus.SUSPENDED);
         assertThat(listing().getStatusReason()).contains("限期三个月整改");
+        // the registry is told who decided, to record beside this service
+        assertThat(io.greenportal.platform.registryfake.RegistryFake.shared().statusChangeRequests().stream()
+                .filter(r -> r.getListingId().equals(listingId.toString())).toList().getLast().getActingFor())
+                .isEqualTo("rev-prov");
 
         reports.submit(enterprise, UUID.fromString(reportId), submission("92.0"));
         JsonNode accepted = decide("ACCEPT", null, HttpStatus.OK);

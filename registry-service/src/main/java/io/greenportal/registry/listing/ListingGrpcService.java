@@ -111,8 +111,23 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
             case RESTORE -> StatusAction.RESTORE;
             default -> throw ApiException.invalid("action", "is required: SUSPEND, REVOKE or RESTORE");
         };
-        response.onNext(ProtoMapper.toProto(service.changeStatus(id, action, request.getReason(), actor())));
+        response.onNext(ProtoMapper.toProto(service.changeStatus(id, action, request.getReason(),
+                actingFor(request.getActingFor()))));
         response.onCompleted();
+    }
+
+    /** The calling service, or the person it acts for beside it: {@code rev-prov (service-account-certification-service)}. */
+    private String actingFor(String person) {
+        String service = actor();
+        if (person.isBlank()) {
+            return service;
+        }
+        String name = person.strip();
+        if (name.length() > 64 || !name.matches("[\\p{L}\\p{N}._@-]+")) {
+            throw ApiException.invalid("acting_for", "must be a user name: letters, digits, '.', '_', '@' or '-', "
+                    + "at most 64");
+        }
+        return name + " (" + service + ")";
     }
 
     @Override

@@ -36,6 +36,9 @@ class ListingGrpcTest {
     @Value("${local.grpc.port}")
     int grpcPort;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ListingStore listings;
+
     ManagedChannel channel;
     RegistryServiceGrpc.RegistryServiceBlockingStub registry;
 
@@ -181,6 +184,26 @@ class ListingGrpcTest {
                 .setAction(StatusAction.SUSPEND).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void aStatusChangeRecordsThePersonTheServiceActedFor() {
+        var listing = registry.registerListing(request(UUID.randomUUID().toString(), TestData.uscc("640502"))).getListing();
+        registry.changeStatus(ChangeStatusRequest.newBuilder().setListingId(listing.getId()).setAction(StatusAction.SUSPEND)
+                .setReason("年度报告逾期未报送").setActingFor("rev-prov").build());
+        assertThat(listings.find(UUID.fromString(listing.getId())).orElseThrow().statusChangedBy())
+                .isEqualTo("rev-prov (service-account-certification-service)");
+        registry.changeStatus(ChangeStatusRequest.newBuilder().setListingId(listing.getId()).setAction(StatusAction.RESTORE)
+                .setReason("整改完成").build());
+        assertThat(listings.find(UUID.fromString(listing.getId())).orElseThrow().statusChangedBy())
+                .as("acting for no one: the service alone").isEqualTo("service-account-certification-service");
+        for (String bad : List.of("rev prov", "a\u0000b", "x".repeat(65))) {
+            assertThatThrownBy(() -> registry.changeStatus(ChangeStatusRequest.newBuilder().setListingId(listing.getId())
+                    .setAction(StatusAction.SUSPEND).setReason("r").setActingFor(bad).build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        }
+        assertThat(listings.find(UUID.fromString(listing.getId())).orElseThrow().status()).isEqualTo(ListingStatus.ACTIVE);
     }
 
     @Test

@@ -113,6 +113,7 @@ public final class RegistryFake implements AutoCloseable {
     private final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
     private final Map<String, String> requestIds = new HashMap<>();
     private final List<RegisterListingRequest> registrations = new ArrayList<>();
+    private final List<ChangeStatusRequest> statusChangeRequests = new ArrayList<>();
     private final List<Logged> log = new ArrayList<>();
     private final Map<String, Integer> serials = new HashMap<>();
     private final Map<String, Screening> watchlists = new HashMap<>();
@@ -447,6 +448,11 @@ public final class RegistryFake implements AutoCloseable {
     }
 
     /** The registration requests that created a listing, in order (retries left out). */
+    /** Every ChangeStatus request received, in order (whom the caller acted for, say). */
+    public synchronized List<ChangeStatusRequest> statusChangeRequests() {
+        return List.copyOf(statusChangeRequests);
+    }
+
     public synchronized List<RegisterListingRequest> registrations() {
         return List.copyOf(registrations);
     }
@@ -629,6 +635,9 @@ public final class RegistryFake implements AutoCloseable {
         public void changeStatus(ChangeStatusRequest request, StreamObserver<Listing> response) {
             answer(response, () -> {
                 enter("ChangeStatus");
+                synchronized (RegistryFake.this) {
+                    statusChangeRequests.add(request);
+                }
                 return RegistryFake.this.changeStatus(request.getListingId(), request.getAction(), request.getReason());
             });
         }
