@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
@@ -20,6 +22,7 @@ import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
+import io.greenportal.platform.web.ApiException;
 import io.greenportal.publicity.Vocabulary;
 import io.greenportal.publicity.reference.ReferenceNames;
 
@@ -99,12 +102,28 @@ public class ListingSearch {
         return Query.of(x -> x.bool(b -> b.filter(filters).must(text)));
     }
 
+    /**
+     * Elasticsearch refusing the search (400) because of a cursor's values is the caller's bad input,
+     * not search being down: a 503 there would let anyone open the gateway's circuit to this service.
+     */
+    private static <T> T refusedCursorIsBadInput(List<FieldValue> after, Callable<T> search)
+            throws Exception {
+        try {
+            return search.call();
+        } catch (ElasticsearchException e) {
+            if (after != null && e.status() == 400) {
+                throw ApiException.invalid("cursor", "The cursor does not fit this search: start again from the first page");
+            }
+            throw e;
+        }
+    }
+
     public SearchPage search(SearchQuery query) {
         List<FieldValue> after = query.cursor() == null ? null
-                : cursors.decode(query.cursor(), query.searchKey(), query.sort().options().size());
+                : cursors.decode(query.cursor(), query.searchKey(), query.sort().cursorShape());
         boolean facets = after == null;
         return ElasticCalls.read(() -> {
-            SearchResponse<ListingDocument> response = client.search(s -> {
+            SearchResponse<ListingDocument> response = refusedCursorIsBadInput(after, () -> client.search(s -> {
                 s.index(index.alias())
                         .query(query(query.q(), query.filter()))
                         .size(query.size())
@@ -123,7 +142,7 @@ public class ListingSearch {
                     s.aggregations(facetAggregations(query.filter()));
                 }
                 return s;
-            }, ListingDocument.class);
+            }, ListingDocument.class));
             List<Hit<ListingDocument>> hits = response.hits().hits();
             List<ListingView> items = hits.stream()
                     .map(hit -> ListingView.of(hit.source(), false, highlights(hit)))

@@ -65,8 +65,16 @@ public class SearchCursor {
         return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
     }
 
-    /** The sort values to continue after, for a cursor of this very search with this many sort fields. */
-    public List<FieldValue> decode(String cursor, String searchKey, int sortFields) {
+    /**
+     * What a sort field's value may be: a number (score, year, date; a missing one sorts as the
+     * smallest or largest long) or a keyword's text (null when missing).
+     */
+    public enum Value {
+        NUMBER, TEXT
+    }
+
+    /** The sort values to continue after, for a cursor of this very search, whose sort fields hold {@code shape}. */
+    public List<FieldValue> decode(String cursor, String searchKey, List<Value> shape) {
         if (cursor.length() > MAX_LENGTH) {
             throw invalid("is too long");
         }
@@ -98,20 +106,22 @@ public class SearchCursor {
             throw invalid("belongs to another search: keep q, the filters and sort as they were");
         }
         JsonNode after = payload.path("a");
-        if (after.size() != sortFields) {
+        if (after.size() != shape.size()) {
             throw invalid("belongs to another search: keep q, the filters and sort as they were");
         }
+        // each value of the kind its sort field holds: Elasticsearch refuses a mismatch, which would
+        // otherwise read as search being down
         List<FieldValue> values = new ArrayList<>();
-        for (JsonNode value : after) {
-            if (value.isIntegralNumber()) {
+        for (int i = 0; i < shape.size(); i++) {
+            JsonNode value = after.get(i);
+            if (shape.get(i) == Value.NUMBER && value.isIntegralNumber() && value.canConvertToLong()) {
                 values.add(FieldValue.of(value.asLong()));
-            } else if (value.isNumber()) {
+            } else if (shape.get(i) == Value.NUMBER && value.isNumber() && !value.isIntegralNumber()
+                    && Double.isFinite(value.asDouble())) {
                 values.add(FieldValue.of(value.asDouble()));
-            } else if (value.isString()) {
+            } else if (shape.get(i) == Value.TEXT && value.isString()) {
                 values.add(FieldValue.of(value.asString()));
-            } else if (value.isBoolean()) {
-                values.add(FieldValue.of(value.asBoolean()));
-            } else if (value.isNull()) {
+            } else if (shape.get(i) == Value.TEXT && value.isNull()) { // a missing keyword, sorted last
                 values.add(FieldValue.NULL);
             } else {
                 throw invalid("is not a cursor this service issued");

@@ -1,5 +1,8 @@
 package io.greenportal.publicity.search;
 
+import static io.greenportal.publicity.search.SearchCursor.Value.NUMBER;
+import static io.greenportal.publicity.search.SearchCursor.Value.TEXT;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -18,22 +21,29 @@ public record SearchQuery(String q, ListingFilter filter, Sort sort, int page, i
     public static final int MAX_WINDOW = 10_000;
 
     public enum Sort {
-        RELEVANCE(List.of(SortOptions.of(s -> s.score(o -> o.order(SortOrder.Desc))), byId())),
-        NEWEST(List.of(field("year", SortOrder.Desc), field("grantedOn", SortOrder.Desc), byId())),
-        OLDEST(List.of(field("year", SortOrder.Asc), field("grantedOn", SortOrder.Asc), byId())),
+        RELEVANCE(List.of(SortOptions.of(s -> s.score(o -> o.order(SortOrder.Desc))), byId()), NUMBER, TEXT),
+        NEWEST(List.of(field("year", SortOrder.Desc), field("grantedOn", SortOrder.Desc), byId()), NUMBER, NUMBER, TEXT),
+        OLDEST(List.of(field("year", SortOrder.Asc), field("grantedOn", SortOrder.Asc), byId()), NUMBER, NUMBER, TEXT),
         // pinyin order (NameOrder); an index built before the key existed sorts by code point until rebuilt
-        NAME(List.of(nameOrder(), field("enterpriseName.raw", SortOrder.Asc), byId())),
+        NAME(List.of(nameOrder(), field("enterpriseName.raw", SortOrder.Asc), byId()), TEXT, TEXT, TEXT),
         /** Every listing exactly once, whatever changes meanwhile: the export's order. */
-        ID(List.of(byId()));
+        ID(List.of(byId()), TEXT);
 
         final List<SortOptions> options;
+        final List<SearchCursor.Value> cursorShape;
 
-        Sort(List<SortOptions> options) {
+        Sort(List<SortOptions> options, SearchCursor.Value... cursorShape) {
             this.options = options;
+            this.cursorShape = List.of(cursorShape);
         }
 
         public List<SortOptions> options() {
             return options;
+        }
+
+        /** What each sort field's value in a cursor may be. */
+        public List<SearchCursor.Value> cursorShape() {
+            return cursorShape;
         }
 
         private static SortOptions field(String name, SortOrder order) {

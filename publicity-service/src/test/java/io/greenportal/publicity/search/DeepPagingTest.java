@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
+
 import io.greenportal.publicity.support.Api;
 import io.greenportal.publicity.support.StandaloneTest;
 import io.greenportal.publicity.support.SyntheticIndex;
@@ -35,6 +37,9 @@ class DeepPagingTest {
 
     @Autowired
     ListingIndexer indexer;
+
+    @Autowired
+    SearchCursor signedCursors;
 
     Api api;
 
@@ -129,5 +134,21 @@ class DeepPagingTest {
         }
         // the same search with another page size may continue
         rest.get().uri("/api/v1/public/listings?size=50&cursor={c}", cursor).exchange().expectStatus().isOk();
+
+        // validly signed (the secret leaked, say) but with values of the wrong kinds: a 400, never the
+        // 503 of search being down, which would count against the service at the gateway's circuit
+        String searchKey = SearchQuery.parse(null, ListingFilter.parse(null, null, null, null, null, null), null, null,
+                "5", null).searchKey();
+        for (List<FieldValue> values : List.of(List.of(FieldValue.of("x"), FieldValue.of("y"), FieldValue.of("z")),
+                List.of(FieldValue.of(true), FieldValue.of(false), FieldValue.of("id")),
+                List.of(FieldValue.of(2025), FieldValue.of("notanumber"), FieldValue.of("id")))) {
+            String forged = signedCursors.encode(searchKey, values);
+            rest.get().uri("/api/v1/public/listings?size=5&cursor={c}", forged).exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("cursor");
+        }
+        // and the values a genuine cursor of this search holds continue it
+        rest.get().uri("/api/v1/public/listings?size=5&cursor={c}", signedCursors.encode(searchKey,
+                List.of(FieldValue.of(2025), FieldValue.of(Long.MIN_VALUE), FieldValue.of("0")))).exchange()
+                .expectStatus().isOk();
     }
 }

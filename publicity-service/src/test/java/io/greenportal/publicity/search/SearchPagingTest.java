@@ -84,7 +84,7 @@ class SearchPagingTest {
 
         var nextPage = SearchQuery.parse("水泥", NINGXIA, "relevance", null, "50", cursor);
         assertThat(nextPage.searchKey()).as("the size may change").isEqualTo(cementInNingxia.searchKey());
-        assertThat(cursors.decode(cursor, nextPage.searchKey(), nextPage.sort().options().size()))
+        assertThat(cursors.decode(cursor, nextPage.searchKey(), nextPage.sort().cursorShape()))
                 .extracting(FieldValue::_toJsonString).containsExactly("12.5", "5f1d0000-0000-4000-8000-000000000214");
         assertThat(nextPage.cacheKey()).isNotEqualTo(cementInNingxia.cacheKey());
 
@@ -93,7 +93,7 @@ class SearchPagingTest {
                 SearchQuery.parse("水泥厂", NINGXIA, null, null, "20", null),
                 SearchQuery.parse("水泥", NINGXIA, "name", null, "20", null),
                 SearchQuery.parse("水泥", ListingFilter.parse(null, null, "640000", null, null, "ALL"), null, null, "20", null))) {
-            var refusal = Refusal.of(() -> cursors.decode(cursor, other.searchKey(), 2));
+            var refusal = Refusal.of(() -> cursors.decode(cursor, other.searchKey(), SearchQuery.Sort.RELEVANCE.cursorShape()));
             assertThat(refusal.fields()).containsExactly("cursor");
             assertThat(refusal.detail()).isEqualTo("The cursor belongs to another search: keep q, the filters and sort as they were");
         }
@@ -103,12 +103,19 @@ class SearchPagingTest {
     void aMissingSortValueSurvivesTheCursor() {
         var cursors = new SearchCursor(new PublicityProperties(null, null, null,
                 new PublicityProperties.Search("unit-test-cursor-secret"), null));
-        // a listing without a grant date sorts last (missing "_last"): its sort value is null
-        String cursor = cursors.encode("k", List.of(FieldValue.of(2020), FieldValue.NULL, FieldValue.of(true),
-                FieldValue.of("id")));
-        var values = cursors.decode(cursor, "k", 4);
-        assertThat(values.get(1).isNull()).isTrue();
-        assertThat(values.get(2).booleanValue()).isTrue();
-        assertThat(Refusal.of(() -> cursors.decode("a".repeat(1025), "k", 4)).detail()).isEqualTo("The cursor is too long");
+        // a listing without a grant date sorts last (missing "_last"): Elasticsearch gives its sort value as
+        // the smallest long (newest first), and refuses a null there
+        String cursor = cursors.encode("k", List.of(FieldValue.of(2020), FieldValue.of(Long.MIN_VALUE), FieldValue.of("id")));
+        var values = cursors.decode(cursor, "k", SearchQuery.Sort.NEWEST.cursorShape());
+        assertThat(values.get(1).longValue()).isEqualTo(Long.MIN_VALUE);
+        assertThat(values.get(2).stringValue()).isEqualTo("id");
+        // a listing without a name: its keyword sort value is null
+        String nameless = cursors.encode("k", java.util.Arrays.asList(FieldValue.NULL, FieldValue.NULL, FieldValue.of("id")));
+        assertThat(cursors.decode(nameless, "k", SearchQuery.Sort.NAME.cursorShape()).getFirst().isNull()).isTrue();
+        assertThat(Refusal.of(() -> cursors.decode(cursors.encode("k", java.util.Arrays.asList(FieldValue.of(2020),
+                FieldValue.NULL, FieldValue.of("id"))), "k", SearchQuery.Sort.NEWEST.cursorShape())).fields())
+                .containsExactly("cursor");
+        assertThat(Refusal.of(() -> cursors.decode("a".repeat(1025), "k", SearchQuery.Sort.NEWEST.cursorShape())).detail())
+                .isEqualTo("The cursor is too long");
     }
 }
