@@ -29,7 +29,7 @@ public class NationalCallbackController {
     private final String secret;
 
     public NationalCallbackController(DecisionIntake decisions, JsonMapper json,
-            @Value("${greenportal.national.callback-secret:dev-national-callback-secret}") String secret) {
+            @Value("${greenportal.national.callback-secret}") String secret) {
         this.decisions = decisions;
         this.json = json;
         this.secret = secret;

@@ -33,7 +33,7 @@ public class NationalPlatformClient {
 
     public NationalPlatformClient(
             @Value("${greenportal.national.base-url:http://127.0.0.1:8099/national/api/v1}") String baseUrl,
-            @Value("${greenportal.national.api-key:dev-national-key}") String apiKey,
+            @Value("${greenportal.national.api-key}") String apiKey,
             @Value("${greenportal.national.connect-timeout:2s}") Duration connectTimeout,
             @Value("${greenportal.national.read-timeout:5s}") Duration readTimeout) {
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());

@@ -47,12 +47,17 @@ public class RequiredSecrets implements EnvironmentPostProcessor, Ordered {
                         + " to a random value of at least 32 characters (the same on every instance of the service). "
                         + "Only the local portal (GP_LOCAL_PORTAL=true) runs without it.");
             }
-            localValues.put(property, "local-portal-only-" + digest(property));
+            localValues.put(property, localValue(property));
         }
         if (!localValues.isEmpty()) {
             // first: the blank these stand in for (a "${VAR:}" in application.yml) must not win over them
             environment.getPropertySources().addFirst(new MapPropertySource("greenportal-local-portal-secrets", localValues));
         }
+    }
+
+    /** The development value the local portal gives {@code property} (the gateway's end-to-end tests mirror it). */
+    static String localValue(String property) {
+        return "local-portal-only-" + digest(property);
     }
 
     private static String digest(String property) {
