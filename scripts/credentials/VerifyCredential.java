@@ -28,6 +28,7 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,18 +165,26 @@ public class VerifyCredential {
                     Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
                     verifier.initVerify(publicKey(key));
                     verifier.update(signingInput);
-                    return verifier.verify(signature);
+                    // the low-S form only, as the registry issues and accepts: (r, n - s) is a second spelling
+                    BigInteger n = params(key).getOrder();
+                    boolean lowS = signature.length == 64
+                            && new BigInteger(1, Arrays.copyOfRange(signature, 32, 64)).compareTo(n.shiftRight(1)) <= 0;
+                    return verifier.verify(signature) && lowS;
                 }
             }
             return false;
         }
 
-        static PublicKey publicKey(Map<String, Object> jwk) throws Exception {
-            var d = Base64.getUrlDecoder();
+        static ECParameterSpec params(Map<String, Object> jwk) throws Exception { // P-256, as verify() checked
             var params = AlgorithmParameters.getInstance("EC");
             params.init(new ECGenParameterSpec("secp256r1"));
+            return params.getParameterSpec(ECParameterSpec.class);
+        }
+
+        static PublicKey publicKey(Map<String, Object> jwk) throws Exception {
+            var d = Base64.getUrlDecoder();
             var point = new ECPoint(new BigInteger(1, d.decode((String) jwk.get("x"))), new BigInteger(1, d.decode((String) jwk.get("y"))));
-            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params.getParameterSpec(ECParameterSpec.class)));
+            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params(jwk)));
         }
     }
 

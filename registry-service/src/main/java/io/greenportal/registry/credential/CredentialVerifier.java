@@ -82,7 +82,9 @@ public class CredentialVerifier {
                 : "issued by " + issuerId + ", not by " + properties.issuer()));
         checks.add(validity(credential));
         checks.addAll(status(credential));
-        return result(checks, credential);
+        // what it says is shown only when the issuer said it: a forged credential's claims are not repeated
+        boolean authentic = checks.stream().anyMatch(c -> c.name().equals("signature") && c.passed());
+        return result(checks, authentic ? credential : null);
     }
 
     private static Verification result(List<Verification.Check> checks, Map<String, Object> credential) {
@@ -101,6 +103,10 @@ public class CredentialVerifier {
         }
         try {
             boolean ok = jws.verify(new ECDSAVerifier(key.get()));
+            if (ok && !CanonicalSignature.isCanonical(jws.getSignature().decode())) {
+                return new Verification.Check("signature", false, "the signature is not in its canonical (low-S) form, "
+                        + "the only one the registry issues: this is an altered copy of a credential");
+            }
             return new Verification.Check("signature", ok, ok ? "ES256, key " + kid
                     : "the signature does not match the content (altered, or signed by another key)");
         } catch (JOSEException e) {

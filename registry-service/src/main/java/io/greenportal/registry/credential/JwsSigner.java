@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64URL;
 
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,8 @@ public class JwsSigner {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign with key " + key.getKeyID(), e);
         }
-        return jws.serialize();
+        String signed = jws.serialize();
+        String unsigned = signed.substring(0, signed.lastIndexOf('.'));
+        return unsigned + "." + Base64URL.encode(CanonicalSignature.canonical(jws.getSignature().decode()));
     }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What a presented credential passed and failed: {@code valid} only when every check passed;
  * {@code reasons} says why not, one line per failed check; {@code credential} is the payload when
- * it could be read (also when it failed, so a person sees what was claimed).
+ * its signature is the issuer's (also when it is expired or revoked, so a person sees what it said),
+ * and absent otherwise: the portal never repeats what a forged credential claims.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Verification(boolean valid, List<Check> checks, List<String> reasons, Map<String, Object> credential) {

@@ -143,6 +143,36 @@ class CredentialApiTest {
         JsonNode answer = verify(tampered);
         assertThat(answer.get("valid").asBoolean()).isFalse();
         assertThat(answer.get("reasons").get(0).asString()).startsWith("signature:");
+        assertThat(answer.has("credential")).as("what a forged credential claims is not repeated").isFalse();
+    }
+
+    /** P-256's group order. */
+    static final java.math.BigInteger N = new java.math.BigInteger(
+            "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
+    @Test
+    void aCredentialHasOneSpellingOnly() throws Exception {
+        String id = registerFor(TestData.uscc("640106"), "宁夏凭证拼写测试有限公司");
+        // the registry issues the low-S form every time (a signer that did not would give high-S about half the time)
+        String credential = null;
+        for (int i = 0; i < 8; i++) {
+            credential = credential(Tokens.client("bank-a"), id);
+            byte[] signature = Base64.getUrlDecoder().decode(credential.split("\\.")[2]);
+            assertThat(new java.math.BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64)))
+                    .isLessThanOrEqualTo(N.shiftRight(1));
+        }
+        // (r, n − s) is a valid ECDSA signature of the same content, a second string for one credential
+        String[] parts = credential.split("\\.");
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        byte[] highS = N.subtract(new java.math.BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64))).toByteArray();
+        byte[] respelled = signature.clone();
+        System.arraycopy(highS, highS.length - 32, respelled, 32, 32);
+        String other = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(respelled);
+        assertThat(jose4j(other, jwks()).verifySignature()).as("mathematically valid").isTrue();
+        JsonNode answer = verify(other);
+        assertThat(answer.get("valid").asBoolean()).isFalse();
+        assertThat(answer.get("reasons").get(0).asString()).startsWith("signature:").contains("canonical");
+        assertThat(verify(credential).get("valid").asBoolean()).isTrue();
     }
 
     @Test
