@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -241,6 +242,11 @@ public class WebhookUrls {
         if (a instanceof Inet4Address && ((a.getAddress()[0] & 0xff) == 0 || (a.getAddress()[0] & 0xff) >= 240)) {
             return "a reserved address";
         }
+        for (Block block : NOT_GLOBAL) {
+            if (block.holds(a)) {
+                return "a reserved address (" + block.what() + ")";
+            }
+        }
         if (a.isLoopbackAddress()) {
             boolean plain = a.equals(IPV4_LOOPBACK) || a.equals(IPV6_LOOPBACK);
             return properties.allowLoopback() && plain ? null : "a loopback address";
@@ -249,6 +255,50 @@ public class WebhookUrls {
             return "a private network address";
         }
         return null;
+    }
+
+    /** A block of IANA's special-purpose registries that no bank's endpoint is in (RFC 6890 and later). */
+    record Block(byte[] prefix, int bits, String what) {
+
+        static Block of(String cidr, String what) {
+            String[] parts = cidr.split("/");
+            return new Block(literal(parts[0]).getAddress(), Integer.parseInt(parts[1]), what);
+        }
+
+        boolean holds(InetAddress address) {
+            byte[] b = address.getAddress();
+            if (b.length != prefix.length) {
+                return false;
+            }
+            for (int bit = 0; bit < bits; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((b[bit / 8] & mask) != (prefix[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Not globally reachable beyond the blocks refused above: benchmarking (198.18.0.0/15, also where
+     * proxies' fake-IP DNS answers), documentation, protocol assignments, discard and the like.
+     */
+    static final List<Block> NOT_GLOBAL = List.of(
+            Block.of("192.0.0.0/24", "IETF protocol assignments"), Block.of("192.0.2.0/24", "documentation"),
+            Block.of("198.18.0.0/15", "benchmarking"), Block.of("198.51.100.0/24", "documentation"),
+            Block.of("203.0.113.0/24", "documentation"), Block.of("192.88.99.0/24", "6to4 relay anycast"),
+            Block.of("100::/64", "discard-only"), Block.of("2001:db8::/32", "documentation"),
+            Block.of("3fff::/20", "documentation"), Block.of("2001:2::/48", "benchmarking"),
+            Block.of("2001:10::/28", "ORCHID"), Block.of("2001:20::/28", "ORCHIDv2"),
+            Block.of("5f00::/16", "segment routing"));
+
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address); // a literal: no look-up
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static InetAddress literal(byte[] address) {

@@ -53,7 +53,7 @@ class DnsRebindingTest {
                     return HostResolver.SYSTEM.resolve(host);
                 }
                 // the first answer (at subscription) is public; every later one points at this machine
-                return new InetAddress[] {InetAddress.getByName(LOOKUPS.getAndIncrement() == 0 ? "203.0.113.10" : "127.0.0.2")};
+                return new InetAddress[] {InetAddress.getByName(LOOKUPS.getAndIncrement() == 0 ? "93.184.215.14" : "127.0.0.2")};
             };
         }
     }

@@ -35,8 +35,8 @@ class WebhookAddressFormsTest {
             "https://[::127.0.0.1]/hook        | loopback",
             "https://127.0.0.2/hook            | a loopback address",
             "https://127.255.255.254/hook      | a loopback address",
-            "https://203.0.113.10:99999/hook   | not a TCP port",
-            "https://203.0.113.10:0/hook       | not a TCP port"})
+            "https://93.184.215.14:99999/hook   | not a TCP port",
+            "https://93.184.215.14:0/hook       | not a TCP port"})
     void refusedInProductionAndForTheLocalPortalAlike(String url, String why) {
         for (WebhookUrls urls : new WebhookUrls[] {production, development}) {
             Refusal refusal = Refusal.of(() -> urls.check(url));
@@ -60,7 +60,7 @@ class WebhookAddressFormsTest {
             if (!host.equals("hooks.rebind.example")) {
                 throw new java.net.UnknownHostException(host);
             }
-            return new InetAddress[] {InetAddress.getByName(lookups.getAndIncrement() == 0 ? "203.0.113.10" : "127.0.0.1")};
+            return new InetAddress[] {InetAddress.getByName(lookups.getAndIncrement() == 0 ? "93.184.215.14" : "127.0.0.1")};
         };
         for (boolean allowLoopback : new boolean[] {false, true}) {
             lookups.set(0);

@@ -65,7 +65,7 @@ class WebhookAddressRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"203.0.113.10", "93.184.216.34", "172.32.0.1", "100.128.0.1", "2001:db8::10", "11.0.0.1"})
+    @ValueSource(strings = {"93.184.215.14", "93.184.216.34", "172.32.0.1", "100.128.0.1", "2400:cb00:2049::1", "11.0.0.1"})
     void publicAddressesMayBeCalled(String literal) throws Exception {
         assertThat(production.refusal(address(literal))).isNull();
     }
@@ -84,14 +84,14 @@ class WebhookAddressRulesTest {
         assertThat(development.refusal(address("127.0.0.1"))).isNull();
         assertThat(development.check("http://127.0.0.1:8089/hook")).isEqualTo(URI.create("http://127.0.0.1:8089/hook"));
         assertThat(development.check("http://[::1]:9000/hook").getPort()).isEqualTo(9000);
-        assertThat(Refusal.of(() -> development.check("http://203.0.113.10/hook")).detail())
+        assertThat(Refusal.of(() -> development.check("http://93.184.215.14/hook")).detail())
                 .isEqualTo("must use https; plain http is allowed only to 127.0.0.1, ::1 or localhost for development");
         assertThat(development.refusal(address("10.0.0.1"))).isEqualTo("a private network address");
     }
 
     @Test
     void aSubscriptionToALiteralAddressIsCheckedWhenItIsMade() {
-        assertThat(production.check("https://203.0.113.10:8443/greenportal/hook").getPort()).isEqualTo(8443);
+        assertThat(production.check("https://93.184.215.14:8443/greenportal/hook").getPort()).isEqualTo(8443);
         var refusal = Refusal.of(() -> production.check("https://192.168.1.10/hook"));
         assertThat(refusal.status()).isEqualTo(400);
         assertThat(refusal.fields()).containsExactly("url");
@@ -110,9 +110,9 @@ class WebhookAddressRulesTest {
                 .isEqualTo("points at a cloud metadata service");
         assertThat(Refusal.of(() -> production.check("https://metadata/latest")).detail())
                 .isEqualTo("points at a cloud metadata service");
-        assertThat(Refusal.of(() -> production.check("https://bank:secret@203.0.113.10/hook")).detail())
+        assertThat(Refusal.of(() -> production.check("https://bank:secret@93.184.215.14/hook")).detail())
                 .isEqualTo("must not carry credentials; the signature authenticates us to you");
-        assertThat(Refusal.of(() -> production.check("ftp://203.0.113.10/hook")).detail())
+        assertThat(Refusal.of(() -> production.check("ftp://93.184.215.14/hook")).detail())
                 .isEqualTo("must be an https URL (or http to loopback for development), not ftp");
         assertThat(Refusal.of(() -> production.check("/hook")).detail())
                 .isEqualTo("must be an https URL (or http to loopback for development), not a relative URL");

@@ -60,6 +60,17 @@ class WebhookUrlsTest {
         WebhookUrls privateLine = new WebhookUrls(properties(false, true));
         assertThat(privateLine.refusal(InetAddress.getByName("10.1.2.3"))).isNull();
         assertThat(privateLine.refusal(InetAddress.getByName("240.0.0.1"))).contains("reserved");
+        // special-purpose blocks no bank is in, even on a private line: benchmarking (proxies' fake-IP DNS),
+        // documentation, protocol assignments, discard-only, ORCHID, segment routing
+        for (String address : List.of("198.18.0.1", "198.19.255.254", "192.0.0.8", "192.0.2.1", "198.51.100.7",
+                "203.0.113.9", "100::1", "2001:db8::1", "2001:2::1", "2001:10::1", "2001:20::1", "3fff::1", "5f00::1")) {
+            assertThat(privateLine.refusal(InetAddress.getByName(address))).as(address).startsWith("a reserved address (");
+            assertThat(production.refusal(InetAddress.getByName(address))).as(address).startsWith("a reserved address (");
+        }
+        // their neighbours are public
+        for (String address : List.of("198.17.255.1", "198.20.0.1", "203.0.114.1", "2001:db9::1", "2001:4860::8888")) {
+            assertThat(production.refusal(InetAddress.getByName(address))).as(address).isNull();
+        }
         assertThat(privateLine.refusal(InetAddress.getByName("169.254.169.254"))).contains("link-local");
     }
 
