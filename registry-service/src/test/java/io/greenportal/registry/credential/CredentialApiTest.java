@@ -146,6 +146,23 @@ class CredentialApiTest {
         assertThat(answer.has("credential")).as("what a forged credential claims is not repeated").isFalse();
     }
 
+    @Test
+    void aBodyThatIsNotStrictUtf8IsRefusedBeforeAnythingReadsIt() {
+        // C0 AE: "." written in two bytes, which a lenient decoder reads as "." (web-edge Utf8JsonBodies)
+        byte[] start = "{\"credential\":\"a".getBytes(StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(start, start.length + 4);
+        body[start.length] = (byte) 0xC0;
+        body[start.length + 1] = (byte) 0xAE;
+        body[start.length + 2] = '"';
+        body[start.length + 3] = '}';
+        rest.post().uri("/api/v1/registry/credentials/verification").contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("body");
+        rest.post().uri("/api/v1/registry/credentials/verification")
+                .contentType(MediaType.parseMediaType("application/json;charset=utf-16"))
+                .body("{\"credential\":\"x\"}".getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isEqualTo(415);
+    }
+
     /** P-256's group order. */
     static final java.math.BigInteger N = new java.math.BigInteger(
             "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);

@@ -180,6 +180,14 @@ public class WebEdgeAutoConfiguration {
         return registration;
     }
 
+    /** After the security chain (its 401 needs no body), before anything reads the body. */
+    @Bean
+    FilterRegistrationBean<Utf8JsonBodies> utf8JsonBodies() {
+        var registration = new FilterRegistrationBean<>(new Utf8JsonBodies());
+        registration.setOrder(0);
+        return registration;
+    }
+
     /** Inside the request's observation (registered just after Boot's), so its line is in the trace. */
     @Bean
     @ConditionalOnProperty(name = "greenportal.web.access-log", havingValue = "true", matchIfMissing = true)
