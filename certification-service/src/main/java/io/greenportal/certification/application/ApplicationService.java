@@ -101,7 +101,7 @@ public class ApplicationService {
         if (!batch.types().contains(type)) {
             throw ApiException.invalid("type", "batch '" + batch.name() + "' takes only " + batch.types());
         }
-        ApplicationRules.Content c = rules.check(type, request); // may ask the registry for its codes
+        ApplicationRules.Content c = asRegistered(uscc, rules.check(type, request)); // may ask the registry
         Application application = new Application(UUID.randomUUID(), batch.id(), uscc, caller.username(), type,
                 ApplicationState.DRAFT, 0, c.enterpriseName(), c.regionCode(), c.cityCode(), c.industryCode(),
                 c.subject(), c.selfScore(), c.indicators(), null, null, null, null, null, null, null, now, now);
@@ -128,7 +128,7 @@ public class ApplicationService {
         if (request.type() != null && !request.type().strip().equals(seen.type().name())) {
             throw ApiException.invalid("type", "an application keeps the type it was created with");
         }
-        ApplicationRules.Content c = rules.check(seen.type(), request); // may ask the registry for its codes
+        ApplicationRules.Content c = asRegistered(seen.uscc(), rules.check(seen.type(), request)); // may ask the registry
         return transactions.execute(status -> {
             Application current = access.requireOwner(caller, workflow.lock(id));
             Workflow.require(current, ApplicationState.EDITABLE, "edit");
@@ -140,6 +140,26 @@ public class ApplicationService {
             applications.updateContent(edited, Times.now(clock));
             return applications.find(id).orElseThrow();
         });
+    }
+
+    /**
+     * A draft names the enterprise as the registry knows it, from the first save: an evaluation body
+     * engaged on it, and its reviewers, must never see another firm's name next to this credit code,
+     * nor a region in another city (which would send it to that city's reviewers). An enterprise the
+     * registry does not know yet keeps what it typed; submission checks again.
+     */
+    private ApplicationRules.Content asRegistered(String uscc, ApplicationRules.Content c) {
+        var registered = registeredEnterprises.of(uscc).orElse(null);
+        if (registered == null) {
+            return c;
+        }
+        if (c.cityCode() != null && !registered.reviewedIn(c.cityCode())) {
+            throw ApiException.invalid("regionCode", "must be in the city " + registered.cityCode()
+                    + " where the enterprise is registered (its municipal review is that city's); it is in " + c.cityCode());
+        }
+        return registered.name().equals(c.enterpriseName()) ? c : new ApplicationRules.Content(registered.name(),
+                c.regionCode(), c.cityCode(), c.industryCode(), c.subject(), c.selfScore(), c.indicators(),
+                c.evaluationBody(), c.evaluationReport());
     }
 
     /** The caller's application as it is now (not locked), if the caller may {@code action} it in this state. */

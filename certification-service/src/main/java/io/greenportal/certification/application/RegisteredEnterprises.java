@@ -53,7 +53,7 @@ public class RegisteredEnterprises {
                 return Optional.empty();
             }
             throw ApiException.unavailable("dependency-unavailable", "The registry could not be asked for the enterprise's registered name ("
-                    + e.getStatus().getCode() + "); nothing was submitted, try again shortly");
+                    + e.getStatus().getCode() + "); nothing was changed, try again shortly");
         }
     }
 }

@@ -85,12 +85,17 @@ class ApplicationApiTest {
     void anEnterpriseTheRegistryKnowsAppliesInTheCityItIsRegisteredIn() {
         // ent-a is registered in 银川 (640106): placed in 惠农区 (石嘴山, 640205) it would have gone to
         // 石嘴山's reviewers, and its listing would have been 银川's all the same
-        String id = Flow.json(flow.post("ent-a", "applications", TestData.factory(batch, "640205")), HttpStatus.CREATED)
-                .get("id").asString();
-        JsonNode refused = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
+        long before = applications();
+        JsonNode refused = Flow.json(flow.post("ent-a", "applications", TestData.factory(batch, "640205")),
+                HttpStatus.BAD_REQUEST);
         assertThat(refused.get("field").asString()).isEqualTo("regionCode");
         assertThat(refused.get("detail").asString()).contains("640100").contains("640200");
-        assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
+        assertThat(applications()).isEqualTo(before);
+        String id = Flow.json(flow.post("ent-a", "applications", TestData.factory(batch, "640106")), HttpStatus.CREATED)
+                .get("id").asString();
+        assertThat(Flow.json(flow.put("ent-a", "applications/" + id, TestData.factory(batch, "640205")),
+                HttpStatus.BAD_REQUEST).get("field").asString()).isEqualTo("regionCode");
+        assertThat(flow.application("ent-a", id).get("regionCode").asString()).isEqualTo("640106");
         flow.get("rev-city2", "applications/" + id).expectStatus().isNotFound();
 
         // another county of its own city is its own city's to review
@@ -113,12 +118,26 @@ class ApplicationApiTest {
     }
 
     @Test
-    void fromSubmissionOnAKnownEnterpriseCarriesTheNameTheRegistryHolds() {
+    void fromItsFirstSaveAKnownEnterprisesApplicationCarriesTheNameTheRegistryHolds() {
         String registered = registryName(TestData.ENT_A);
+        // ent-b typing ent-a's registered name: its draft still carries its own (an evaluator sees no other firm's name)
+        var posing = new java.util.LinkedHashMap<>(TestData.factory(batch, "640205"));
+        posing.put("enterpriseName", registered);
+        String posed = Flow.json(flow.post("ent-b", "applications", posing), HttpStatus.CREATED).get("id").asString();
+        assertThat(flow.application("ent-b", posed).get("enterpriseName").asString()).isEqualTo(registryName(TestData.ENT_B));
+        // nor a region in another city than the one it is registered in (whose reviewers would see it)
+        var elsewhere = new java.util.LinkedHashMap<>(TestData.factory(batch, "640106"));
+        assertThat(Flow.json(flow.post("ent-b", "applications", elsewhere), HttpStatus.BAD_REQUEST).get("field").asString())
+                .isEqualTo("regionCode");
+        assertThat(Flow.json(flow.put("ent-b", "applications/" + posed, elsewhere), HttpStatus.BAD_REQUEST)
+                .get("field").asString()).isEqualTo("regionCode");
+
         var body = new java.util.LinkedHashMap<>(TestData.factory(batch, "640106"));
         body.put("enterpriseName", "测试企业");
         String id = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.CREATED).get("id").asString();
-        assertThat(flow.application("ent-a", id).get("enterpriseName").asString()).isEqualTo("测试企业");
+        assertThat(flow.application("ent-a", id).get("enterpriseName").asString()).isEqualTo(registered);
+        assertThat(Flow.json(flow.put("ent-a", "applications/" + id, body), HttpStatus.OK).get("enterpriseName").asString())
+                .isEqualTo(registered);
         flow.evaluated("ent-a", id);
 
         JsonNode submitted = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", Map.of()), HttpStatus.OK);
