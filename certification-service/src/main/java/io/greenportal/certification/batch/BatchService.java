@@ -48,8 +48,10 @@ public class BatchService {
         OffsetDateTime now = Times.now(clock);
         List<Violation> violations = new ArrayList<>();
         String name = request.name() == null ? null : request.name().strip();
-        if (name == null || name.isEmpty()) {
+        if (name == null) {
             violations.add(new Violation("name", "is required"));
+        } else if (name.isEmpty()) {
+            violations.add(new Violation("name", "must not be blank"));
         } else if (name.length() > 64) {
             violations.add(new Violation("name", "must be at most 64 characters"));
         }

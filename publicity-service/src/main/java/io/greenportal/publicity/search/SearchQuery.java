@@ -113,12 +113,13 @@ public record SearchQuery(String q, ListingFilter filter, Sort sort, int page, i
             return fallback;
         }
         String digits = value.strip();
+        String range = max == Integer.MAX_VALUE ? min + " or more" : "between " + min + " and " + max;
         if (!digits.matches("-?[0-9]{1,9}")) {
-            throw ApiException.invalid(field, "must be a whole number between " + min + " and " + max);
+            throw ApiException.invalid(field, "must be a whole number " + range);
         }
         int number = Integer.parseInt(digits);
         if (number < min || number > max) {
-            throw ApiException.invalid(field, "must be between " + min + " and " + max);
+            throw ApiException.invalid(field, "must be " + range);
         }
         return number;
     }
