@@ -78,6 +78,8 @@ class PagesTest {
                 // listings of two provinces: the headline says how many are whose
                 .containsSubsequence("个对象持有绿色制造称号", "其中", "宁夏回族自治区", "<strong>247</strong> 个", "山西省",
                         "<strong>9</strong> 个")
+                // and the charts, which count both, say so
+                .contains("各年度入选数量（按类型，含外省名单）", "各市入选数量（按类型，含外省名单）")
                 // the province's targets first, its years in order; reached and remaining said in words
                 .containsSubsequence("宁夏回族自治区 · 绿色工厂", "2021年累计目标 70 个", "2023年累计目标 100 个", "大同市 · 绿色工厂")
                 .contains("尚差 4 个", "，已达成", "<progress")
