@@ -1,5 +1,7 @@
 package io.greenportal.gateway.web;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +18,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 public class RejectedRequests {
 
     /** The methods the firewall lets through (Spring Security's StrictServerWebExchangeFirewall). */
-    static final java.util.List<String> ALLOWED_METHODS = java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH",
+    static final List<String> ALLOWED_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH",
             "DELETE", "OPTIONS");
 
     @Bean
