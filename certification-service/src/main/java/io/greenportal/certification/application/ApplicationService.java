@@ -146,10 +146,11 @@ public class ApplicationService {
      * A draft names the enterprise as the registry knows it, from the first save: an evaluation body
      * engaged on it, and its reviewers, must never see another firm's name next to this credit code,
      * nor a region in another city (which would send it to that city's reviewers). An enterprise the
-     * registry does not know yet keeps what it typed; submission checks again.
+     * registry does not know yet, or a registry that cannot be asked, leaves it as typed; submission
+     * checks again.
      */
     private ApplicationRules.Content asRegistered(String uscc, ApplicationRules.Content c) {
-        var registered = registeredEnterprises.of(uscc).orElse(null);
+        var registered = registeredEnterprises.forDraft(uscc).orElse(null);
         if (registered == null) {
             return c;
         }

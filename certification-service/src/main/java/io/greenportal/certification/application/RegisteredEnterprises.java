@@ -1,7 +1,11 @@
 package io.greenportal.certification.application;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.greenportal.certification.RemoteCalls;
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
@@ -34,6 +38,9 @@ public class RegisteredEnterprises {
     }
 
     private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
+    /** The registry's latest answers, for drafts: a submission always asks afresh. */
+    private final Cache<String, Optional<Registered>> recent = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).executor(Runnable::run).build();
 
     public RegisteredEnterprises(RegistryServiceGrpc.RegistryServiceBlockingStub registry) {
         this.registry = registry;
@@ -46,14 +53,37 @@ public class RegisteredEnterprises {
             EnterpriseListings found = registry.withDeadlineAfter(5, TimeUnit.SECONDS)
                     .lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());
             String name = found.getFound() ? found.getEnterprise().getName().strip() : "";
-            return name.isEmpty() ? Optional.empty()
+            Optional<Registered> registered = name.isEmpty() ? Optional.empty()
                     : Optional.of(new Registered(name, found.getEnterprise().getCityCode().strip()));
+            recent.put(uscc, registered);
+            return registered;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                recent.put(uscc, Optional.empty());
                 return Optional.empty();
             }
             throw ApiException.unavailable("dependency-unavailable", "The registry could not be asked for the enterprise's registered name ("
                     + e.getStatus().getCode() + "); nothing was changed, try again shortly");
+        }
+    }
+
+    /**
+     * For a draft: the registry's answer of the last minutes will do, and a registry that cannot be
+     * asked leaves the draft as typed (empty), since submission asks again and decides. Saving a draft
+     * never waits on a hung registry for an enterprise it has answered for recently.
+     */
+    public Optional<Registered> forDraft(String uscc) {
+        Optional<Registered> known = recent.getIfPresent(uscc);
+        if (known != null) {
+            return known;
+        }
+        try {
+            return of(uscc);
+        } catch (ApiException e) {
+            if (e.status() == org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 }
