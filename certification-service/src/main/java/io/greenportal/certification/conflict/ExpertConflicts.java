@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import io.greenportal.certification.application.Application;
 import io.greenportal.platform.creditcode.Uscc;
@@ -58,7 +57,7 @@ public class ExpertConflicts {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("kind", "must be ENTERPRISE or BODY");
         }
-        String code = request.creditCode() == null ? null : request.creditCode().strip().toUpperCase(Locale.ROOT);
+        String code = request.creditCode() == null ? null : Uscc.normalize(request.creditCode());
         String problem = Uscc.problem(code);
         if (problem != null) {
             throw ApiException.invalid("creditCode", problem);

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 
 import io.greenportal.certification.application.ListingType;
 import io.greenportal.platform.web.ApiException;
@@ -35,7 +34,7 @@ public final class BodyRules {
         }
         List<Violation> violations = new ArrayList<>();
         String name = text(request.name(), "name", violations);
-        String code = request.creditCode() == null ? null : request.creditCode().strip().toUpperCase(Locale.ROOT);
+        String code = request.creditCode() == null ? null : Uscc.normalize(request.creditCode());
         String problem = Uscc.problem(code);
         if (problem != null) {
             violations.add(new Violation("creditCode", problem));
@@ -65,7 +64,7 @@ public final class BodyRules {
             } else {
                 for (int i = 0; i < request.affiliations().size(); i++) {
                     String raw = request.affiliations().get(i);
-                    String affiliation = raw == null ? null : raw.strip().toUpperCase(Locale.ROOT);
+                    String affiliation = raw == null ? null : Uscc.normalize(raw);
                     String wrong = Uscc.problem(affiliation);
                     if (wrong != null) {
                         violations.add(new Violation("affiliations[" + i + "]", wrong));

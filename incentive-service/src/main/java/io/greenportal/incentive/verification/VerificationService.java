@@ -50,7 +50,7 @@ public class VerificationService {
             throw ApiException.invalid("usccs", "at most " + MAX_BATCH + " credit codes per batch, not " + codes.size());
         }
         checkAsOf(asOf);
-        List<String> cleaned = codes.stream().map(c -> c == null ? "" : c.strip().toUpperCase()).toList();
+        List<String> cleaned = codes.stream().map(c -> c == null ? "" : Uscc.normalize(c)).toList();
         List<String> valid = cleaned.stream().filter(Uscc::isValid).collect(Collectors.toCollection(LinkedHashSet::new))
                 .stream().toList();
         Map<String, EnterpriseListings> answers = Map.of();
@@ -82,7 +82,7 @@ public class VerificationService {
     }
 
     public Verification verifyOne(String uscc, LocalDate asOf) {
-        String code = uscc == null ? "" : uscc.strip().toUpperCase();
+        String code = uscc == null ? "" : Uscc.normalize(uscc);
         String problem = Uscc.problem(code);
         if (problem != null) {
             throw ApiException.invalid("uscc", problem);

@@ -74,6 +74,12 @@ class VerificationTest {
 
         assertThat(answer.get("found").asBoolean()).isTrue();
         assertThat(answer.get("enterprise").get("name").asString()).isEqualTo("宁夏核验水泥有限公司");
+        // the same code typed full-width with a Chinese input method is the same code
+        StringBuilder wide = new StringBuilder();
+        cement.chars().forEach(c -> wide.append((char) (c + 0xFEE0)));
+        JsonNode typed = Api.json(api.get(Tokens.client("bank-a"), "/verifications/" + wide), HttpStatus.OK);
+        assertThat(typed.get("found").asBoolean()).isTrue();
+        assertThat(typed.get("uscc").asString()).isEqualTo(cement);
         assertThat(answer.get("enterprise").get("regionCode").asString()).isEqualTo("640106");
         assertThat(answer.get("validAsOf").asString()).endsWith("+08:00");
         assertThat(answer.has("asOf")).isFalse();

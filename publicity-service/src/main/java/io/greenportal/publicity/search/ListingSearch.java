@@ -1,5 +1,6 @@
 package io.greenportal.publicity.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,13 +76,20 @@ public class ListingSearch {
         return Query.of(x -> x.bool(b -> b.must(each).should(word(joined))));
     }
 
-    /** One word: names by contiguous substring, numbers and codes exactly or by prefix. */
+    /**
+     * One word: names by contiguous substring, numbers and codes exactly or by prefix. Full-width
+     * letters and digits, as a Chinese input method types them (ＧＦ－６４００００), are also tried
+     * folded (NFKC): codes always are, names as typed and folded.
+     */
     static Query word(String q) {
-        String lower = q.toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(q, Normalizer.Form.NFKC);
+        String lower = folded.toLowerCase(Locale.ROOT);
         List<Query> should = new ArrayList<>();
-        for (String field : NAME_FIELDS) {
-            should.add(Query.of(s -> s.matchPhrase(m -> m.field(field).query(q).slop(0).boost(3f))));
-            should.add(Query.of(s -> s.matchPhrasePrefix(m -> m.field(field).query(q).slop(0).maxExpansions(50))));
+        for (String form : folded.equals(q) ? List.of(q) : List.of(q, folded)) {
+            for (String field : NAME_FIELDS) {
+                should.add(Query.of(s -> s.matchPhrase(m -> m.field(field).query(form).slop(0).boost(3f))));
+                should.add(Query.of(s -> s.matchPhrasePrefix(m -> m.field(field).query(form).slop(0).maxExpansions(50))));
+            }
         }
         should.add(Query.of(s -> s.term(t -> t.field("certificateNumber").value(lower).boost(10f))));
         should.add(Query.of(s -> s.term(t -> t.field("uscc").value(lower).boost(10f))));

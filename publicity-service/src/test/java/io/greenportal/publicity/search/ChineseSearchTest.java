@@ -153,4 +153,20 @@ class ChineseSearchTest {
     private List<String> allIds(String q) {
         return all(q).stream().map(h -> h.path("id").asString()).toList();
     }
+
+    @Test
+    void codesTypedFullWidthFindTheirListing() {
+        // a Chinese input method types ＧＦ－… and ９１６４…: folded, they are the certificate number and credit code
+        String number = cement.getCertificateNumber();
+        String uscc = cement.getEnterprise().getUscc();
+        for (String q : List.of(fullWidth(number), fullWidth(uscc), fullWidth(number.substring(0, 9)))) {
+            assertThat(allIds(q)).as("q=%s", q).contains(cement.getId());
+        }
+    }
+
+    static String fullWidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append(c > 0x20 && c < 0x7f ? (char) (c + 0xFEE0) : (char) c));
+        return wide.toString();
+    }
 }

@@ -21,11 +21,13 @@ public record Uscc(String value) {
     }
 
     /**
-     * A code as people type it, in the form the registry keys on: surrounding spaces dropped, letters
-     * upper case (every service that looks one up does the same).
+     * A code as people type it, in the form the registry keys on: full-width characters folded to
+     * plain ones (NFKC: ９１６４… typed with a Chinese input method is 9164…), surrounding spaces
+     * dropped, letters upper case. Every service that looks one up does the same.
      */
     public static String normalize(String value) {
-        return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+        return value == null ? null
+                : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC).strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Why {@code value} is not a valid USCC, or null when it is. */

@@ -70,5 +70,8 @@ class UsccCheckCharacterTest {
         assertThat(Uscc.isValid(Uscc.normalize("91330100716105852f\t"))).isTrue();
         assertThat(Uscc.isValid("91330100716105852f")).as("lower case as such is not a USCC").isFalse();
         assertThat(Uscc.normalize(null)).isNull();
+        // typed with a Chinese input method: full-width digits and letters, an ideographic space
+        assertThat(Uscc.normalize("\u3000９１４４０３００７１５２６７２６ｘｇ")).isEqualTo("9144030071526726XG");
+        assertThat(Uscc.isValid(Uscc.normalize("９１３３０１００７１６１０５８５２Ｆ"))).isTrue();
     }
 }
