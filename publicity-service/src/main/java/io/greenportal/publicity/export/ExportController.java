@@ -73,8 +73,8 @@ public class ExportController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String level, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String bom) {
-        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
+            @RequestParam(required = false) List<String> status, @RequestParam(required = false) String bom) {
+        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, ListingFilter.joined(status));
         String text = SearchQuery.text(q);
         boolean withBom = flag("bom", bom, true);
         long total = count(text, filter);
@@ -114,8 +114,8 @@ public class ExportController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String level, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String status) {
-        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
+            @RequestParam(required = false) List<String> status) {
+        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, ListingFilter.joined(status));
         String text = SearchQuery.text(q);
         long total = count(text, filter);
         StreamingResponseBody body = out -> {

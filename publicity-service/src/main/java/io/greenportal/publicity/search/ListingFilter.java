@@ -24,6 +24,11 @@ public record ListingFilter(String type, String level, String region, String ind
     static final int MIN_YEAR = 1990;
     static final int MAX_YEAR = 2100;
 
+    /** A list parameter's values as one comma list ({@code status=A,B} and {@code status=A&status=B} alike). */
+    public static String joined(List<String> values) {
+        return values == null ? null : String.join(",", values);
+    }
+
     public static ListingFilter parse(String type, String level, String region, String industry, String year,
             String status) {
         return new ListingFilter(code("type", type, Vocabulary.TYPES.keySet()),

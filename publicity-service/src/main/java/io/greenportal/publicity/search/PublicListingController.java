@@ -43,10 +43,10 @@ public class PublicListingController {
     public ResponseEntity<byte[]> listings(@RequestParam(required = false) String q,
             @RequestParam(required = false) String type, @RequestParam(required = false) String level,
             @RequestParam(required = false) String region, @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String year, @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
-        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
+        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, ListingFilter.joined(status));
         SearchQuery query = SearchQuery.parse(q, filter, sort, page, size, cursor);
         byte[] body = query.cursor() != null ? json.writeValueAsBytes(search.search(query))
                 : cache.get("search", query.cacheKey(), () -> json.writeValueAsBytes(search.search(query)));

@@ -1,5 +1,7 @@
 package io.greenportal.publicity.statistics;
 
+import java.util.List;
+
 import io.greenportal.publicity.cache.PublicCache;
 import io.greenportal.publicity.search.ListingFilter;
 import io.greenportal.publicity.search.PublicListingController;
@@ -34,8 +36,8 @@ public class StatisticsController {
     public ResponseEntity<byte[]> statistics(@RequestParam(required = false) String type,
             @RequestParam(required = false) String level, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String status) {
-        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, status);
+            @RequestParam(required = false) List<String> status) {
+        ListingFilter filter = ListingFilter.parse(type, level, region, industry, year, ListingFilter.joined(status));
         byte[] body = cache.get("statistics", filter.key(), () -> json.writeValueAsBytes(statistics.report(filter)));
         return ResponseEntity.ok().contentType(PublicListingController.JSON).body(body);
     }

@@ -104,6 +104,11 @@ class BadInputTest {
         // lower case codes are the same codes
         assertThat(Api.parse(get200("/api/v1/public/listings?type=green_factory&status=active&industry=c30&size=1"))
                 .path("total").asLong()).isPositive();
+        // a list parameter is sent either way, as everywhere in the portal: status=A,B or status=A&status=B
+        for (String path : List.of("/api/v1/public/listings?size=1&", "/api/v1/public/statistics?")) {
+            assertThat(Api.parse(get200(path + "status=ACTIVE&status=REVOKED")).path("total").asLong()).as(path)
+                    .isEqualTo(Api.parse(get200(path + "status=ACTIVE,REVOKED")).path("total").asLong());
+        }
     }
 
     @Test
