@@ -3,6 +3,7 @@ package io.greenportal.site.search;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.greenportal.site.api.ApiRefusal;
@@ -44,35 +45,47 @@ public class SearchController {
     }
 
     @GetMapping("/search")
-    public String search(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+    public String search(@RequestParam Map<String, String> params, HttpServletRequest request, Model model,
+            HttpServletResponse response) {
         SearchForm form = SearchForm.of(params);
         model.addAttribute("form", form);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("sorts", SORTS);
-        model.addAttribute("page", new PageMeta(form.q() == null ? "名单查询" : "“" + form.q() + "”的查询结果",
+        model.addAttribute("page", new PageMeta(form.shownQ() == null ? "名单查询" : "“" + form.shownQ() + "”的查询结果",
                 "按类型、级别、状态、地区、行业和年度查询绿色制造名单。", "/search"));
         SearchResult result;
         model.addAttribute("types", ListingTypes.all());
+        // a choice given twice (type=A&type=B): which one was meant? Said, not guessed (the API refuses it too)
+        List<String> twice = SearchForm.FIELDS.stream()
+                .filter(name -> request.getParameterValues(name) != null && request.getParameterValues(name).length > 1)
+                .toList();
+        if (!twice.isEmpty()) {
+            return refused(twice, form, model, response);
+        }
         try {
             result = api.search(form.query());
         } catch (ApiRefusal refusal) {
             if (refusal.status() != 400) {
                 throw refusal;
             }
-            // a hand-edited or outdated link: say which choice was not understood, keep the form
-            response.setStatus(400);
-            CachePolicy.noStore(response);
-            model.addAttribute("invalid", refusal.fieldNames().stream().map(SearchController::label).toList());
-            model.addAttribute("result", new SearchResult(List.of(), 0, 0, SearchForm.SIZE, null, null, null, null));
-            model.addAttribute("pager", new Pager(List.of(), null, null, null));
-            model.addAttribute("chips", chips(form, null));
-            options(model, form, null, java.util.Set.copyOf(refusal.fieldNames()));
-            return "search";
+            return refused(refusal.fieldNames(), form, model, response);
         }
         model.addAttribute("result", result);
         model.addAttribute("pager", Pager.of(form, result));
         model.addAttribute("chips", chips(form, result));
         options(model, form, result, java.util.Set.of());
+        return "search";
+    }
+
+    /** A hand-edited or outdated link: say which choice was not understood, keep the form. */
+    private String refused(List<String> fields, SearchForm form, Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        CachePolicy.noStore(response);
+        model.addAttribute("invalid", fields.stream().map(SearchController::label).toList());
+        model.addAttribute("result", new SearchResult(List.of(), 0, 0, SearchForm.SIZE, null, null, null, null));
+        model.addAttribute("pager", new Pager(List.of(), null, null, null));
+        model.addAttribute("chips", chips(form, null));
+        options(model, form, null, java.util.Set.copyOf(fields));
         return "search";
     }
 

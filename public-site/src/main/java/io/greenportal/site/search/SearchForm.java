@@ -28,6 +28,18 @@ public record SearchForm(String q, String type, String level, String status, Str
                 number(params.get("from")));
     }
 
+    /**
+     * The words as the page shows them (title, box, heading): without invisible format characters, so a
+     * refused right-to-left override cannot reverse the tab's title or a share card.
+     */
+    public String shownQ() {
+        return q == null ? null : q.replaceAll("[\\p{Cf}\\p{Cntrl}]", "");
+    }
+
+    /** The form's parameters that each hold one value. */
+    static final java.util.List<String> FIELDS = java.util.List.of("q", "type", "level", "status", "region", "industry",
+            "year", "sort", "page", "cursor", "from");
+
     public SearchQuery query() {
         return new SearchQuery(q, type, level, status, region, industry, year, sort, page, SIZE, cursor);
     }

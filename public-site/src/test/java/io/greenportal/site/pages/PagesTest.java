@@ -162,6 +162,21 @@ class PagesTest {
         api.searchRefusal = new ApiRefusal(400, "invalid-field", "q", Map.of("q", "must be at most 100 characters"), 0);
         assertThat(html(web.perform(get("/search").param("q", "水".repeat(101))).andExpect(status().isBadRequest()).andReturn()))
                 .as("the parameter as the page calls it, not the API's name").contains("请修改后重试：<span>关键词</span>");
+
+        // a choice given twice is named too, not silently narrowed to the first
+        api.searchRefusal = null;
+        int asked = api.searches.size();
+        String twice = html(web.perform(get("/search").param("type", "GREEN_FACTORY", "GREEN_PARK"))
+                .andExpect(status().isBadRequest()).andReturn());
+        assertThat(twice).contains("查询条件无法识别").contains("请修改后重试：<span>类型</span>");
+        assertThat(api.searches).as("the API was not asked").hasSize(asked);
+    }
+
+    @Test
+    void invisibleFormatCharactersOfTheWordsNeverReachTheTitleOrTheBox() throws Exception {
+        // U+202E (right-to-left override) would show the tab's title and share cards reversed
+        String page = html(web.perform(get("/search").param("q", "\u202E司公限有")).andReturn());
+        assertThat(page).doesNotContain("\u202E").contains("“司公限有”的查询结果");
     }
 
     @Test
