@@ -45,7 +45,7 @@ public class ProgramService {
             }
         }
         if (store.findByCode(v.code()).isPresent()) {
-            throw duplicateCode(v.code());
+            return sameRequestOrDuplicate(actor, idempotencyKey, fingerprint, v.code());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Program program = new Program(UUID.randomUUID(), v.code(), v.name(), v.kind(), v.description(), v.eligibility(),
@@ -53,9 +53,23 @@ public class ProgramService {
         try {
             store.insert(program, idempotencyKey, fingerprint);
         } catch (DuplicateKeyException e) {
-            throw duplicateCode(v.code());
+            return sameRequestOrDuplicate(actor, idempotencyKey, fingerprint, v.code());
         }
         return new Created(store.find(program.id()).orElseThrow(), true);
+    }
+
+    /**
+     * The code is taken: by this very request, retried at the same moment under its Idempotency-Key
+     * (the first one's program is the answer), or by another program (409).
+     */
+    private Created sameRequestOrDuplicate(String actor, String idempotencyKey, String fingerprint, String code) {
+        if (idempotencyKey != null) {
+            var first = IdempotencyKeys.replay(store.findByIdempotencyKey(actor, idempotencyKey, fingerprint));
+            if (first.isPresent()) {
+                return new Created(first.get(), false);
+            }
+        }
+        throw duplicateCode(code);
     }
 
     public Program get(UUID id) {

@@ -82,6 +82,35 @@ class ProgramApiTest {
     }
 
     @Test
+    void retriesSentAtTheSameMomentUnderOneKeyAreOneProgram() throws Exception {
+        Map<String, Object> body = Programs.retrofit("12000000.00");
+        String key = UUID.randomUUID().toString();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<org.springframework.test.web.servlet.client.EntityExchangeResult<String>>> sent =
+                new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(Tokens.user("admin"), "/programs", body, key).expectBody(String.class).returnResult();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : sent) {
+                var result = answer.get();
+                statuses.add(result.getStatus().value());
+                ids.add(tools.jackson.databind.json.JsonMapper.builder().build().readTree(result.getResponseBody())
+                        .path("id").asString());
+            }
+            assertThat(statuses).as("never the 409 of another program's code").containsOnly(200, 201);
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+            assertThat(ids).hasSize(1);
+        }
+    }
+
+    @Test
     void refusesBadProgramsNamingEveryFieldAndWritesNothing() {
         long before = programCount();
         Map<String, Object> body = new HashMap<>(Programs.retrofit("-5"));
