@@ -142,7 +142,8 @@ public class ImportService {
             for (Checked checked : good) {
                 var v = checked.valid();
                 String number = v.certificateNumber();
-                if (number != null && taken.contains(number)) {
+                // upper-cased: gf-cn-2020-0009 is GF-CN-2020-0009 (in the registry, or earlier in this file)
+                if (number != null && !taken.add(number.toUpperCase(java.util.Locale.ROOT))) {
                     rejected.add(new Rejection(checked.row().line(), "certificateNumber",
                             "certificate number " + number + " is already in the registry"));
                     continue;

@@ -116,18 +116,28 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
         response.onCompleted();
     }
 
-    /** The calling service, or the person it acts for beside it: {@code rev-prov (service-account-certification-service)}. */
+    /**
+     * The calling service, or the person it acts for beside it: {@code rev-prov (service-account-certification-service)}.
+     * Only a portal service acts for someone (a person calling directly is recorded as themself), and
+     * the name is a Keycloak user name in plain ASCII: no look-alike of a real reviewer's name.
+     */
     private String actingFor(String person) {
-        String service = actor();
+        String caller = actor();
         if (person.isBlank()) {
-            return service;
+            return caller;
+        }
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean service = authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_internal-service".equals(a.getAuthority()));
+        if (!service) {
+            throw ApiException.invalid("acting_for", "only a portal service acts for another person; leave it empty");
         }
         String name = person.strip();
-        if (name.length() > 64 || !name.matches("[\\p{L}\\p{N}._@-]+")) {
-            throw ApiException.invalid("acting_for", "must be a user name: letters, digits, '.', '_', '@' or '-', "
+        if (name.length() > 64 || !name.matches("[A-Za-z0-9._@-]+")) {
+            throw ApiException.invalid("acting_for", "must be a user name: ASCII letters, digits, '.', '_', '@' or '-', "
                     + "at most 64");
         }
-        return name + " (" + service + ")";
+        return name + " (" + caller + ")";
     }
 
     @Override

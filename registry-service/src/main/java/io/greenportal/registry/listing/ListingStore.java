@@ -119,18 +119,20 @@ public class ListingStore {
                 .query((rs, row) -> IdempotencyKeys.stored(map(rs, row), rs)).optional();
     }
 
+    /** Whether a listing holds this number, whatever the case of its letters. */
     public boolean certificateNumberExists(String certificateNumber) {
-        return jdbc.sql("select count(*) from listing where certificate_number = :n").param("n", certificateNumber)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from listing where upper(certificate_number) = upper(:n)")
+                .param("n", certificateNumber).query(Integer.class).single() > 0;
     }
 
-    /** Which of these certificate numbers are taken already. */
+    /** Which of these certificate numbers are taken already, whatever the case of their letters: upper-cased. */
     public List<String> existingCertificateNumbers(Collection<String> numbers) {
         if (numbers.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select certificate_number from listing where certificate_number in (:numbers)")
-                .param("numbers", numbers).query(String.class).list();
+        return jdbc.sql("select upper(certificate_number) from listing where upper(certificate_number) in (:numbers)")
+                .param("numbers", numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList())
+                .query(String.class).list();
     }
 
     /** The natural keys (see {@link #naturalKey}) of every listing these enterprises hold, in one query. */

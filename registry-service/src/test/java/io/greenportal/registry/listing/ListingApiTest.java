@@ -136,8 +136,18 @@ class ListingApiTest {
         nextYear.put("batch", "2025年度第1批");
         register(nextYear);
         Map<String, Object> numbered = new HashMap<>(body);
-        numbered.put("certificateNumber", "GF-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        String number = "GF-TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        numbered.put("certificateNumber", number);
         register(numbered);
+        assertThat(listingsOf(uscc)).isEqualTo(3);
+
+        // the same number in lower case is the same number: refused, not a second listing under it
+        Map<String, Object> lower = new HashMap<>(nextYear);
+        lower.put("year", 2023); // another year: not the same listing, only the same number
+        lower.put("batch", "2023年度第1批");
+        lower.put("certificateNumber", number.toLowerCase(java.util.Locale.ROOT));
+        JsonNode taken = json(post(Tokens.user("admin"), "/api/v1/registry/listings", lower), HttpStatus.CONFLICT);
+        assertThat(taken.get("field").asString()).isEqualTo("certificateNumber");
         assertThat(listingsOf(uscc)).isEqualTo(3);
     }
 

@@ -197,12 +197,19 @@ class ListingGrpcTest {
                 .setReason("整改完成").build());
         assertThat(listings.find(UUID.fromString(listing.getId())).orElseThrow().statusChangedBy())
                 .as("acting for no one: the service alone").isEqualTo("service-account-certification-service");
-        for (String bad : List.of("rev prov", "a\u0000b", "x".repeat(65))) {
+        for (String bad : List.of("rev prov", "a\u0000b", "x".repeat(65), "r\u0435v-prov")) { // Cyrillic е
             assertThatThrownBy(() -> registry.changeStatus(ChangeStatusRequest.newBuilder().setListingId(listing.getId())
                     .setAction(StatusAction.SUSPEND).setReason("r").setActingFor(bad).build()))
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
         }
+        assertThat(listings.find(UUID.fromString(listing.getId())).orElseThrow().status()).isEqualTo(ListingStatus.ACTIVE);
+        // a person (an administrator) calling directly acts for no one else
+        var admin = Grpc.as(RegistryServiceGrpc.newBlockingStub(channel), Tokens.user("admin"));
+        assertThatThrownBy(() -> admin.changeStatus(ChangeStatusRequest.newBuilder().setListingId(listing.getId())
+                .setAction(StatusAction.SUSPEND).setReason("r").setActingFor("rev-prov").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
         assertThat(listings.find(UUID.fromString(listing.getId())).orElseThrow().status()).isEqualTo(ListingStatus.ACTIVE);
     }
 
