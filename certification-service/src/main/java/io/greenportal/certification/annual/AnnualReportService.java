@@ -125,6 +125,13 @@ public class AnnualReportService {
         }
         requireStatus(report, Set.of(AnnualReport.Status.DUE, AnnualReport.Status.SUBMITTED,
                 AnnualReport.Status.SUSPENDED), "submit");
+        int thisYear = Times.now(clock).getYear();
+        if (report.year() > thisYear) {
+            // a year's indicators exist only once it is under way: the next report opens when its year begins
+            throw new ApiException(HttpStatus.CONFLICT, "report-year-not-begun", "year", "The " + report.year()
+                    + " report can be filed from 1 January " + report.year() + "; it is " + thisYear + " now")
+                    .withProperty("year", report.year());
+        }
         List<Violation> violations = new ArrayList<>();
         List<Indicator> indicators = ApplicationRules.checkIndicators(submission == null ? null : submission.indicators(), violations);
         if (indicators.isEmpty() && violations.isEmpty()) {

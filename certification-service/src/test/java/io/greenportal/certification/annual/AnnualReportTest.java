@@ -138,6 +138,10 @@ class AnnualReportTest {
         // the next year's report is owed now; revoking over it ends the listing
         reportId = jdbc.sql("select id::text from annual_report where listing_id = :l and year = :y")
                 .param("l", listingId).param("y", accepted.get("year").asInt() + 1).query(String.class).single();
+        // the next year has not begun (the listing was granted this year): it cannot be reported on yet
+        assertThat(accepted.get("year").asInt()).isEqualTo(LocalDate.now(clock).getYear());
+        assertThatThrownBy(() -> reports.submit(enterprise, UUID.fromString(reportId), submission("95.0")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
         JsonNode revoked = decide("REVOKE", "发生较大环境污染事件，撤销称号", HttpStatus.OK);
         assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
         awaitRegistry(ListingStatus.REVOKED);
