@@ -15,7 +15,6 @@ import io.greenportal.platform.web.ApiException.Violation;
 import io.greenportal.platform.web.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import io.greenportal.platform.web.FreeText;
@@ -50,9 +49,7 @@ public class ProgramService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Program program = new Program(UUID.randomUUID(), v.code(), v.name(), v.kind(), v.description(), v.eligibility(),
                 v.amountRule(), v.opensAt(), v.closesAt(), v.budget(), Money.ZERO, Money.ZERO, now, actor, now);
-        try {
-            store.insert(program, idempotencyKey, fingerprint);
-        } catch (DuplicateKeyException e) {
+        if (!store.insert(program, idempotencyKey, fingerprint)) {
             return sameRequestOrDuplicate(actor, idempotencyKey, fingerprint, v.code());
         }
         return new Created(store.find(program.id()).orElseThrow(), true);

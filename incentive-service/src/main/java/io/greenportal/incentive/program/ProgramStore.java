@@ -28,18 +28,23 @@ public class ProgramStore {
         this.json = json;
     }
 
-    public void insert(Program p, String idempotencyKey, String fingerprint) {
-        jdbc.sql("""
+    /**
+     * Inserts the program unless its code (or the administrator's Idempotency-Key) is taken, which a
+     * concurrent insert may have done a moment ago: false then, with the transaction still usable.
+     */
+    public boolean insert(Program p, String idempotencyKey, String fingerprint) {
+        return jdbc.sql("""
                 insert into program (id, code, name, kind, description, eligibility, amount_rule, opens_at, closes_at,
                   budget, committed, disbursed, created_at, created_by, updated_at, idempotency_key, idempotency_fingerprint)
                 values (:id, :code, :name, :kind, :description, cast(:eligibility as jsonb), cast(:rule as jsonb),
-                  :opensAt, :closesAt, :budget, 0, 0, :createdAt, :createdBy, :createdAt, :key, :fp)""")
+                  :opensAt, :closesAt, :budget, 0, 0, :createdAt, :createdBy, :createdAt, :key, :fp)
+                on conflict do nothing""")
                 .param("id", p.id()).param("code", p.code()).param("name", p.name()).param("kind", p.kind().name())
                 .param("description", p.description()).param("eligibility", json.writeValueAsString(p.eligibility()))
                 .param("rule", json.writeValueAsString(p.amountRule())).param("opensAt", p.opensAt())
                 .param("closesAt", p.closesAt()).param("budget", p.budget()).param("createdAt", p.createdAt())
                 .param("createdBy", p.createdBy()).param("key", idempotencyKey)
-                .param("fp", fingerprint).update();
+                .param("fp", fingerprint).update() == 1;
     }
 
     public Optional<Program> find(UUID id) {
