@@ -154,10 +154,7 @@ public class ApplicationService {
         if (registered == null) {
             return c;
         }
-        if (c.cityCode() != null && !registered.reviewedIn(c.cityCode())) {
-            throw ApiException.invalid("regionCode", "must be in the city " + registered.cityCode()
-                    + " where the enterprise is registered (its municipal review is that city's); it is in " + c.cityCode());
-        }
+        registered.requireReviewedIn(c.cityCode());
         return registered.name().equals(c.enterpriseName()) ? c : new ApplicationRules.Content(registered.name(),
                 c.regionCode(), c.cityCode(), c.industryCode(), c.subject(), c.selfScore(), c.indicators(),
                 c.evaluationBody(), c.evaluationReport());
@@ -186,12 +183,9 @@ public class ApplicationService {
     private Application submitLocked(Caller caller, UUID id, RegisteredEnterprises.Registered registered, String comment) {
         Application current = access.requireOwner(caller, workflow.lock(id));
         Workflow.Submission submission = Workflow.submission(current);
-        if (registered != null && current.cityCode() != null && !registered.reviewedIn(current.cityCode())) {
-            // the region decides which city's reviewers examine the application first, and the listing
-            // it leads to follows the enterprise's registered region: an enterprise cannot choose its reviewer
-            throw ApiException.invalid("regionCode", "must be in the city " + registered.cityCode()
-                    + " where the enterprise is registered (its municipal review is that city's); it is in "
-                    + current.cityCode());
+        if (registered != null) {
+            // the registry is asked again at submission: the city may have changed since the draft was saved
+            registered.requireReviewedIn(current.cityCode());
         }
         if (registered != null && !registered.name().equals(current.enterpriseName())) {
             applications.setEnterpriseName(id, registered.name(), Times.now(clock));

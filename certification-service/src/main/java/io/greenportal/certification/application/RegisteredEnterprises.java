@@ -15,6 +15,7 @@ import io.greenportal.platform.web.ApiException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,17 @@ public class RegisteredEnterprises {
         /** Whether an application in this city is one its registered city reviews (always, when the registry knows no city). */
         public boolean reviewedIn(String applicationCity) {
             return cityCode.isEmpty() || cityCode.endsWith("0000") || cityCode.equals(applicationCity);
+        }
+
+        /**
+         * A 400 on regionCode unless its registered city reviews an application in this one: the region
+         * decides which city's reviewers see it first, and the listing follows the registered region.
+         */
+        public void requireReviewedIn(String applicationCity) {
+            if (applicationCity != null && !reviewedIn(applicationCity)) {
+                throw ApiException.invalid("regionCode", "must be in the city " + cityCode + " where the enterprise is "
+                        + "registered (its municipal review is that city's); it is in " + applicationCity);
+            }
         }
     }
 
@@ -80,7 +92,7 @@ public class RegisteredEnterprises {
         try {
             return of(uscc);
         } catch (ApiException e) {
-            if (e.status() == org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE) {
+            if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
                 return Optional.empty();
             }
             throw e;

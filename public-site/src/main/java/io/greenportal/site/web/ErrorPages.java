@@ -53,35 +53,35 @@ public class ErrorPages {
         if (e.status() == 404) {
             return notFound(response, model);
         }
-        response.setStatus(400);
-        model.addAttribute("page", new PageMeta("请求有误", "请求的参数无法识别。", null));
-        model.addAttribute("fields", e.fieldNames());
-        return "error/4xx";
+        return refusal(response, model, 400, "请求有误", "请求的参数无法识别。", e.fieldNames());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
-        CachePolicy.noStore(response);
-        response.setStatus(400);
-        model.addAttribute("page", new PageMeta("请求有误", "请求的参数无法识别。", null));
-        model.addAttribute("fields", java.util.List.of(e.getName()));
-        return "error/4xx";
+        return refusal(response, model, 400, "请求有误", "请求的参数无法识别。", java.util.List.of(e.getName()));
     }
 
     /** A query whose percent-escapes do not spell UTF-8 (%ED%A0%80, %FF): the visitor's link is broken, nothing failed here. */
     @ExceptionHandler(InvalidParameterException.class)
     String undecodable(HttpServletResponse response, Model model) {
-        CachePolicy.noStore(response);
-        response.setStatus(400);
-        model.addAttribute("page", new PageMeta("链接无效", "网址中含有无法识别的字符。请检查链接是否完整，或返回首页重新搜索。", null));
-        return "error/4xx";
+        return refusal(response, model, 400, "链接无效", "网址中含有无法识别的字符。请检查链接是否完整，或返回首页重新搜索。",
+                null);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     String methodNotAllowed(HttpServletResponse response, Model model) {
+        return refusal(response, model, 405, "不支持的操作", "此页面不支持该请求方式。", null);
+    }
+
+    /** A request the site refuses, as a page: never stored, with the parameters it could not read, if any. */
+    private static String refusal(HttpServletResponse response, Model model, int status, String title, String text,
+            java.util.List<String> fields) {
         CachePolicy.noStore(response);
-        response.setStatus(405);
-        model.addAttribute("page", new PageMeta("不支持的操作", "此页面不支持该请求方式。", null));
+        response.setStatus(status);
+        model.addAttribute("page", new PageMeta(title, text, null));
+        if (fields != null) {
+            model.addAttribute("fields", fields);
+        }
         return "error/4xx";
     }
 

@@ -17,6 +17,7 @@ import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.contracts.registry.v1.RegisterListingResponse;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
+import io.greenportal.platform.grpc.server.GrpcMethodRules;
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.creditcode.Uscc;
 import io.greenportal.registry.grpc.ProtoMapper;
@@ -128,7 +129,7 @@ public class ListingGrpcService extends RegistryServiceGrpc.RegistryServiceImplB
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean service = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_internal-service".equals(a.getAuthority()));
+                .anyMatch(a -> GrpcMethodRules.INTERNAL_SERVICE.equals(a.getAuthority()));
         if (!service) {
             throw ApiException.invalid("acting_for", "only a portal service acts for another person; leave it empty");
         }

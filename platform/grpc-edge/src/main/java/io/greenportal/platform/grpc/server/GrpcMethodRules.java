@@ -9,8 +9,11 @@ import org.springframework.grpc.server.security.RequestMapperConfigurer;
 @FunctionalInterface
 public interface GrpcMethodRules {
 
-    /** Another portal service (client credentials, realm role internal-service) or an administrator. */
-    String[] INTERNAL_CALLERS = {"ROLE_internal-service", "ROLE_admin"};
+    /** Another portal service (client credentials, realm role internal-service). */
+    String INTERNAL_SERVICE = "ROLE_internal-service";
+
+    /** Another portal service or an administrator. */
+    String[] INTERNAL_CALLERS = {INTERNAL_SERVICE, "ROLE_admin"};
 
     void configure(RequestMapperConfigurer methods);
 
