@@ -163,8 +163,11 @@ class WebhookDeliveryTest {
         // the other bank watches another firm: it heard nothing
         assertThat(bank.findAll(postRequestedFor(urlEqualTo(hhPath)))).isEmpty();
 
-        JsonNode log = Api.json(api.get(Tokens.client("bank-a"), "/webhook-subscriptions/" + subscriptionId + "/deliveries"),
-                HttpStatus.OK);
+        // the bank has its third request; the log says DELIVERED once the service has read the answer
+        JsonNode log = Waiting.atMost(Duration.ofSeconds(10), "the delivery logged as delivered").until(
+                () -> Api.json(api.get(Tokens.client("bank-a"), "/webhook-subscriptions/" + subscriptionId + "/deliveries"),
+                        HttpStatus.OK),
+                answer -> "DELIVERED".equals(answer.path("items").path(0).path("state").asString(null)));
         assertThat(log.get("total").asLong()).isEqualTo(1);
         assertThat(log.get("size").asInt()).as("the portal's default page size").isEqualTo(20);
         JsonNode delivery = log.get("items").get(0);
