@@ -238,7 +238,7 @@ public class DemoData {
     }
 
     private static ReviewService.DecisionRequest decision(Review.Decision decision, String comment) {
-        return new ReviewService.DecisionRequest(decision, comment);
+        return new ReviewService.DecisionRequest(decision, comment, null);
     }
 
     static byte[] pdf(String title) {

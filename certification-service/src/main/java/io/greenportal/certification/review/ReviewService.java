@@ -39,8 +39,13 @@ public class ReviewService {
         this.clock = clock;
     }
 
+    /**
+     * {@code round}: the submission round the reviewer read (the application's {@code round}). Optional;
+     * when given, a decision on any other round is refused, so that a return and a resubmission between
+     * reading and deciding never get the new submission approved unread.
+     */
     @io.swagger.v3.oas.annotations.media.Schema(name = "ReviewDecisionRequest")
-    public record DecisionRequest(Review.Decision decision, @FreeText(max = 2000) String comment) {
+    public record DecisionRequest(Review.Decision decision, @FreeText(max = 2000) String comment, Integer round) {
     }
 
     @Transactional
@@ -52,6 +57,7 @@ public class ReviewService {
         Application application = access.visible(caller, workflow.lock(applicationId));
         ApplicationState stage = stageOf(caller, application);
         Workflow.require(application, Set.of(stage), "decide the " + stage.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " of");
+        requireRoundRead(request.round(), application.round());
         String comment = comment(request.decision(), request.comment());
         ApplicationState next = next(stage, request.decision());
         OffsetDateTime now = Times.now(clock);
@@ -66,6 +72,21 @@ public class ReviewService {
                 .update();
         workflow.move(application, next, caller, comment);
         return review;
+    }
+
+    /** The round the reviewer read, when they name one, must be the one under review. */
+    static void requireRoundRead(Integer read, int current) {
+        if (read == null) {
+            return;
+        }
+        if (read < 1) {
+            throw ApiException.invalid("round", "must be the submission round you read, 1 or more");
+        }
+        if (read != current) {
+            throw ApiException.conflict("round-changed", "round", "You read round " + read
+                    + ", but the application is now in round " + current
+                    + " (it was returned and resubmitted since): read the new submission before deciding");
+        }
     }
 
     /** The decision's comment, stripped: a return needs one telling what to change, a rejection its reason. */

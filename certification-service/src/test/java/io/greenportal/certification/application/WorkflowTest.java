@@ -184,6 +184,26 @@ class WorkflowTest {
     }
 
     @Test
+    void aDecisionOnTheRoundTheReviewerReadIsRefusedAfterAResubmission() {
+        String id = flow.submitted("ent-a", batch, "640106");
+        flow.decide("rev-city", id, "RETURN", "请补充能源计量器具配备情况");
+        Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.OK);
+
+        // a second reviewer's screen still shows round 1: approving it would approve round 2 unread
+        JsonNode stale = Flow.json(flow.post("rev-city", "applications/" + id + "/reviews",
+                Map.of("decision", "APPROVE", "round", 1)), HttpStatus.CONFLICT);
+        assertThat(stale.get("type").asString()).endsWith("round-changed");
+        assertThat(stale.get("field").asString()).isEqualTo("round");
+        assertThat(flow.state(id)).isEqualTo("MUNICIPAL_REVIEW");
+        JsonNode reviews = Flow.json(flow.get("rev-city", "applications/" + id + "/reviews"), HttpStatus.OK);
+        assertThat(reviews.get("items")).hasSize(1);
+
+        Flow.json(flow.post("rev-city", "applications/" + id + "/reviews",
+                Map.of("decision", "APPROVE", "round", 2, "comment", "整改到位")), HttpStatus.CREATED);
+        assertThat(flow.state(id)).isEqualTo("PROVINCIAL_REVIEW");
+    }
+
+    @Test
     void aMunicipalRejectionIsFinal() {
         String id = flow.submitted("ent-b", batch, "640202");
         flow.post("rev-city2", "applications/" + id + "/reviews", Map.of("decision", "REJECT"))

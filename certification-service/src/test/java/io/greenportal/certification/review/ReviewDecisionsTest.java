@@ -126,4 +126,18 @@ class ReviewDecisionsTest {
         assertThat(Refusal.of(() -> ReviewService.comment(Review.Decision.APPROVE, "意".repeat(2001))).detail())
                 .isEqualTo("must be at most 2000 characters");
     }
+
+    @Test
+    void aDecisionNamingTheRoundItReadIsRefusedOnceTheApplicationWasResubmitted() {
+        ReviewService.requireRoundRead(null, 3); // a client that names no round decides what is there
+        ReviewService.requireRoundRead(2, 2);
+        var stale = Refusal.of(() -> ReviewService.requireRoundRead(1, 2));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.type()).endsWith("round-changed");
+        assertThat(stale.field()).isEqualTo("round");
+        assertThat(stale.detail()).startsWith("You read round 1, but the application is now in round 2");
+        var nonsense = Refusal.of(() -> ReviewService.requireRoundRead(0, 2));
+        assertThat(nonsense.status()).isEqualTo(400);
+        assertThat(nonsense.fields()).containsExactly("round");
+    }
 }

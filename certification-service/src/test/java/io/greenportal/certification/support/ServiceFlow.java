@@ -136,8 +136,8 @@ public final class ServiceFlow {
     /** Evaluated by this body, through both reviews and three experts (85 each): in PUBLICITY. */
     public UUID inPublicity(Caller enterprise, UUID batch, UUID bodyId, Caller evaluator) {
         UUID id = submitted(enterprise, batch, bodyId, evaluator);
-        reviews.decide(MUNICIPAL_YINCHUAN, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意"));
-        reviews.decide(PROVINCIAL, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意"));
+        reviews.decide(MUNICIPAL_YINCHUAN, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意", null));
+        reviews.decide(PROVINCIAL, id, new ReviewService.DecisionRequest(Review.Decision.APPROVE, "同意", null));
         experts.assign(PROVINCIAL, id, new ExpertReviewService.AssignRequest(List.of("expert1", "expert2", "expert3")));
         for (int i = 1; i <= 3; i++) {
             experts.score(expert(i), id, new ExpertReviewService.ScoreRequest(java.math.BigDecimal.valueOf(85), "符合要求"));
