@@ -58,4 +58,15 @@ class UndecodableQueryTest {
         }
         assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("FileUploadException");
     }
+
+    @Test
+    void bracesAndABarSentUnescapedAreASearchAsThroughTheGateway() throws Exception {
+        // java.net.URI would escape them: the request line goes out as some clients send it
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /search?q={a}|[b] HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("lang=\"zh-CN\"").contains("{a}|[b]");
+        }
+    }
 }
