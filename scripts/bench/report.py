@@ -596,9 +596,9 @@ answer postpones the next request instead of piling requests up, and the paced r
 **The bench gateways.** The load goes through gateways that `./portal bench` starts itself from the
 running portal's gateway jar, with its JVM flags (read from the running process): one with rate limits
 on as in production (port 18080) and one with them off (18081), both with `GP_TRUSTED_PROXY_HOPS=1`.
-Each section says which one it used. They are warmed up (60 s of traffic each: a bearer read, the
+Each section says which one it used. They are warmed up (150 s of traffic each in the default mode: a bearer read, the
 mixed search, and the other anonymous reads of the publicity-day mix; the gateway's JIT compiler
-keeps working for about a minute of load, and a pair with a half-compiled gateway would compare the
+keeps working for minutes of load, and a pair with a half-compiled gateway would compare the
 compiler, not the path) before the first figure. The portal's own gateway (8080) is left
 alone. `./portal bench --profile` shows where the gateway's time goes (flame graphs and CPU per
 request in [profile/](profile/README.md)).
