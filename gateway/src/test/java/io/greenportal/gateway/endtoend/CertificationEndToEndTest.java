@@ -107,6 +107,7 @@ class CertificationEndToEndTest {
         assertThat(listing.get("source").asString()).isEqualTo("CERTIFICATION");
         assertThat(listing.get("certificateNumber").asString()).matches("GF-640000-\\d{4}-\\d{4}");
         assertThat(listing.get("certificateNumber").asString()).isEqualTo(approved.get("certificateNumber").asString());
+        assertThat(listing.get("certificateNumberAssigned").asBoolean()).as("the province's certificate").isFalse();
         assertThat(listing.get("subject").get("siteName").asString()).isEqualTo(site);
 
         String q = URLEncoder.encode(site, StandardCharsets.UTF_8);

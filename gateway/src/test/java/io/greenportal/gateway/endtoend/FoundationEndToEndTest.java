@@ -72,9 +72,11 @@ class FoundationEndToEndTest {
         JsonNode verification = portal.getJson("bank-a", "/api/v1/incentives/verifications/" + ENT_A);
 
         Set<String> fromRegistry = new HashSet<>();
-        registry.get("listings").forEach(l -> fromRegistry.add(l.get("certificateNumber").asString()));
+        registry.get("listings").forEach(l -> fromRegistry.add(l.get("certificateNumber").asString()
+                + (l.get("certificateNumberAssigned").asBoolean() ? " (the registry's)" : "")));
         Set<String> fromVerification = new HashSet<>();
-        verification.get("listings").forEach(l -> fromVerification.add(l.get("certificateNumber").asString()));
+        verification.get("listings").forEach(l -> fromVerification.add(l.get("certificateNumber").asString()
+                + (l.get("certificateNumberAssigned").asBoolean() ? " (the registry's)" : "")));
         assertThat(fromVerification).isNotEmpty().isEqualTo(fromRegistry);
         assertThat(verification.get("found").asBoolean()).isTrue();
     }

@@ -19,7 +19,8 @@ public record Verification(String uscc, boolean valid, Boolean found, String err
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ListingInfo(String id, String type, String level, String status, String statusReason,
-            OffsetDateTime statusChangedAt, String certificateNumber, int year, String grantedOn, String subject) {
+            OffsetDateTime statusChangedAt, String certificateNumber, boolean certificateNumberAssigned, int year,
+            String grantedOn, String subject) {
     }
 
     /** The answer to a batch: one entry per code sent, in the order sent. */

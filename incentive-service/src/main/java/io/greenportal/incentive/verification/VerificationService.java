@@ -116,7 +116,8 @@ public class VerificationService {
                 s.getProductName().isBlank() ? "" : (s.getProductName() + (s.getProductModel().isBlank() ? "" : " " + s.getProductModel())));
         return new ListingInfo(l.getId(), l.getType().name(), l.getLevel().name(), l.getStatus().name(),
                 blankToNull(l.getStatusReason()), l.hasStatusChangedAt() ? time(l.getStatusChangedAt()) : null,
-                l.getCertificateNumber(), l.getYear(), blankToNull(l.getGrantedOn()), subject);
+                l.getCertificateNumber(), l.getCertificateNumberAssigned(), l.getYear(), blankToNull(l.getGrantedOn()),
+                subject);
     }
 
     private static OffsetDateTime time(Timestamp t) {

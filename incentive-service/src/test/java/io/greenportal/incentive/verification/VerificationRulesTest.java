@@ -50,6 +50,7 @@ class VerificationRulesTest {
                             .setSubject(Subject.newBuilder().setSiteName("金凤区新材料生产基地"));
                     var product = Listings.ningxia(ListingType.GREEN_PRODUCT, Level.NATIONAL, 2023)
                             .setStatus(ListingStatus.SUSPENDED).setStatusReason("年度报告逾期未报送")
+                            .setCertificateNumberAssigned(true) // a national list that gave no number
                             .setSubject(Subject.newBuilder().setProductName("再生铝合金锭").setProductModel("ADC12"));
                     entry.setEnterprise(factory.getEnterprise()).addListings(factory).addListings(product);
                 }
@@ -94,6 +95,8 @@ class VerificationRulesTest {
                         org.assertj.core.groups.Tuple.tuple("SUSPENDED", "再生铝合金锭 ADC12", "GF-640000-2023-0007"));
         assertThat(entA.listings().get(1).statusReason()).isEqualTo("年度报告逾期未报送");
         assertThat(entA.listings().get(0).statusReason()).isNull();
+        assertThat(entA.listings()).extracting(Verification.ListingInfo::certificateNumberAssigned)
+                .as("the bank is told which number is only the registry's").containsExactly(false, true);
     }
 
     @Test

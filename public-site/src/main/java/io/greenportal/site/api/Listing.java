@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** A public listing as the search and detail endpoints answer it. */
 public record Listing(String id, String type, String typeName, String level, String levelName, String status,
-        String statusName, String statusReason, OffsetDateTime statusChangedAt, String certificateNumber, Integer year,
+        String statusName, String statusReason, OffsetDateTime statusChangedAt, String certificateNumber,
+        boolean certificateNumberAssigned, Integer year,
         String batch, LocalDate grantedOn, Enterprise enterprise, String subjectName, Map<String, String> subject,
         List<Indicator> indicators, Map<String, String> highlight) {
 
@@ -26,6 +27,14 @@ public record Listing(String id, String type, String typeName, String level, Str
     /** The highlight of {@link #title()}, if the search marked it. */
     public String titleHighlight() {
         return hasSubjectName() ? highlight.get("subjectName") : highlight.get("enterpriseName");
+    }
+
+    /**
+     * What the number is: a certificate number, or, where the list gave none, the number the registry
+     * assigned (平台编号), which no issuer's certificate bears.
+     */
+    public String numberLabel() {
+        return certificateNumberAssigned ? "平台编号" : "证书编号";
     }
 
     public boolean hasSubjectName() {

@@ -41,7 +41,7 @@ public class ListingController {
         model.addAttribute("history", StatusHistory.of(listing));
         model.addAttribute("verification", VerificationCode.of(site.siteUrl() + "/listings/" + listing.id()));
         model.addAttribute("page", new PageMeta(listing.title() + "（" + listing.typeName() + "）",
-                listing.enterprise().name() + "，" + listing.levelName() + listing.typeName() + "，证书编号 "
+                listing.enterprise().name() + "，" + listing.levelName() + listing.typeName() + "，" + listing.numberLabel() + " "
                         + listing.certificateNumber() + "，状态：" + listing.statusName() + "。",
                 "/listings/" + listing.id()));
         return "listing";

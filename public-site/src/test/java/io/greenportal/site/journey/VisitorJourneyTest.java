@@ -89,7 +89,7 @@ class VisitorJourneyTest {
         // a result's detail: the certificate number the list showed is on the detail page
         WebElement first = browser.driver.findElement(By.cssSelector("ol.list > li"));
         String listedName = first.findElement(By.cssSelector("a.item-title")).getText();
-        String listedCertificate = first.findElement(By.xpath(".//p[contains(., '证书编号')]/span")).getText();
+        String listedCertificate = first.findElement(By.xpath(".//p[contains(., '编号')]/span")).getText();
         first.findElement(By.cssSelector("a.item-title")).click();
         wait.until(ExpectedConditions.urlContains("/listings/"));
         assertThat(text(By.tagName("h1"))).isEqualTo(listedName);

@@ -183,7 +183,8 @@ class PagesTest {
     void aListingShowsItsCertificateSubjectAndStatusHistory() throws Exception {
         String page = html(web.perform(get("/listings/" + FakePublicApi.CEMENT_ID)).andExpect(status().isOk()).andReturn());
         assertThat(page).contains("<h1>通用硅酸盐水泥 P·O 42.5</h1>")
-                .contains("id=\"certificate-number\">GD-640100-2024-0001<")
+                .contains("<dt>证书编号</dt>").contains("id=\"certificate-number\">GD-640100-2024-0001<")
+                .doesNotContain("平台编号")
                 .contains("宁夏明珠水泥有限公司", "91640105MA70001213", "西夏区", "非金属矿物制品业（C30）", "P·O 42.5")
                 .contains("2024年12月31日").contains("授予市级绿色设计产品称号（2024年度第1批）")
                 .contains("单位产品综合能耗").contains("<link rel=\"canonical\" href=\"https://portal.example.gov.cn/listings/");
@@ -196,6 +197,9 @@ class PagesTest {
                 .contains("<time datetime=\"2026-03-02\">2026年3月2日</time>").contains("发生较大环境污染事件")
                 .contains("撤销称号")
                 .doesNotContain("<script>alert(1)");
+        // its list gives no number: the registry's own is not passed off as a certificate
+        assertThat(revoked).contains("<dt>平台编号</dt>").contains("id=\"certificate-number\">GF-640000-2021-0007<")
+                .contains("名单未载明证书编号，此为本平台编配的编号").doesNotContain("<dt>证书编号</dt>");
         // its list gives only a year: no grant date is made up, the history names the year
         assertThat(revoked).contains("<dt>授予日期</dt><dd><span class=\"muted\">名单未载明</span></dd>")
                 .containsPattern("<span>2021年度</span>\\s*<strong>授予省级绿色工厂称号（2021年度第1批）</strong>")

@@ -46,7 +46,7 @@ public class FakePublicApi implements PublicApi {
     public final List<ObjectionRequest> objections = new ArrayList<>();
 
     public static final Listing CEMENT = new Listing(CEMENT_ID, "GREEN_PRODUCT", "绿色设计产品", "MUNICIPAL", "市级",
-            "ACTIVE", "有效", null, null, "GD-640100-2024-0001", 2024, "2024年度第1批", LocalDate.of(2024, 12, 31),
+            "ACTIVE", "有效", null, null, "GD-640100-2024-0001", false, 2024, "2024年度第1批", LocalDate.of(2024, 12, 31),
             new Listing.Enterprise("宁夏明珠水泥有限公司", "91640105MA70001213", "640105", "西夏区", "640100", "640000",
                     "C30", "非金属矿物制品业"),
             "通用硅酸盐水泥 P·O 42.5", Map.of("productName", "通用硅酸盐水泥", "productModel", "P·O 42.5",
@@ -56,7 +56,7 @@ public class FakePublicApi implements PublicApi {
 
     public static final Listing REVOKED = new Listing(REVOKED_ID, "GREEN_FACTORY", "绿色工厂", "PROVINCIAL", "省级",
             "REVOKED", "撤销", "发生较大环境污染事件", OffsetDateTime.parse("2026-03-01T16:30:00Z"),
-            "GF-640000-2021-0007", 2021, "2021年度第1批", null, // an imported list that gives only its year
+            "GF-640000-2021-0007", true, 2021, "2021年度第1批", null, // an imported list that gives only its year and no number
             new Listing.Enterprise("大同<script>alert(1)</script>冀东水泥有限责任公司", "91140200MA0000000X", "140200", "大同市",
                     "140200", "140000", "C30", "非金属矿物制品业"),
             null, Map.of(), List.of(),

@@ -14,7 +14,8 @@ import io.greenportal.platform.grpc.ProtoTimes;
  * A listing as the public index holds it: the registry's snapshot after the change with sequence
  * {@code sequence}, flattened for filtering and search. {@code sequence} is also the document's
  * external version, so a replayed or late change can never overwrite a newer one. {@code nameOrder}
- * is the enterprise name's {@link NameOrder} key, for sorting only.
+ * is the enterprise name's {@link NameOrder} key, for sorting only. {@code certificateNumberAssigned}:
+ * the list gave no number and the registry assigned this one (平台编号), nobody's certificate number.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,7 +24,7 @@ public record ListingDocument(String id, long sequence, String type, String leve
         String regionName, String cityCode, String provinceCode, String industryCode, String industryName,
         String subjectName, String siteName, String parkName, String productName, String productModel,
         String productCategory, String evaluationStandard, int year, String batch, String certificateNumber,
-        LocalDate grantedOn, OffsetDateTime createdAt, String source, List<IndicatorValue> indicators,
+        boolean certificateNumberAssigned, LocalDate grantedOn, OffsetDateTime createdAt, String source, List<IndicatorValue> indicators,
         String nameOrder) {
 
     /** An indicator as published: the value is an exact decimal kept as text. */
@@ -43,6 +44,7 @@ public record ListingDocument(String id, long sequence, String type, String leve
                 blankToNull(s.getProductName()), blankToNull(s.getProductModel()),
                 blankToNull(s.getProductCategory()), blankToNull(s.getEvaluationStandard()), listing.getYear(),
                 blankToNull(listing.getBatch()), blankToNull(listing.getCertificateNumber()),
+                listing.getCertificateNumberAssigned(),
                 listing.getGrantedOn().isBlank() ? null : LocalDate.parse(listing.getGrantedOn()),
                 ProtoTimes.local(listing.getCreatedAt()), blankToNull(listing.getSource()),
                 listing.getIndicatorsList().stream()

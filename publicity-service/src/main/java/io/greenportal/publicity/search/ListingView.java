@@ -16,7 +16,8 @@ import io.greenportal.publicity.Vocabulary;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(String id, String type, String typeName, String level, String levelName, String status,
-        String statusName, String statusReason, OffsetDateTime statusChangedAt, String certificateNumber, int year,
+        String statusName, String statusReason, OffsetDateTime statusChangedAt, String certificateNumber,
+        boolean certificateNumberAssigned, int year,
         String batch, LocalDate grantedOn, Enterprise enterprise, String subjectName, Subject subject,
         List<ListingDocument.IndicatorValue> indicators, Map<String, String> highlight) {
 
@@ -40,7 +41,8 @@ public record ListingView(String id, String type, String typeName, String level,
                         d.evaluationStandard());
         return new ListingView(d.id(), d.type(), Vocabulary.type(d.type()), d.level(), Vocabulary.level(d.level()),
                 d.status(), Vocabulary.status(d.status()), changed ? d.statusReason() : null,
-                changed ? Times.local(d.statusChangedAt()) : null, d.certificateNumber(), d.year(), d.batch(),
+                changed ? Times.local(d.statusChangedAt()) : null, d.certificateNumber(), d.certificateNumberAssigned(),
+                d.year(), d.batch(),
                 d.grantedOn(),
                 new Enterprise(d.enterpriseName(), d.uscc(), d.regionCode(), d.regionName(), d.cityCode(),
                         d.provinceCode(), d.industryCode(), d.industryName()),

@@ -3,8 +3,13 @@ package io.greenportal.publicity.changefeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.UUID;
 
+import io.greenportal.contracts.registry.v1.Enterprise;
+import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.Listing;
+import io.greenportal.contracts.registry.v1.ListingType;
+import io.greenportal.contracts.registry.v1.RegisterListingRequest;
 import io.greenportal.publicity.announcements.Announcement;
 import io.greenportal.publicity.announcements.AnnouncementStore;
 import io.greenportal.publicity.support.Api;
@@ -82,10 +87,26 @@ class FreshnessTest {
         assertThat(item.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(item.path("typeName").asString()).isEqualTo("绿色工厂");
         assertThat(item.path("certificateNumber").asString()).isEqualTo(listing.getCertificateNumber());
+        assertThat(item.path("certificateNumberAssigned").asBoolean()).as("the province's own certificate").isFalse();
 
         JsonNode detail = api.get("/api/v1/public/listings/{id}", listing.getId());
         assertThat(detail.path("indicators").get(0).path("value").asString()).isEqualTo("0.352");
         assertThat(announcements.countForListing(listing.getId(), Announcement.Kind.NEW_LISTING)).isEqualTo(1);
+    }
+
+    @Test
+    void aListingFromAListWithoutNumbersSaysItsNumberIsTheRegistrys() {
+        String mark = Registry.uniqueHan(5);
+        // a national list that gives names, types and a year, but no numbers (as the Datong list)
+        Listing imported = Registry.register(RegisterListingRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .setType(ListingType.GREEN_SUPPLY_CHAIN).setLevel(Level.NATIONAL)
+                .setEnterprise(Enterprise.newBuilder().setUscc(Registry.uscc("640106")).setName("宁夏" + mark + "供应链有限公司")
+                        .setRegionCode("640106").setIndustryCode("C30"))
+                .setYear(2019).setSource("IMPORT").setSourceRef("national-list-2019.csv").build());
+        Await.until(WITHIN, "in search", () -> Api.item(api.get("/api/v1/public/listings?q={q}", mark), imported.getId()) != null);
+        JsonNode detail = api.get("/api/v1/public/listings/{id}", imported.getId());
+        assertThat(detail.path("certificateNumber").asString()).isEqualTo(imported.getCertificateNumber()).startsWith("GS-CN-2019-");
+        assertThat(detail.path("certificateNumberAssigned").asBoolean()).as("the list gave no number").isTrue();
     }
 
     @Test

@@ -22,7 +22,7 @@ class ExportColumnsTest {
         return new ListingDocument("5f1d0000-0000-4000-8000-000000000214", 42, "GREEN_FACTORY", "NATIONAL", "REVOKED",
                 "发生较大环境污染事件，撤销称号", OffsetDateTime.parse("2025-11-03T02:15:00Z"), "大同冀东水泥有限责任公司",
                 "914403001922038216", "140214", "云冈区", "140200", "140000", "C30", "非金属矿物制品业", "云冈区水泥熟料生产线",
-                "云冈区水泥熟料生产线", null, null, null, null, null, 2020, "十三五期间", "GF-CN-2020-0002",
+                "云冈区水泥熟料生产线", null, null, null, null, null, 2020, "十三五期间", "GF-CN-2020-0002", true,
                 LocalDate.of(2020, 12, 31), OffsetDateTime.parse("2026-05-20T01:00:00Z"), "IMPORT",
                 List.of(new IndicatorValue("ENERGY_PER_VALUE_ADDED", "单位工业增加值能耗", "0.352", "tce/万元"),
                         new IndicatorValue("WATER_REUSE_RATE", "工业用水重复利用率", "95.50", "%"),
@@ -36,7 +36,7 @@ class ExportColumnsTest {
     @Test
     void theHeaderIsStableAndEachColumnNamedOnce() {
         List<String> names = ExportColumns.ALL.stream().map(ExportColumns.Column::name).toList();
-        assertThat(names).startsWith("id", "certificate_number", "type", "type_name", "level", "level_name", "status");
+        assertThat(names).startsWith("id", "certificate_number", "certificate_number_assigned", "type", "type_name", "level", "level_name", "status");
         assertThat(names).endsWith("evaluation_standard", "indicators");
         assertThat(new HashSet<>(names)).hasSameSizeAs(names);
         assertThat(names).allMatch(n -> n.matches("[a-z_]+"));
@@ -50,6 +50,7 @@ class ExportColumnsTest {
         assertThat(cell("level_name", d)).isEqualTo("国家级");
         assertThat(cell("status", d)).isEqualTo("REVOKED");
         assertThat(cell("status_reason", d)).isEqualTo("发生较大环境污染事件，撤销称号");
+        assertThat(cell("certificate_number_assigned", d)).as("the Datong list gives no numbers").isEqualTo(true);
     }
 
     @Test
@@ -60,7 +61,7 @@ class ExportColumnsTest {
         var fractional = new ListingDocument("x", 1, "GREEN_PARK", "PROVINCIAL", "SUSPENDED", "整改",
                 OffsetDateTime.parse("2026-12-05T17:23:59.273977517Z"), "管委会", null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, "GP-640000-2024-0001",
-                null, null, null, List.of(), null);
+                false, null, null, null, List.of(), null);
         assertThat(cell("status_changed_at", fractional)).isEqualTo("2026-12-06T01:23:59+08:00");
         assertThat(cell("granted_on", d)).isEqualTo(LocalDate.of(2020, 12, 31));
     }
@@ -71,7 +72,7 @@ class ExportColumnsTest {
                 .isEqualTo("ENERGY_PER_VALUE_ADDED=0.352 tce/万元; WATER_REUSE_RATE=95.50 %; OWN_METRIC=1");
         var none = new ListingDocument("x", 1, "GREEN_PARK", "PROVINCIAL", "ACTIVE", null, null, "管委会", null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, "GP-640000-2024-0001",
-                null, null, null, List.of(), null);
+                false, null, null, null, List.of(), null);
         assertThat(cell("indicators", none)).isNull();
         assertThat(Csv.cell(cell("indicators", none))).isEmpty();
     }
@@ -80,7 +81,7 @@ class ExportColumnsTest {
     void aRowOfTheCsvExportIsEveryColumnInOrder() {
         String row = ExportColumns.ALL.stream().map(c -> Csv.cell(c.value().apply(revokedFactory())))
                 .collect(Collectors.joining(","));
-        assertThat(row).startsWith("5f1d0000-0000-4000-8000-000000000214,GF-CN-2020-0002,GREEN_FACTORY,绿色工厂,NATIONAL,国家级,REVOKED,");
+        assertThat(row).startsWith("5f1d0000-0000-4000-8000-000000000214,GF-CN-2020-0002,true,GREEN_FACTORY,绿色工厂,NATIONAL,国家级,REVOKED,");
         assertThat(row).contains(",2020,十三五期间,2020-12-31,大同冀东水泥有限责任公司,914403001922038216,140214,云冈区,140200,140000,C30,");
     }
 }

@@ -83,7 +83,7 @@ class ExportTest {
         double pagesAtFirstRow = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
-            assertThat(header).startsWith("\uFEFFid,certificate_number,type,type_name,level");
+            assertThat(header).startsWith("\uFEFFid,certificate_number,certificate_number_assigned,type,type_name,level");
             assertThat(header.substring(1).split(",")).hasSize(ExportColumns.ALL.size());
             String line;
             while ((line = reader.readLine()) != null) {

@@ -59,7 +59,7 @@ class ListingDocumentTest {
     static final class SyntheticDocs {
         static ListingDocument of(String id, long sequence) {
             return new ListingDocument(id, sequence, "GREEN_FACTORY", "PROVINCIAL", "ACTIVE", null, null, "n", null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, 2024, null, null, false, null,
                     null, null, List.of(), null);
         }
     }

@@ -63,7 +63,7 @@ public final class SyntheticIndex {
                 name, null, region[0], region[1], region[2], region[0].substring(0, 2) + "0000", "C30", "非金属矿物制品业",
                 "GREEN_PRODUCT".equals(type) ? "合成产品" + i + " M" + i : null, null, null,
                 "GREEN_PRODUCT".equals(type) ? "合成产品" + i : null, "GREEN_PRODUCT".equals(type) ? "M" + i : null,
-                null, null, year, year + "年度第1批", "SYN-" + year + "-" + String.format("%05d", i),
+                null, null, year, year + "年度第1批", "SYN-" + year + "-" + String.format("%05d", i), false,
                 LocalDate.of(year, 1 + i % 12, 1 + i % 28), OffsetDateTime.of(year, 12, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)),
                 "IMPORT", List.of(new ListingDocument.IndicatorValue("WATER_REUSE_RATE", "工业用水重复利用率",
                         "9" + (i % 10) + ".5", "%")), NameOrder.key(name));

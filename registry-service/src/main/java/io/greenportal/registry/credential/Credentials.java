@@ -86,7 +86,8 @@ public class Credentials {
         subject.put("listingId", listing.id().toString());
         subject.put("listingType", listing.type().name());
         subject.put("level", listing.level().name());
-        subject.put("certificateNumber", listing.certificateNumber());
+        // a number the registry made up because the list gave none is nobody's certificate: named for what it is
+        subject.put(listing.certificateNumberAssigned() ? "registryNumber" : "certificateNumber", listing.certificateNumber());
         subject.put("year", listing.year());
         if (listing.grantedOn() != null) {
             subject.put("grantedOn", listing.grantedOn().toString());

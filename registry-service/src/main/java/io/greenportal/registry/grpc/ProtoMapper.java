@@ -29,6 +29,7 @@ public final class ProtoMapper {
                 .setYear(l.year())
                 .setBatch(nz(l.batch()))
                 .setCertificateNumber(l.certificateNumber())
+                .setCertificateNumberAssigned(l.certificateNumberAssigned())
                 .setStatus(status(l.status()))
                 .setStatusReason(nz(l.statusReason()))
                 .setSource(nz(l.source()))

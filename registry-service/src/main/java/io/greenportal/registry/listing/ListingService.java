@@ -114,7 +114,8 @@ public class ListingService {
         LocalDate grantedOn = grantedOn(valid, source, LocalDate.now(clock));
         OffsetDateTime effective = effective(inForceFrom(valid, LocalDate.now(clock)), now);
         Listing listing = new Listing(UUID.randomUUID(), valid.type(), valid.level(), enterprise, valid.subject(),
-                valid.year(), valid.batch(), certificateNumber, valid.indicators(), ListingStatus.ACTIVE, null,
+                valid.year(), valid.batch(), certificateNumber, assigned(valid, source), valid.indicators(),
+                ListingStatus.ACTIVE, null,
                 effective, actor, grantedOn, now, source, sourceRef, null);
         listings.insert(listing, requestId, fingerprint);
         enterprises.bearsFirstNameSince(Map.of(enterprise.uscc(), effective));
@@ -150,7 +151,8 @@ public class ListingService {
             LocalDate grantedOn = grantedOn(valid, source, today);
             OffsetDateTime effective = effective(inForceFrom(valid, today), now);
             Listing created = new Listing(UUID.randomUUID(), valid.type(), valid.level(), refs.get(valid.enterprise().uscc()),
-                    valid.subject(), valid.year(), valid.batch(), numbers.get(i), valid.indicators(), ListingStatus.ACTIVE,
+                    valid.subject(), valid.year(), valid.batch(), numbers.get(i), assigned(valid, source),
+                    valid.indicators(), ListingStatus.ACTIVE,
                     null, effective, actor, grantedOn, now, source, sourceRef, null);
             changes.add(new ChangeLog.Entry(ChangeKind.LISTING_CREATED, created, null, now, effective, actor));
             Listing current = created;
@@ -167,6 +169,15 @@ public class ListingService {
         enterprises.bearsFirstNameSince(earliest);
         changeLog.appendAll(changes);
         return rows;
+    }
+
+    /**
+     * Whether the registry assigns the listing's number as a registry number: a list or an
+     * administrator that states none. The numbers it makes for the certification workflow's grants
+     * are the province's certificate numbers.
+     */
+    static boolean assigned(ListingRules.Valid valid, String source) {
+        return valid.certificateNumber() == null && !CERTIFICATION.equals(source);
     }
 
     /**

@@ -50,11 +50,12 @@ public class ListingStore {
 
     private static final String INSERT = """
             insert into listing (id, type, level, uscc, site_name, park_name, product_name, product_model,
-              product_category, evaluation_standard, year, batch, certificate_number, indicators, status,
+              product_category, evaluation_standard, year, batch, certificate_number, certificate_number_assigned,
+              indicators, status,
               status_reason, status_changed_at, status_changed_by, granted_on, source, source_ref, request_id,
               request_fingerprint, created_at, created_by)
             values (:id, :type, :level, :uscc, :site, :park, :product, :model, :category, :standard, :year, :batch,
-              :certificate, cast(:indicators as jsonb), :status, :reason, :changedAt, :changedBy, :grantedOn,
+              :certificate, :assigned, cast(:indicators as jsonb), :status, :reason, :changedAt, :changedBy, :grantedOn,
               :source, :sourceRef, :requestId, :fingerprint, :createdAt, :createdBy)""";
 
     public void insert(Listing listing, String requestId, String fingerprint) {
@@ -77,6 +78,7 @@ public class ListingStore {
                 .addValue("category", s.productCategory()).addValue("standard", s.evaluationStandard())
                 .addValue("year", listing.year()).addValue("batch", listing.batch())
                 .addValue("certificate", listing.certificateNumber())
+                .addValue("assigned", listing.certificateNumberAssigned())
                 .addValue("indicators", json.writeValueAsString(listing.indicators()))
                 .addValue("status", listing.status().name()).addValue("reason", listing.statusReason())
                 .addValue("changedAt", listing.statusChangedAt()).addValue("changedBy", listing.statusChangedBy())
@@ -97,7 +99,7 @@ public class ListingStore {
     /** The listing becomes NATIONAL with the national number and date; the provincial number is kept aside. */
     public void upgradeToNational(UUID id, String nationalNumber, java.time.LocalDate nationalOn) {
         jdbc.sql("update listing set level = 'NATIONAL', provincial_certificate_number = certificate_number, "
-                        + "certificate_number = :number, granted_on = :on where id = :id")
+                        + "certificate_number = :number, certificate_number_assigned = false, granted_on = :on where id = :id")
                 .param("number", nationalNumber).param("on", nationalOn).param("id", id).update();
     }
 
@@ -278,7 +280,7 @@ public class ListingStore {
                 rs.getString("product_model"), rs.getString("product_category"), rs.getString("evaluation_standard"));
         return new Listing(rs.getObject("id", UUID.class), ListingType.valueOf(rs.getString("type")),
                 Level.valueOf(rs.getString("level")), enterprise, subject, rs.getInt("year"), rs.getString("batch"),
-                rs.getString("certificate_number"), json.readValue(rs.getString("indicators"), INDICATORS),
+                rs.getString("certificate_number"), rs.getBoolean("certificate_number_assigned"), json.readValue(rs.getString("indicators"), INDICATORS),
                 ListingStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 Times.local(rs.getObject("status_changed_at", OffsetDateTime.class)), rs.getString("status_changed_by"),
                 rs.getObject("granted_on", LocalDate.class), Times.local(rs.getObject("created_at", OffsetDateTime.class)),

@@ -84,12 +84,13 @@ class RegistryFakeContractTest {
 
     /** The codes and keys one scenario uses: the same in both runs (they are separate registries). */
     record Seeds(String uscc, String unknown, String requestId, String productRequestId, String liveRequestId,
-            String national, String unknownId) {
+            String national, String unknownId, String importUscc, String importRequestId) {
 
         static Seeds fresh() {
             return new Seeds(TestData.uscc("640104"), TestData.uscc("640104"), UUID.randomUUID().toString(),
                     UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                    "CN-CONTRACT-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID().toString());
+                    "CN-CONTRACT-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID().toString(),
+                    TestData.uscc("640104"), UUID.randomUUID().toString());
         }
     }
 
@@ -155,6 +156,11 @@ class RegistryFakeContractTest {
         RegisterListingResponse product = registry.registerListing(TestData.product(seeds.productRequestId(), uscc)
                 .toBuilder().setGrantedOn(LocalDate.now().minusDays(3).toString()).build());
         seen.add(normal(product.getListing()));
+        // an imported national listing whose list gives no number: the registry's number, flagged as such
+        seen.add(normal(registry.registerListing(factory.toBuilder().setRequestId(seeds.importRequestId())
+                .setLevel(Level.NATIONAL).setYear(2019).clearBatch()
+                .setEnterprise(factory.getEnterprise().toBuilder().setUscc(seeds.importUscc()))
+                .setSource("IMPORT").setSourceRef("national-list-2019.csv").build()).getListing()));
 
         seen.add(normal(registry.getListing(GetListingRequest.newBuilder().setId(id).build())));
         seen.add(refusal(() -> registry.getListing(GetListingRequest.newBuilder().setId(seeds.unknownId()).build())));

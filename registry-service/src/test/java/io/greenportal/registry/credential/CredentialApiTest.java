@@ -126,7 +126,9 @@ class CredentialApiTest {
         assertThat(vc.get("type").toString()).contains("VerifiableCredential");
         assertThat(vc.get("credentialSubject").get("name").asString()).isEqualTo("宁夏凭证测试材料有限公司");
         assertThat(vc.get("credentialSubject").get("level").asString()).isEqualTo("PROVINCIAL");
-        assertThat(vc.get("credentialSubject").get("certificateNumber").asString()).startsWith("GF-640000-2024-");
+        assertThat(vc.get("credentialSubject").get("registryNumber").asString()).startsWith("GF-640000-2024-");
+        assertThat(vc.get("credentialSubject").get("certificateNumber"))
+                .as("entered without a number: the registry's number is not claimed as a certificate").isNull();
         assertThat(vc.get("credentialSubject").get("year").asInt()).isEqualTo(2024);
         assertThat(vc.get("credentialSubject").get("grantedOn")).as("entered without a date: none is made up").isNull();
         assertThat(vc.get("validUntil")).isNotNull();

@@ -67,7 +67,7 @@ class ProtoMapperTest {
                 io.greenportal.registry.listing.ListingType.GREEN_FACTORY, io.greenportal.registry.listing.Level.NATIONAL,
                 new EnterpriseRef("914403001922038216", "大同冀东水泥有限责任公司", "140214", "云冈区", "140200", "140000",
                         "C30", "非金属矿物制品业"),
-                io.greenportal.registry.listing.Subject.NONE, 2020, null, "GF-CN-2020-0002",
+                io.greenportal.registry.listing.Subject.NONE, 2020, null, "GF-CN-2020-0002", true,
                 List.of(new io.greenportal.registry.listing.Indicator("WATER_PER_VALUE_ADDED", "单位工业增加值用水量",
                         new BigDecimal("1.2E+1"), "m³/万元")),
                 ListingStatus.SUSPENDED, "年度报告逾期未报送", OffsetDateTime.parse("2025-04-01T09:00:00+08:00"), "rev-prov",
@@ -79,6 +79,7 @@ class ProtoMapperTest {
                 .isEqualTo(OffsetDateTime.parse("2025-04-01T01:00:00Z").toEpochSecond());
         assertThat(proto.hasCreatedAt()).as("absent, not 1970").isFalse();
         assertThat(proto.getBatch()).isEmpty();
+        assertThat(proto.getCertificateNumberAssigned()).as("the list gave no number").isTrue();
         assertThat(proto.getGrantedOn()).isEqualTo("2020-12-31");
         assertThat(proto.getAsOf()).isEmpty();
         assertThat(proto.getIndicators(0).getValue()).isEqualTo("12");

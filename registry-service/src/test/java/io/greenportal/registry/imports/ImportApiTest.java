@@ -119,6 +119,8 @@ class ImportApiTest {
                 .param("u", revoked).query(String.class).list()).containsExactly("LISTING_CREATED", "STATUS_CHANGED");
         assertThat(jdbc.sql("select certificate_number from listing where uscc = :u").param("u", active).query(String.class)
                 .single()).matches("GF-640000-2022-\\d{4}");
+        assertThat(jdbc.sql("select certificate_number_assigned from listing where uscc = :u").param("u", active)
+                .query(Boolean.class).single()).as("the list gave no number: a registry number").isTrue();
         // numbers given out in blocks stay gap-free
         assertThat(jdbc.sql("select max(sequence) = count(*) from change_log").query(Boolean.class).single()).isTrue();
     }

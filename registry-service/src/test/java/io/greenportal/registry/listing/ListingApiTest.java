@@ -65,6 +65,8 @@ class ListingApiTest {
         JsonNode listing = register(TestData.factory(TestData.uscc("640106"), "宁夏测试水泥有限公司"));
 
         assertThat(listing.get("certificateNumber").asString()).matches("GF-640000-2024-\\d{4}");
+        assertThat(listing.get("certificateNumberAssigned").asBoolean())
+                .as("an administrator's entry without a number gets a registry number, nobody's certificate").isTrue();
         assertThat(listing.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(listing.get("enterprise").get("regionName").asString()).isEqualTo("金凤区");
         assertThat(listing.get("enterprise").get("cityCode").asString()).isEqualTo("640100");
@@ -109,7 +111,7 @@ class ListingApiTest {
         Map<String, Object> body = new HashMap<>(TestData.factory(TestData.uscc("640106"), "重复证书有限公司"));
         String number = "GF-TEST-" + UUID.randomUUID().toString().substring(0, 8);
         body.put("certificateNumber", number);
-        register(body);
+        assertThat(register(body).get("certificateNumberAssigned").asBoolean()).as("a stated number").isFalse();
 
         Map<String, Object> again = new HashMap<>(TestData.factory(TestData.uscc("640106"), "另一家有限公司"));
         again.put("certificateNumber", number);

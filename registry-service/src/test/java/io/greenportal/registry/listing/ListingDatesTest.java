@@ -78,7 +78,7 @@ class ListingDatesTest {
     @Test
     void asOfADayBeforeItWasRecordedALeavesTheRecordingTimeOut() {
         Listing imported = new Listing(UUID.randomUUID(), ListingType.GREEN_FACTORY, Level.NATIONAL, null, Subject.NONE,
-                2020, null, "GF-CN-2020-0001", List.of(), ListingStatus.ACTIVE, null, null, null,
+                2020, null, "GF-CN-2020-0001", true, List.of(), ListingStatus.ACTIVE, null, null, null,
                 LocalDate.of(2020, 12, 31), OffsetDateTime.parse("2026-05-20T09:00:00+08:00"), "IMPORT", null, null);
         Listing in2024 = imported.asOf(LocalDate.of(2024, 1, 1));
         assertThat(in2024.asOf()).isEqualTo(LocalDate.of(2024, 1, 1));

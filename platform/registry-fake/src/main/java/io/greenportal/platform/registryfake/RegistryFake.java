@@ -314,7 +314,8 @@ public final class RegistryFake implements AutoCloseable {
         }
         OffsetDateTime now = now();
         Enterprise enterprise = enterprises.computeIfAbsent(uscc, u -> enterprise(u, input.getName().strip(), region, industry));
-        if (number.isEmpty()) {
+        boolean stated = !number.isEmpty();
+        if (!stated) {
             String issuer = switch (request.getLevel()) {
                 case NATIONAL -> "CN";
                 case MUNICIPAL -> DivisionCodes.cityOf(enterprise.getRegionCode());
@@ -349,6 +350,8 @@ public final class RegistryFake implements AutoCloseable {
                 .setYear(request.getYear())
                 .setBatch(request.getBatch().strip())
                 .setCertificateNumber(number)
+                // as the registry: a number made up for a listing whose list gave none is a registry number
+                .setCertificateNumberAssigned(!stated && !"CERTIFICATION".equals(source))
                 .addAllIndicators(indicators)
                 .setStatus(ListingStatus.ACTIVE)
                 .setStatusChangedAt(timestamp(effective))
@@ -430,7 +433,7 @@ public final class RegistryFake implements AutoCloseable {
         }
         OffsetDateTime now = now();
         Listing changed = current.toBuilder().setLevel(Level.NATIONAL).setCertificateNumber(number)
-                .setGrantedOn(on.toString()).build();
+                .setCertificateNumberAssigned(false).setGrantedOn(on.toString()).build();
         listings.put(id, changed);
         OffsetDateTime effective = on.isBefore(now.toLocalDate()) ? on.atStartOfDay(ZONE).toOffsetDateTime() : now;
         append(ChangeKind.LEVEL_CHANGED, changed, null, now, effective);
