@@ -79,7 +79,8 @@ public class ChangeApplier {
             var event = new StatusChangeEvent(eventId, StatusChangeEvent.TYPE, subscription, change.getSequence(),
                     ProtoTimes.local(change.getOccurredAt()),
                     uscc, listing.getEnterprise().getName(), listing.getId(), listing.getType().name(),
-                    listing.getLevel().name(), listing.getCertificateNumber(), listing.getYear(),
+                    listing.getLevel().name(), listing.getCertificateNumber(), listing.getCertificateNumberAssigned(),
+                    listing.getYear(),
                     listing.getStatus().name(), change.getPreviousStatus().name(),
                     listing.getStatusReason().isBlank() ? null : listing.getStatusReason());
             if (deliveries.insertIfAbsent(UUID.randomUUID(), subscription, change.getSequence(), eventId,

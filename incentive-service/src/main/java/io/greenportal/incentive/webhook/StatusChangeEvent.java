@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusChangeEvent(String eventId, String type, UUID subscriptionId, long sequence,
         OffsetDateTime occurredAt, String uscc, String enterpriseName, String listingId, String listingType,
-        String level, String certificateNumber, int year, String status, String previousStatus, String reason) {
+        String level, String certificateNumber, boolean certificateNumberAssigned, int year, String status,
+        String previousStatus, String reason) {
 
     public static final String TYPE = "listing.status_changed";
 

@@ -152,6 +152,7 @@ class WebhookDeliveryTest {
         assertThat(event.get("uscc").asString()).isEqualTo(firm.uscc());
         assertThat(event.get("listingId").asString()).isEqualTo(firm.listing().getId());
         assertThat(event.get("certificateNumber").asString()).isEqualTo(firm.listing().getCertificateNumber());
+        assertThat(event.get("certificateNumberAssigned").asBoolean()).as("the workflow's own certificate").isFalse();
         assertThat(event.get("status").asString()).isEqualTo("REVOKED");
         assertThat(event.get("previousStatus").asString()).isEqualTo("ACTIVE");
         assertThat(event.get("reason").asString()).isEqualTo("申报材料弄虚作假，撤销称号");
