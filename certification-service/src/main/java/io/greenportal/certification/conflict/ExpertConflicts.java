@@ -51,20 +51,24 @@ public class ExpertConflicts {
         if (request == null) {
             throw ApiException.invalid("creditCode", "send kind (ENTERPRISE or BODY) and creditCode");
         }
-        Kind kind;
+        var violations = new java.util.ArrayList<ApiException.Violation>();
+        Kind kind = null;
         try {
             kind = Kind.valueOf(String.valueOf(request.kind()).strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("kind", "must be ENTERPRISE or BODY");
+            violations.add(new ApiException.Violation("kind", "must be ENTERPRISE or BODY"));
         }
         String code = request.creditCode() == null ? null : Uscc.normalize(request.creditCode());
         String problem = Uscc.problem(code);
         if (problem != null) {
-            throw ApiException.invalid("creditCode", problem);
+            violations.add(new ApiException.Violation("creditCode", problem));
         }
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
         if (note != null && (note.length() > 500 || note.chars().anyMatch(Character::isISOControl))) {
-            throw ApiException.invalid("note", "must be at most 500 characters without control characters");
+            violations.add(new ApiException.Violation("note", "must be at most 500 characters without control characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations); // every bad field at once
         }
         lock(List.of(expert.username()));
         jdbc.sql("""

@@ -103,6 +103,11 @@ class ExpertConflictTest {
                 HttpStatus.BAD_REQUEST).get("field").asString()).isEqualTo("creditCode");
         assertThat(Flow.json(flow.post("expert1", "expert-conflicts", Map.of("kind", "FRIEND", "creditCode", TestData.ENT_A)),
                 HttpStatus.BAD_REQUEST).get("field").asString()).isEqualTo("kind");
+        // everything wrong at once is named at once
+        JsonNode all = Flow.json(flow.post("expert1", "expert-conflicts", Map.of("kind", "FRIEND",
+                "creditCode", "91640100MA76A00011", "note", "备".repeat(501))), HttpStatus.BAD_REQUEST);
+        assertThat(all.get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactly("kind", "creditCode", "note");
         assertThat(jdbc.sql("select count(*) from expert_conflict").query(Long.class).single()).isZero();
     }
 }
