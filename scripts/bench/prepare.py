@@ -229,11 +229,11 @@ def evaluation_body_id():
     raise SystemExit(f"the demo evaluation body {EVALUATION_BODY} is not registered (demo data)")
 
 
-def draft(batch_id):
+def draft(batch_id, site="基准测试厂区"):
     return {
         "batchId": batch_id, "type": "GREEN_FACTORY", "enterpriseName": BENCH_NAME, "regionCode": BENCH_REGION,
         "industryCode": "C30",
-        "subject": {"siteName": "基准测试厂区", "evaluationStandard": "GB/T 36132-2018 绿色工厂评价通则"},
+        "subject": {"siteName": site, "evaluationStandard": "GB/T 36132-2018 绿色工厂评价通则"},
         "selfScore": 86.5,
         "indicators": [
             {"code": "ENERGY_PER_VALUE_ADDED", "value": "0.412", "unit": "tce/万元"},
@@ -249,8 +249,9 @@ PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pa
 
 def submitted_application(token, evaluator, body_id, batch_id):
     """A draft evaluated by eval-a's body (engaged, confirmed, report uploaded), submitted: it waits in
-    municipal review (640100)."""
-    status, application = call("POST", f"{CERTIFICATION}/applications", token, draft(batch_id))
+    municipal review (640100). Each names a site of its own: one designation is applied for once at a time."""
+    site = f"基准测试厂区 {uuid.uuid4().hex[:8]}"
+    status, application = call("POST", f"{CERTIFICATION}/applications", token, draft(batch_id, site))
     url = f"{CERTIFICATION}/applications/{application['id']}"
     call("PUT", f"{url}/engagement", token, {"bodyId": body_id})
     call("POST", f"{url}/engagement/confirmation", evaluator, raw=b"", content_type="application/json")

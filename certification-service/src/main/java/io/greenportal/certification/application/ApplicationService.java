@@ -101,7 +101,7 @@ public class ApplicationService {
         if (!batch.types().contains(type)) {
             throw ApiException.invalid("type", "batch '" + batch.name() + "' takes only " + batch.types());
         }
-        ApplicationRules.Content c = asRegistered(uscc, rules.check(type, request)); // may ask the registry
+        ApplicationRules.Content c = asRegistered(uscc, type, rules.check(type, request)); // may ask the registry
         Application application = new Application(UUID.randomUUID(), batch.id(), uscc, caller.username(), type,
                 ApplicationState.DRAFT, 0, c.enterpriseName(), c.regionCode(), c.cityCode(), c.industryCode(),
                 c.subject(), c.selfScore(), c.indicators(), null, null, null, null, null, null, null, now, now);
@@ -128,7 +128,7 @@ public class ApplicationService {
         if (request.type() != null && !request.type().strip().equals(seen.type().name())) {
             throw ApiException.invalid("type", "an application keeps the type it was created with");
         }
-        ApplicationRules.Content c = asRegistered(seen.uscc(), rules.check(seen.type(), request)); // may ask the registry
+        ApplicationRules.Content c = asRegistered(seen.uscc(), seen.type(), rules.check(seen.type(), request)); // may ask the registry
         return transactions.execute(status -> {
             Application current = access.requireOwner(caller, workflow.lock(id));
             Workflow.require(current, ApplicationState.EDITABLE, "edit");
@@ -149,15 +149,17 @@ public class ApplicationService {
      * registry does not know yet, or a registry that cannot be asked, leaves it as typed; submission
      * checks again.
      */
-    private ApplicationRules.Content asRegistered(String uscc, ApplicationRules.Content c) {
+    private ApplicationRules.Content asRegistered(String uscc, ListingType type, ApplicationRules.Content c) {
         var registered = registeredEnterprises.forDraft(uscc).orElse(null);
         if (registered == null) {
             return c;
         }
         registered.requireReviewedIn(c.cityCode());
-        return registered.name().equals(c.enterpriseName()) ? c : new ApplicationRules.Content(registered.name(),
-                c.regionCode(), c.cityCode(), c.industryCode(), c.subject(), c.selfScore(), c.indicators(),
-                c.evaluationBody(), c.evaluationReport());
+        registered.requireNotHeld(type, c.subject());
+        String industry = registered.industryCode().isEmpty() ? c.industryCode() : registered.industryCode();
+        return registered.name().equals(c.enterpriseName()) && java.util.Objects.equals(industry, c.industryCode()) ? c
+                : new ApplicationRules.Content(registered.name(), c.regionCode(), c.cityCode(), industry, c.subject(),
+                        c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport());
     }
 
     /** The caller's application as it is now (not locked), if the caller may {@code action} it in this state. */
@@ -184,11 +186,17 @@ public class ApplicationService {
         Application current = access.requireOwner(caller, workflow.lock(id));
         Workflow.Submission submission = Workflow.submission(current);
         if (registered != null) {
-            // the registry is asked again at submission: the city may have changed since the draft was saved
+            // the registry is asked again at submission: the city may have changed since the draft was
+            // saved, or a designation been granted
             registered.requireReviewedIn(current.cityCode());
+            registered.requireNotHeld(current.type(), current.subject());
         }
-        if (registered != null && !registered.name().equals(current.enterpriseName())) {
-            applications.setEnterpriseName(id, registered.name(), Times.now(clock));
+        requireNoOtherApplicationFor(current);
+        if (registered != null && (!registered.name().equals(current.enterpriseName())
+                || !registered.industryCode().isEmpty() && !registered.industryCode().equals(current.industryCode()))) {
+            applications.setRegisteredEnterprise(id, registered.name(),
+                    registered.industryCode().isEmpty() ? current.industryCode() : registered.industryCode(),
+                    Times.now(clock));
             current = applications.find(id).orElseThrow();
         }
         var missing = rules.missing(current, evaluation.readiness(id));
@@ -220,6 +228,27 @@ public class ApplicationService {
                 .update();
         Application submitted = workflow.move(inRound, ApplicationState.SUBMITTED, caller, clean(comment));
         return workflow.move(submitted, submission.reviewStage(), Caller.SYSTEM, submission.comment());
+    }
+
+    /**
+     * A 409 when another application of the enterprise for the same designation is under way (submitted,
+     * in review, returned for changes, in publicity, or approved and not yet registered): two parallel
+     * applications would be granted twice. Submissions of one enterprise take turns here.
+     */
+    private void requireNoOtherApplicationFor(Application current) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('submission:' || :uscc))").param("uscc", current.uscc())
+                .query((rs, n) -> 1).single();
+        String wanted = io.greenportal.contracts.registry.v1.ListingSubjects.designation(current.type().name(), current.subject());
+        applications.underWay(current.uscc(), current.type()).stream()
+                .filter(other -> !other.id().equals(current.id()))
+                .filter(other -> io.greenportal.contracts.registry.v1.ListingSubjects
+                        .designation(other.type().name(), other.subject()).equals(wanted))
+                .findFirst().ifPresent(other -> {
+                    throw ApiException.conflict("already-applied", "subject", "Application " + other.id()
+                            + " of the enterprise for the same designation is " + other.state()
+                            + (other.state() == ApplicationState.RETURNED ? ": resubmit that one, or withdraw it first" : ""))
+                            .withProperty("applicationId", other.id().toString());
+                });
     }
 
     @Transactional

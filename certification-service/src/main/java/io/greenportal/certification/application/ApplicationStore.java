@@ -68,9 +68,10 @@ public class ApplicationStore {
                 .update();
     }
 
-    public void setEnterpriseName(UUID id, String name, OffsetDateTime now) {
-        jdbc.sql("update application set enterprise_name = :name, updated_at = :at where id = :id")
-                .param("id", id).param("name", name).param("at", now).update();
+    /** The enterprise's name and industry as the registry holds them (the listing will carry these). */
+    public void setRegisteredEnterprise(UUID id, String name, String industryCode, OffsetDateTime now) {
+        jdbc.sql("update application set enterprise_name = :name, industry_code = :industry, updated_at = :at where id = :id")
+                .param("id", id).param("name", name).param("industry", industryCode).param("at", now).update();
     }
 
     public Optional<Application> find(UUID id) {
@@ -90,6 +91,17 @@ public class ApplicationStore {
                 + "from application a where a.uscc = :uscc and a.idempotency_key = :key")
                 .param("uscc", uscc).param("key", key).param("fp", fingerprint)
                 .query((rs, row) -> IdempotencyKeys.stored(map(rs, row), rs)).optional();
+    }
+
+    /**
+     * The enterprise's applications of this type that are under way: submitted, in review, returned,
+     * in publicity, or approved with the listing not registered yet.
+     */
+    public List<Application> underWay(String uscc, ListingType type) {
+        return jdbc.sql("select " + COLUMNS + " from application a where a.uscc = :uscc and a.type = :type and (a.state in "
+                + "('SUBMITTED','MUNICIPAL_REVIEW','PROVINCIAL_REVIEW','EXPERT_REVIEW','PUBLICITY','RETURNED') "
+                + "or a.state = 'APPROVED' and a.listing_id is null)")
+                .param("uscc", uscc).param("type", type.name()).query(this::map).list();
     }
 
     /** Moves the state only if it is still {@code from}; answers whether it did. */

@@ -1,6 +1,7 @@
 package io.greenportal.certification.application;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +10,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.greenportal.certification.RemoteCalls;
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
+import io.greenportal.contracts.registry.v1.Level;
+import io.greenportal.contracts.registry.v1.ListingStatus;
+import io.greenportal.contracts.registry.v1.ListingSubjects;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.web.ApiException;
@@ -19,9 +23,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * What the registry holds for an enterprise (by its credit code): its name, which the public notice
- * shows, so an application of an enterprise the registry knows carries it from submission on; and
- * the city it is registered in, whose reviewers examine its applications first.
+ * What the registry holds for an enterprise (by its credit code): its name and industry, which the
+ * public notice shows and the listing will carry, so an application of an enterprise the registry
+ * knows carries them from its first save on; the city it is registered in, whose reviewers examine
+ * its applications first; and the designations it already holds, which it cannot apply for again.
  */
 @Component
 public class RegisteredEnterprises {
@@ -30,7 +35,26 @@ public class RegisteredEnterprises {
      * @param cityCode the city (地级) of its registered region: empty when the registry has none, the
      *                 province's code when it knows only the province
      */
-    public record Registered(String name, String cityCode) {
+    public record Registered(String name, String cityCode, String industryCode, List<Held> held) {
+
+        public Registered(String name, String cityCode) {
+            this(name, cityCode, "", List.of());
+        }
+
+        /**
+         * A 409 when the enterprise already holds, at the level this workflow grants or above, the
+         * designation it applies for (a revoked one excepted): dynamic management keeps a designation,
+         * and a second one would be granted, listed, counted and rewarded twice.
+         */
+        public void requireNotHeld(ListingType type, Subject subject) {
+            String wanted = ListingSubjects.designation(type.name(), subject);
+            held.stream().filter(h -> h.designation().equals(wanted)).findFirst().ifPresent(h -> {
+                throw ApiException.conflict("already-designated", "subject", "The enterprise already holds this "
+                        + "designation: " + h.certificateNumber() + " (" + h.level() + " " + type + ", " + h.status()
+                        + "); it is kept by annual reports, not applied for again")
+                        .withProperty("certificateNumber", h.certificateNumber());
+            });
+        }
 
         /** Whether an application in this city is one its registered city reviews (always, when the registry knows no city). */
         public boolean reviewedIn(String applicationCity) {
@@ -46,6 +70,28 @@ public class RegisteredEnterprises {
                 throw ApiException.invalid("regionCode", "must be in the city " + cityCode + " where the enterprise is "
                         + "registered (its municipal review is that city's); it is in " + applicationCity);
             }
+        }
+    }
+
+    /** A designation the enterprise holds, provincial or national and not revoked, by its {@link ListingSubjects#designation} key. */
+    public record Held(String designation, String level, String status, String certificateNumber) {
+
+        static List<Held> of(EnterpriseListings found) {
+            return found.getListingsList().stream()
+                    .filter(l -> l.getLevel() == Level.PROVINCIAL || l.getLevel() == Level.NATIONAL)
+                    .filter(l -> l.getStatus() != ListingStatus.REVOKED)
+                    .map(l -> new Held(ListingSubjects.designation(l.getType().name(), subject(l.getSubject())),
+                            l.getLevel().name(), l.getStatus().name(), l.getCertificateNumber()))
+                    .toList();
+        }
+
+        private static Subject subject(io.greenportal.contracts.registry.v1.Subject s) {
+            return new Subject(blankToNull(s.getSiteName()), blankToNull(s.getParkName()), blankToNull(s.getProductName()),
+                    blankToNull(s.getProductModel()), null, null);
+        }
+
+        private static String blankToNull(String text) {
+            return text.isBlank() ? null : text;
         }
     }
 
@@ -66,7 +112,8 @@ public class RegisteredEnterprises {
                     .lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(uscc).build());
             String name = found.getFound() ? found.getEnterprise().getName().strip() : "";
             Optional<Registered> registered = name.isEmpty() ? Optional.empty()
-                    : Optional.of(new Registered(name, found.getEnterprise().getCityCode().strip()));
+                    : Optional.of(new Registered(name, found.getEnterprise().getCityCode().strip(),
+                            found.getEnterprise().getIndustryCode().strip(), Held.of(found)));
             recent.put(uscc, registered);
             return registered;
         } catch (StatusRuntimeException e) {

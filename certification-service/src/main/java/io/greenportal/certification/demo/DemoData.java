@@ -138,7 +138,8 @@ public class DemoData {
 
     private boolean draft(UUID batch) {
         var request = new ApplicationRequest(batch, "GREEN_PRODUCT", "宁夏绿源新材料有限公司", "640106", "C26",
-                new Subject(null, null, "电池级碳酸锂", "Li2CO3≥99.5%", null, null), null, List.of(), null, null);
+                // not the carbonate, whose designation ent-a holds already (registry demo): a firm applies for what it lacks
+                new Subject(null, null, "电池级单水氢氧化锂", "LiOH·H2O≥56.5%", null, null), null, List.of(), null, null);
         return applications.create(ENT_A, request, "demo:draft", null).created();
     }
 
@@ -164,7 +165,7 @@ public class DemoData {
 
     private boolean returned(UUID batch) {
         var request = new ApplicationRequest(batch, "GREEN_PARK", "石嘴山塞上精细化工有限公司", "640202", "C26",
-                new Subject(null, "石嘴山高新技术产业开发区", null, null, null, "GB/T 36132-2018 绿色工厂评价通则"),
+                new Subject(null, "石嘴山高新技术产业开发区", null, null, null, "绿色园区评价要求"),
                 new BigDecimal("78"), List.of(new IndicatorInput("SOLID_WASTE_UTILISATION", null, "64.0", "%")),
                 "宁夏节能低碳评价中心", "NXJN-2025-0112 绿色园区评价报告");
         var created = applications.create(ENT_B, request, "demo:returned", null);

@@ -134,8 +134,11 @@ class ApplicationApiTest {
 
         var body = new java.util.LinkedHashMap<>(TestData.factory(batch, "640106"));
         body.put("enterpriseName", "测试企业");
+        body.put("industryCode", "C30"); // the registry holds ent-a as C26, and the listing will say so
         String id = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.CREATED).get("id").asString();
         assertThat(flow.application("ent-a", id).get("enterpriseName").asString()).isEqualTo(registered);
+        assertThat(flow.application("ent-a", id).get("industryCode").asString())
+                .as("the notice shows the industry the listing will carry").isEqualTo("C26");
         assertThat(Flow.json(flow.put("ent-a", "applications/" + id, body), HttpStatus.OK).get("enterpriseName").asString())
                 .isEqualTo(registered);
         flow.evaluated("ent-a", id);
@@ -143,6 +146,46 @@ class ApplicationApiTest {
         JsonNode submitted = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", Map.of()), HttpStatus.OK);
         assertThat(submitted.get("enterpriseName").asString()).isEqualTo(registered).isNotEqualTo("测试企业");
         assertThat(flow.application("rev-city", id).get("enterpriseName").asString()).isEqualTo(registered);
+    }
+
+    @Test
+    void aDesignationTheEnterpriseHoldsIsNotAppliedForAgain() {
+        // ent-a holds a provincial green factory for 宁夏绿源新材料生产基地 (the registry's demo accounts)
+        var held = new java.util.LinkedHashMap<>(TestData.factory(batch, "640106"));
+        held.put("subject", Map.of("siteName", " 宁夏绿源新材料生产基地 ", "evaluationStandard", "GB/T 36132-2018 绿色工厂评价通则"));
+        JsonNode refused = Flow.json(flow.post("ent-a", "applications", held), HttpStatus.CONFLICT);
+        assertThat(refused.get("type").asString()).endsWith("/already-designated");
+        assertThat(refused.get("field").asString()).isEqualTo("subject");
+        assertThat(refused.get("certificateNumber").asString()).startsWith("GF-640000-2024-");
+        // so does ent-b, suspended: it rectifies under the designation it has
+        var suspended = new java.util.LinkedHashMap<>(TestData.factory(batch, "640205"));
+        suspended.put("subject", Map.of("siteName", "石嘴山塞上精细化工生产基地"));
+        assertThat(Flow.json(flow.post("ent-b", "applications", suspended), HttpStatus.CONFLICT).get("type").asString())
+                .endsWith("/already-designated");
+
+        // a draft of another site may not be edited into the held one either
+        String other = flow.draft("ent-a", batch, "640106");
+        flow.put("ent-a", "applications/" + other, held).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        assertThat(flow.application("ent-a", other).get("subject").get("siteName").asString()).startsWith("宁东生产基地（");
+    }
+
+    @Test
+    void oneDesignationIsAppliedForOnceAtATime() {
+        var body = TestData.factory(batch, "640106");
+        String first = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.CREATED).get("id").asString();
+        String second = Flow.json(flow.post("ent-a", "applications", body), HttpStatus.CREATED).get("id").asString();
+        flow.evaluated("ent-a", first);
+        flow.evaluated("ent-a", second);
+        Flow.json(flow.post("ent-a", "applications/" + first + "/submit", Map.of()), HttpStatus.OK);
+
+        JsonNode refused = Flow.json(flow.post("ent-a", "applications/" + second + "/submit", Map.of()), HttpStatus.CONFLICT);
+        assertThat(refused.get("type").asString()).endsWith("/already-applied");
+        assertThat(refused.get("applicationId").asString()).isEqualTo(first);
+        assertThat(flow.application("ent-a", second).get("state").asString()).isEqualTo("DRAFT");
+
+        // once the first is withdrawn, the second goes in
+        Flow.json(flow.post("ent-a", "applications/" + first + "/withdraw", null), HttpStatus.OK);
+        Flow.json(flow.post("ent-a", "applications/" + second + "/submit", Map.of()), HttpStatus.OK);
     }
 
     @Test
@@ -207,13 +250,14 @@ class ApplicationApiTest {
 
     @Test
     void anIdempotencyKeyMakesARetryReturnTheSameDraft() {
+        var body = TestData.factory(batch, "640106");
         var request = rest.post().uri(Flow.API + "/applications").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + Flow.token("ent-a")).header("Idempotency-Key", "draft-" + batch)
-                .body(TestData.factory(batch, "640106"));
+                .body(body);
         String first = Flow.json(request.exchange(), HttpStatus.CREATED).get("id").asString();
         String again = Flow.json(rest.post().uri(Flow.API + "/applications").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + Flow.token("ent-a")).header("Idempotency-Key", "draft-" + batch)
-                .body(TestData.factory(batch, "640106")).exchange(), HttpStatus.OK).get("id").asString();
+                .body(body).exchange(), HttpStatus.OK).get("id").asString();
         assertThat(again).isEqualTo(first);
 
         // the same key with a different request is not a retry: refused, nothing created or changed

@@ -125,7 +125,7 @@ class WorkflowTest {
             assertThat(listing.getSource()).isEqualTo("CERTIFICATION");
             assertThat(listing.getSourceRef()).isEqualTo(id);
             assertThat(listing.getEnterprise().getUscc()).isEqualTo(TestData.ENT_A);
-            assertThat(listing.getSubject().getSiteName()).isEqualTo("宁东生产基地");
+            assertThat(listing.getSubject().getSiteName()).startsWith("宁东生产基地（");
             assertThat(listing.getIndicatorsList()).extracting(i -> i.getCode())
                     .containsExactly("ENERGY_PER_VALUE_ADDED", "SOLID_WASTE_UTILISATION");
             var held = registry.lookupByUscc(LookupByUsccRequest.newBuilder().setUscc(TestData.ENT_A).build());
@@ -165,7 +165,7 @@ class WorkflowTest {
         assertThat(feed).extracting(NoticeChange::getKind)
                 .containsExactly(NoticeChangeKind.NOTICE_PUBLISHED, NoticeChangeKind.NOTICE_CLOSED);
         assertThat(feed.get(0).getNotice().getOutcome()).isEqualTo(NoticeOutcome.PENDING);
-        assertThat(feed.get(0).getNotice().getSubjectName()).isEqualTo("宁东生产基地");
+        assertThat(feed.get(0).getNotice().getSubjectName()).startsWith("宁东生产基地（");
         assertThat(feed.get(1).getNotice().getOutcome()).isEqualTo(NoticeOutcome.APPROVED);
         assertThat(feed.get(1).getNotice().getListingId()).isEqualTo(listingId);
         assertThat(feed.get(1).getNotice().getCertificateNumber()).isEqualTo(certificate);
@@ -305,6 +305,12 @@ class WorkflowTest {
         Flow.json(flow.post("rev-prov", "applications/" + id + "/objections/" + objection + "/decision",
                 Map.of("decision", "UPHOLD", "outcome", "RETURN", "comment", "请按统一口径重新核算能耗")), HttpStatus.OK);
         assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("RETURNED");
+
+        // an anonymous objector learns that the publicity has ended, not that it was returned
+        JsonNode ended = Flow.json(flow.objection(id, TestData.clientAddress(), Map.of("name", "钱七",
+                "contact", "13700000000", "content", "整改后的能耗数据仍与现场情况不符。")), HttpStatus.CONFLICT);
+        assertThat(ended.get("type").asString()).endsWith("/not-in-publicity");
+        assertThat(ended.has("currentState")).isFalse();
 
         JsonNode resubmitted = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.OK);
         assertThat(resubmitted.get("round").asInt()).isEqualTo(2);

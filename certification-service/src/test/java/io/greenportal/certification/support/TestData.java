@@ -52,6 +52,9 @@ public final class TestData {
         return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SITES = new java.util.concurrent.atomic.AtomicLong(
+            System.currentTimeMillis() % 1_000_000 * 1000);
+
     /** A complete green-factory application body (REST), for a county of the given city. */
     public static Map<String, Object> factory(String batchId, String regionCode) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -60,7 +63,9 @@ public final class TestData {
         body.put("enterpriseName", "宁夏绿源新材料有限公司");
         body.put("regionCode", regionCode);
         body.put("industryCode", "C26");
-        body.put("subject", Map.of("siteName", "宁东生产基地", "evaluationStandard", "GB/T 36132-2018 绿色工厂评价通则"));
+        // a site of its own per application: one designation is applied for once at a time
+        body.put("subject", Map.of("siteName", "宁东生产基地（" + SITES.incrementAndGet() + "号厂区）",
+                "evaluationStandard", "GB/T 36132-2018 绿色工厂评价通则"));
         body.put("selfScore", 86.5);
         body.put("indicators", List.of(
                 Map.of("code", "ENERGY_PER_VALUE_ADDED", "value", "0.352", "unit", "tce/万元"),

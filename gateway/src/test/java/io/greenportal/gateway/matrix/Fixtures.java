@@ -152,10 +152,10 @@ final class Fixtures {
     private String draft() {
         String body = """
                 {"batchId":"%s","type":"GREEN_FACTORY","enterpriseName":"宁夏绿源新材料有限公司","regionCode":"640106",
-                 "industryCode":"C26","subject":{"siteName":"宁东生产基地","evaluationStandard":"GB/T 36132-2018 绿色工厂评价通则"},
+                 "industryCode":"C26","subject":{"siteName":"宁东生产基地 %s","evaluationStandard":"GB/T 36132-2018 绿色工厂评价通则"},
                  "selfScore":86.5,"indicators":[{"code":"ENERGY_PER_VALUE_ADDED","value":"0.352","unit":"tce/万元"}],
                  "evaluationBody":"宁夏节能低碳评价中心","evaluationReport":"NXJN-2026-0371 绿色工厂第三方评价报告"}"""
-                .formatted(get("{batch}"));
+                .formatted(get("{batch}"), UUID.randomUUID().toString().substring(0, 8));
         return post("ent-a", CERT + "/applications", body, 201).get("id").asString();
     }
 

@@ -139,7 +139,7 @@ public class DemoData {
             int year = 2018 + (i * 7) % 8;
             requests.add(new ListingRequest("GREEN_PARK", i % 3 == 0 ? "NATIONAL" : "PROVINCIAL",
                     enterprise(uscc, park[1] + "管理委员会", park[0], "S92"),
-                    new Subject(null, park[1], null, null, null, "GB/T 36132-2018 绿色工厂评价通则"), year, batch(year),
+                    new Subject(null, park[1], null, null, null, "绿色园区评价要求"), year, batch(year),
                     null, List.of(new IndicatorInput("SOLID_WASTE_UTILISATION", null, String.valueOf(60 + i * 2), "%")),
                     year + "-12-16", "ACTIVE", null));
         }
