@@ -39,7 +39,7 @@ public class ObjectionRateLimiter {
 
     /** Counts one attempt by this client; 429 with Retry-After once it is over the limit. */
     public void acquire(String client) {
-        String key = prefix + client;
+        String key = prefix + io.greenportal.platform.clientaddress.Subscribers.of(client); // an IPv6 /64 is one client
         Long count;
         Long ttl;
         try {

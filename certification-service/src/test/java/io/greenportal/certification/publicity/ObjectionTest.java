@@ -116,6 +116,20 @@ class ObjectionTest {
     }
 
     @Test
+    void anIpv6SubscriberIsOneClientWhicheverAddressOfItsSlash64ItUses() {
+        String published = flow.inPublicity("ent-b", batch, "640202");
+        var r = java.util.concurrent.ThreadLocalRandom.current();
+        String slash64 = "2001:db8:" + Integer.toHexString(r.nextInt(1, 0xffff)) + ":" + Integer.toHexString(r.nextInt(1, 0xffff)) + ":";
+        for (int i = 1; i <= 5; i++) {
+            flow.objection(published, slash64 + "a:b:c:" + i, objection("卫" + i)).expectStatus().isCreated();
+        }
+        flow.objection(published, slash64 + "ffff:1:2:3", objection("卫六")).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        // the neighbouring /64 is another subscriber
+        String next = "2001:db8:ffff:" + Integer.toHexString(r.nextInt(1, 0xffff)) + "::1";
+        flow.objection(published, next, objection("卫七")).expectStatus().isCreated();
+    }
+
+    @Test
     void anAddressWithoutTheGatewaysSealIsNoNewClient() {
         String published = flow.inPublicity("ent-b", batch, "640202");
         // straight at the service, a made-up address per request, unsealed or with a forged seal: all of

@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.greenportal.gateway.redis.RedisGuard;
+import io.greenportal.platform.clientaddress.Subscribers;
 import io.greenportal.gateway.web.ClientAddress;
 import io.greenportal.gateway.web.Problems;
 import io.micrometer.core.instrument.Counter;
@@ -73,7 +74,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         }
         return exchange.getPrincipal()
                 .map(RateLimitFilter::callerKey)
-                .defaultIfEmpty("address:" + clientAddress.of(exchange))
+                // an IPv6 subscriber counts by its /64: it may use any address of it
+                .defaultIfEmpty("address:" + Subscribers.of(clientAddress.of(exchange)))
                 .flatMap(caller -> {
                     String bucket = bucket(exchange, caller.startsWith("address:"));
                     RateLimitPolicy policy = policy(bucket);
