@@ -80,9 +80,9 @@ public class ObjectionService {
                 .orElseThrow(() -> ApiException.notFound("Publicity notice for application " + applicationId));
         OffsetDateTime now = Times.now(clock);
         if (application.state() != ApplicationState.PUBLICITY || !now.isBefore(application.publicityEndsAt())) {
+            // anyone may ask: the answer says no more than the public notice (never the application's state now)
             throw new ApiException(HttpStatus.CONFLICT, "not-in-publicity", null,
-                    "Objections are taken only during the publicity period, which for this application has ended")
-                    .withProperty("currentState", application.state().name());
+                    "Objections are taken only during the publicity period, which for this application has ended");
         }
         Objection objection = new Objection(UUID.randomUUID(), applicationId, application.round(), name, contact,
                 content, Objection.Status.PENDING, null, null, null, null, now);
