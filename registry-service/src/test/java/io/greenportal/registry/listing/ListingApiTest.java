@@ -76,6 +76,15 @@ class ListingApiTest {
     }
 
     @Test
+    void everyAnswerIsDataABrowserNeitherRunsNorFrames() {
+        for (String token : new String[] {Tokens.user("ent-a"), null}) {
+            get(token, "/api/v1/registry/listings").expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                    .expectHeader().valueEquals("Referrer-Policy", "same-origin");
+        }
+    }
+
+    @Test
     void refusesBadInputNamingTheFieldsAndWritesNothing() {
         long before = changeCount();
         Map<String, Object> body = new HashMap<>(TestData.factory("914403001922038217", "坏数据有限公司"));

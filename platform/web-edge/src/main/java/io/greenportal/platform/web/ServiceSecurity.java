@@ -18,6 +18,7 @@ final class ServiceSecurity {
 
     static final String UNAUTHENTICATED = "A valid bearer token from the portal's Keycloak realm is required";
     static final String FORBIDDEN = "Your role does not allow this";
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     private ServiceSecurity() {
     }
@@ -52,7 +53,13 @@ final class ServiceSecurity {
                             Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", null, FORBIDDEN);
                         }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                // the answers are data, never pages: nothing in them may load, run or be framed (a feed, an
+                // export or a PDF opened in a browser included), and no address leaks as a referrer
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 }
