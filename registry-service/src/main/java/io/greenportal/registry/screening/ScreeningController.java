@@ -166,6 +166,10 @@ public class ScreeningController {
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.invalid("month", "must be a month written YYYY-MM, not '" + month + "'");
         }
+        if (ym.getYear() < 2000) {
+            // as every as-of question: no green list predates 2000, and year -999999999 is a probe
+            throw ApiException.invalid("month", "must be a month from 2000-01 on");
+        }
         if (ym.isAfter(java.time.YearMonth.now(clock))) {
             throw ApiException.invalid("month", "cannot be in the future (this month is " + java.time.YearMonth.now(clock) + ")");
         }

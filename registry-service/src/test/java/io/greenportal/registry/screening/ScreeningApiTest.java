@@ -206,8 +206,10 @@ class ScreeningApiTest {
         rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=2026-13")
                 .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("month");
-        rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=2999-01")
-                .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("month");
+        for (String farOff : new String[] {"2999-01", "1999-12", "0000-01", "-999999999-01"}) {
+            rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=" + farOff)
+                    .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.field").isEqualTo("month");
+        }
     }
 }
