@@ -30,9 +30,25 @@ public class TargetAudit {
             @JsonRawValue String before, @JsonRawValue String after) {
     }
 
+    /**
+     * A recorded row as the API shows a target (its fields, camel-cased), with who last wrote it; the
+     * row's bookkeeping (idempotency key and fingerprint) stays in the database.
+     */
+    private static String asTarget(String column) {
+        return "case when " + column + " is null then null else jsonb_strip_nulls(jsonb_build_object("
+                + "'id', " + column + "->'id', 'regionCode', " + column + "->'region_code', "
+                + "'regionName', " + column + "->'region_name', 'type', " + column + "->'listing_type', "
+                + "'level', " + column + "->'level', 'year', " + column + "->'year', "
+                + "'cumulativeTarget', " + column + "->'cumulative_target', "
+                + "'sourceDocument', " + column + "->'source_document', 'note', " + column + "->'note', "
+                + "'updatedAt', " + column + "->'updated_at', 'updatedBy', " + column + "->'updated_by')) end";
+    }
+
     public Page<Change> changes(Long targetId, PageParameters paging) {
         String where = targetId == null ? "" : " where target_id = :target";
-        var items = jdbc.sql("select * from plan_target_audit" + where + " order by id desc limit :limit offset :offset")
+        var items = jdbc.sql("select id, target_id, action, actor, at, " + asTarget("before") + " as before, "
+                        + asTarget("after") + " as after from plan_target_audit" + where
+                        + " order by id desc limit :limit offset :offset")
                 .param("limit", paging.size()).param("offset", paging.offset());
         var count = jdbc.sql("select count(*) from plan_target_audit" + where);
         if (targetId != null) {

@@ -111,7 +111,8 @@ public class Targets {
     }
 
     private ApiException duplicate(TargetRules.Valid v) {
-        ApiException conflict = ApiException.conflict("duplicate-target", null, "There is already a target for "
+        // the fields that make a target the same one: region, type, level and year; "regionCode" names the first
+        ApiException conflict = ApiException.conflict("duplicate-target", "regionCode", "There is already a target for "
                 + v.regionCode() + " " + v.type() + (v.level() == null ? " (all levels)" : " " + v.level()) + " in "
                 + v.year() + ": change that one instead");
         store.findSame(v).ifPresent(existing -> conflict.withProperty("existingId", existing.id()));

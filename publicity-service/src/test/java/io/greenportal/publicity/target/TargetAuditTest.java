@@ -89,8 +89,11 @@ class TargetAuditTest {
                 "CREATED by admin");
         JsonNode newest = JSON.readTree(send("admin", "GET", "/api/v1/public/targets/changes?target=" + id, null).body())
                 .get("items");
-        assertThat(newest.get(2).get("before").get("cumulative_target").asInt()).isEqualTo(12);
-        assertThat(newest.get(2).get("after").get("cumulative_target").asInt()).isEqualTo(15);
+        assertThat(newest.get(2).get("before").get("cumulativeTarget").asInt()).isEqualTo(12);
+        assertThat(newest.get(2).get("after").get("cumulativeTarget").asInt()).isEqualTo(15);
+        // the target as the API shows it, never the row's bookkeeping
+        assertThat(newest.get(2).get("after").propertyNames()).contains("regionCode", "type", "year", "updatedBy")
+                .allMatch(name -> name.matches("[a-z][A-Za-z]*")).doesNotContain("idempotencyKey", "idempotencyFingerprint");
 
         assertThat(send("ent-a", "GET", "/api/v1/public/targets/changes", null).statusCode()).isEqualTo(403);
         assertThat(send(null, "GET", "/api/v1/public/targets/changes", null).statusCode()).isEqualTo(401);

@@ -201,6 +201,7 @@ class TargetTest {
         JsonNode duplicate = Api.parse(send(rest.post(), TARGETS, Tokens.user("admin"), UUID.randomUUID().toString(), target)
                 .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody());
         assertThat(duplicate.path("type").asString()).endsWith("/duplicate-target");
+        assertThat(duplicate.path("field").asString()).isEqualTo("regionCode");
         assertThat(duplicate.path("existingId").asLong()).isEqualTo(id);
         send(rest.post(), TARGETS, Tokens.user("admin"), null, target).expectStatus().isEqualTo(409);
         // another level is another target
