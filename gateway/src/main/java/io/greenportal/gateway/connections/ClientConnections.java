@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import io.greenportal.platform.clientaddress.Subscribers;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +36,8 @@ public class ClientConnections implements NettyServerCustomizer {
     private final ConnectionProperties properties;
     private final Pattern trustedProxies;
     private final boolean behindProxies;
-    private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /** Open connections per subscriber (an IPv6 client's /64, as the rate limits count it). */
+    private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
     private final DataSize maxRequestLine;
     private final DataSize maxHeaders;
 
@@ -76,16 +79,17 @@ public class ClientConnections implements NettyServerCustomizer {
         if (behindProxies && trustedProxies != null && trustedProxies.matcher(address.getHostAddress()).matches()) {
             return;
         }
-        int holding = open.merge(address, 1, Integer::sum);
-        channel.closeFuture().addListener(closed -> open.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1));
+        String subscriber = Subscribers.of(address.getHostAddress());
+        int holding = open.merge(subscriber, 1, Integer::sum);
+        channel.closeFuture().addListener(closed -> open.computeIfPresent(subscriber, (a, n) -> n == 1 ? null : n - 1));
         if (holding > properties.maxPerAddress()) {
-            log.warn("closing a connection from {}: it already holds {} (limit {})", address.getHostAddress(),
+            log.warn("closing a connection from {}: it already holds {} (limit {})", subscriber,
                     holding - 1, properties.maxPerAddress());
             channel.close();
         }
     }
 
     int openFrom(InetAddress address) {
-        return open.getOrDefault(address, 0);
+        return open.getOrDefault(Subscribers.of(address.getHostAddress()), 0);
     }
 }
