@@ -157,9 +157,12 @@ public class ApplicationService {
         registered.requireReviewedIn(c.cityCode());
         registered.requireNotHeld(type, c.subject());
         String industry = registered.industryCode().isEmpty() ? c.industryCode() : registered.industryCode();
-        return registered.name().equals(c.enterpriseName()) && java.util.Objects.equals(industry, c.industryCode()) ? c
-                : new ApplicationRules.Content(registered.name(), c.regionCode(), c.cityCode(), industry, c.subject(),
-                        c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport());
+        String region = registered.regionFor(c.regionCode());
+        return registered.name().equals(c.enterpriseName()) && java.util.Objects.equals(industry, c.industryCode())
+                && java.util.Objects.equals(region, c.regionCode()) ? c
+                : new ApplicationRules.Content(registered.name(), region,
+                        region == null ? null : io.greenportal.platform.creditcode.DivisionCodes.cityOf(region), industry,
+                        c.subject(), c.selfScore(), c.indicators(), c.evaluationBody(), c.evaluationReport());
     }
 
     /** The caller's application as it is now (not locked), if the caller may {@code action} it in this state. */
@@ -192,12 +195,14 @@ public class ApplicationService {
             registered.requireNotHeld(current.type(), current.subject());
         }
         requireNoOtherApplicationFor(current);
-        if (registered != null && (!registered.name().equals(current.enterpriseName())
-                || !registered.industryCode().isEmpty() && !registered.industryCode().equals(current.industryCode()))) {
-            applications.setRegisteredEnterprise(id, registered.name(),
-                    registered.industryCode().isEmpty() ? current.industryCode() : registered.industryCode(),
-                    Times.now(clock));
-            current = applications.find(id).orElseThrow();
+        if (registered != null) {
+            String industry = registered.industryCode().isEmpty() ? current.industryCode() : registered.industryCode();
+            String region = registered.regionFor(current.regionCode());
+            if (!registered.name().equals(current.enterpriseName()) || !java.util.Objects.equals(industry, current.industryCode())
+                    || !java.util.Objects.equals(region, current.regionCode())) {
+                applications.setRegisteredEnterprise(id, registered.name(), region, industry, Times.now(clock));
+                current = applications.find(id).orElseThrow();
+            }
         }
         var missing = rules.missing(current, evaluation.readiness(id));
         if (!missing.isEmpty()) {
@@ -238,11 +243,10 @@ public class ApplicationService {
     private void requireNoOtherApplicationFor(Application current) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('submission:' || :uscc))").param("uscc", current.uscc())
                 .query((rs, n) -> 1).single();
-        String wanted = io.greenportal.contracts.registry.v1.ListingSubjects.designation(current.type().name(), current.subject());
+        String wanted = Designations.key(current.type(), current.subject());
         applications.underWay(current.uscc(), current.type()).stream()
                 .filter(other -> !other.id().equals(current.id()))
-                .filter(other -> io.greenportal.contracts.registry.v1.ListingSubjects
-                        .designation(other.type().name(), other.subject()).equals(wanted))
+                .filter(other -> Designations.key(other.type(), other.subject()).equals(wanted))
                 .findFirst().ifPresent(other -> {
                     throw ApiException.conflict("already-applied", "subject", "Application " + other.id()
                             + " of the enterprise for the same designation is " + other.state()

@@ -68,10 +68,15 @@ public class ApplicationStore {
                 .update();
     }
 
-    /** The enterprise's name and industry as the registry holds them (the listing will carry these). */
-    public void setRegisteredEnterprise(UUID id, String name, String industryCode, OffsetDateTime now) {
-        jdbc.sql("update application set enterprise_name = :name, industry_code = :industry, updated_at = :at where id = :id")
-                .param("id", id).param("name", name).param("industry", industryCode).param("at", now).update();
+    /** The enterprise's name, region and industry as the registry holds them (the listing will carry these). */
+    public void setRegisteredEnterprise(UUID id, String name, String regionCode, String industryCode, OffsetDateTime now) {
+        jdbc.sql("""
+                update application set enterprise_name = :name, region_code = :region, city_code = :city,
+                  industry_code = :industry, updated_at = :at where id = :id""")
+                .param("id", id).param("name", name).param("region", regionCode)
+                .param("city", regionCode == null ? null : io.greenportal.platform.creditcode.DivisionCodes.cityOf(regionCode))
+                .param("industry", industryCode)
+                .param("at", now).update();
     }
 
     public Optional<Application> find(UUID id) {

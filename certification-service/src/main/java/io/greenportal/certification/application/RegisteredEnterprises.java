@@ -12,7 +12,6 @@ import io.greenportal.certification.RemoteCalls;
 import io.greenportal.contracts.registry.v1.EnterpriseListings;
 import io.greenportal.contracts.registry.v1.Level;
 import io.greenportal.contracts.registry.v1.ListingStatus;
-import io.greenportal.contracts.registry.v1.ListingSubjects;
 import io.greenportal.contracts.registry.v1.LookupByUsccRequest;
 import io.greenportal.contracts.registry.v1.RegistryServiceGrpc;
 import io.greenportal.platform.web.ApiException;
@@ -35,10 +34,18 @@ public class RegisteredEnterprises {
      * @param cityCode the city (地级) of its registered region: empty when the registry has none, the
      *                 province's code when it knows only the province
      */
-    public record Registered(String name, String cityCode, String industryCode, List<Held> held) {
+    public record Registered(String name, String cityCode, String regionCode, String industryCode, List<Held> held) {
 
         public Registered(String name, String cityCode) {
-            this(name, cityCode, "", List.of());
+            this(name, cityCode, "", "", List.of());
+        }
+
+        /**
+         * The region the listing will carry: the registered county when the registry knows one (the
+         * region must already be in its city, see {@link #requireReviewedIn}), else the one typed.
+         */
+        public String regionFor(String typed) {
+            return regionCode.length() == 6 && !regionCode.endsWith("00") ? regionCode : typed;
         }
 
         /**
@@ -47,7 +54,7 @@ public class RegisteredEnterprises {
          * and a second one would be granted, listed, counted and rewarded twice.
          */
         public void requireNotHeld(ListingType type, Subject subject) {
-            String wanted = ListingSubjects.designation(type.name(), subject);
+            String wanted = Designations.key(type, subject);
             held.stream().filter(h -> h.designation().equals(wanted)).findFirst().ifPresent(h -> {
                 throw ApiException.conflict("already-designated", "subject", "The enterprise already holds this "
                         + "designation: " + h.certificateNumber() + " (" + h.level() + " " + type + ", " + h.status()
@@ -73,14 +80,14 @@ public class RegisteredEnterprises {
         }
     }
 
-    /** A designation the enterprise holds, provincial or national and not revoked, by its {@link ListingSubjects#designation} key. */
+    /** A designation the enterprise holds, provincial or national and not revoked, by its {@link Designations} key. */
     public record Held(String designation, String level, String status, String certificateNumber) {
 
         static List<Held> of(EnterpriseListings found) {
             return found.getListingsList().stream()
                     .filter(l -> l.getLevel() == Level.PROVINCIAL || l.getLevel() == Level.NATIONAL)
                     .filter(l -> l.getStatus() != ListingStatus.REVOKED)
-                    .map(l -> new Held(ListingSubjects.designation(l.getType().name(), subject(l.getSubject())),
+                    .map(l -> new Held(Designations.key(ListingType.valueOf(l.getType().name()), subject(l.getSubject())),
                             l.getLevel().name(), l.getStatus().name(), l.getCertificateNumber()))
                     .toList();
         }
@@ -113,7 +120,8 @@ public class RegisteredEnterprises {
             String name = found.getFound() ? found.getEnterprise().getName().strip() : "";
             Optional<Registered> registered = name.isEmpty() ? Optional.empty()
                     : Optional.of(new Registered(name, found.getEnterprise().getCityCode().strip(),
-                            found.getEnterprise().getIndustryCode().strip(), Held.of(found)));
+                            found.getEnterprise().getRegionCode().strip(), found.getEnterprise().getIndustryCode().strip(),
+                            Held.of(found)));
             recent.put(uscc, registered);
             return registered;
         } catch (StatusRuntimeException e) {

@@ -72,12 +72,14 @@ class ApplicationApiTest {
         JsonNode partial = Flow.json(flow.post("ent-a", "applications", Map.of("batchId", batch, "type", "GREEN_PRODUCT")),
                 HttpStatus.CREATED);
         String id = partial.get("id").asString();
+        // ent-a is in the registry: its region is the registered one, typed or not, and its city reviews it
+        assertThat(partial.get("regionCode").asString()).isEqualTo("640106");
+        assertThat(partial.get("cityCode").asString()).isEqualTo("640100");
         JsonNode missing = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
         assertThat(missing.get("type").asString()).endsWith("/incomplete-application");
         assertThat(missing.get("errors").valueStream().map(e -> e.get("field").asString()))
-                .contains("regionCode", "subject.productName", "selfScore", "evaluationBody", "evaluationReport")
-                // ent-a is in the registry: its name is the registry's, typed or not
-                .doesNotContain("enterpriseName");
+                .contains("subject.productName", "selfScore", "evaluationBody", "evaluationReport")
+                .doesNotContain("enterpriseName", "regionCode");
         assertThat(flow.application("ent-a", id).get("state").asString()).isEqualTo("DRAFT");
     }
 
@@ -98,8 +100,10 @@ class ApplicationApiTest {
         assertThat(flow.application("ent-a", id).get("regionCode").asString()).isEqualTo("640106");
         flow.get("rev-city2", "applications/" + id).expectStatus().isNotFound();
 
-        // another county of its own city is its own city's to review
-        flow.put("ent-a", "applications/" + id, TestData.factory(batch, "640105")).expectStatus().isOk();
+        // another county of its own city is its own city's to review, and takes the registered county,
+        // which the listing will carry: the notice and the listing name one region
+        assertThat(Flow.json(flow.put("ent-a", "applications/" + id, TestData.factory(batch, "640105")), HttpStatus.OK)
+                .get("regionCode").asString()).isEqualTo("640106");
         JsonNode other = Flow.json(flow.post("ent-a", "applications/" + id + "/submit", null), HttpStatus.BAD_REQUEST);
         assertThat(other.get("type").asString()).as("past the city check: only the evaluation is missing")
                 .endsWith("/incomplete-application");

@@ -58,27 +58,6 @@ public final class ListingSubjects {
         return problems;
     }
 
-    /**
-     * Which designation a subject of {@code type} is: the type with the parts that name it (the site,
-     * the park, the product and model; a supply-chain enterprise is the enterprise itself), compared
-     * without case, width or surrounding spaces. Two listings or applications of one enterprise with
-     * the same key are the same designation.
-     */
-    public static String designation(String type, Parts subject) {
-        String[] names = switch (type) {
-            case "GREEN_FACTORY" -> new String[] {subject.siteName()};
-            case "GREEN_PARK" -> new String[] {subject.parkName()};
-            case "GREEN_PRODUCT" -> new String[] {subject.productName(), subject.productModel()};
-            default -> new String[0];
-        };
-        StringBuilder key = new StringBuilder(type);
-        for (String name : names) {
-            key.append('|').append(name == null ? "" : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC)
-                    .strip().toLowerCase(java.util.Locale.ROOT));
-        }
-        return key.toString();
-    }
-
     /** The parts a listing of {@code type} may not carry. */
     public static List<String> notApplicable(String type) {
         return switch (type) {
