@@ -82,10 +82,14 @@ public class ReviewService {
         if (read < 1) {
             throw ApiException.invalid("round", "must be the submission round you read, 1 or more");
         }
+        if (read > current) {
+            throw ApiException.invalid("round", "there is no round " + read + ": the application is in round " + current);
+        }
         if (read != current) {
             throw ApiException.conflict("round-changed", "round", "You read round " + read
                     + ", but the application is now in round " + current
-                    + " (it was returned and resubmitted since): read the new submission before deciding");
+                    + " (it was returned and resubmitted since): read the new submission before deciding")
+                    .withProperty("currentRound", current);
         }
     }
 

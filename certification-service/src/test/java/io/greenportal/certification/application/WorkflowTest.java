@@ -194,6 +194,7 @@ class WorkflowTest {
                 Map.of("decision", "APPROVE", "round", 1)), HttpStatus.CONFLICT);
         assertThat(stale.get("type").asString()).endsWith("round-changed");
         assertThat(stale.get("field").asString()).isEqualTo("round");
+        assertThat(stale.get("currentRound").asInt()).isEqualTo(2);
         assertThat(flow.state(id)).isEqualTo("MUNICIPAL_REVIEW");
         JsonNode reviews = Flow.json(flow.get("rev-city", "applications/" + id + "/reviews"), HttpStatus.OK);
         assertThat(reviews.get("items")).hasSize(1);

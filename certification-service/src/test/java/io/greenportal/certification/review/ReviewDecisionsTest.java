@@ -136,6 +136,9 @@ class ReviewDecisionsTest {
         assertThat(stale.type()).endsWith("round-changed");
         assertThat(stale.field()).isEqualTo("round");
         assertThat(stale.detail()).startsWith("You read round 1, but the application is now in round 2");
+        var ahead = Refusal.of(() -> ReviewService.requireRoundRead(3, 2));
+        assertThat(ahead.status()).as("a round not yet submitted was never read").isEqualTo(400);
+        assertThat(ahead.detail()).isEqualTo("there is no round 3: the application is in round 2");
         var nonsense = Refusal.of(() -> ReviewService.requireRoundRead(0, 2));
         assertThat(nonsense.status()).isEqualTo(400);
         assertThat(nonsense.fields()).containsExactly("round");
