@@ -147,9 +147,14 @@ public class ReferralService {
         if (bank.id().equals(now.bankId()) && now.status() == ReferralStatus.ACCEPTED) {
             return now; // accepting twice is harmless
         }
+        if (now.bankId() != null && !bank.id().equals(now.bankId())) {
+            // another bank holds it: gone from this bank's queue, as its read says; what became of it
+            // (approved, declined, paid, withdrawn) is that bank's and the enterprise's business
+            throw notFound(id);
+        }
         throw IllegalTransition.of("credit-referral", now.status(), now.status() == ReferralStatus.WITHDRAWN
                 ? "The enterprise withdrew this referral"
-                : "Another bank accepted this referral first");
+                : "This referral can no longer be accepted");
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CreditReferralDecisionRequest")
