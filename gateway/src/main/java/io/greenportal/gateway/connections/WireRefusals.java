@@ -192,8 +192,8 @@ final class WireRefusals extends ChannelDuplexHandler {
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                .set("X-Content-Type-Options", "nosniff");
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        Problems.SECURITY_HEADERS.forEach(response.headers()::set);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 

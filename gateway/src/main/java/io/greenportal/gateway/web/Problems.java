@@ -14,6 +14,16 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://greenportal.io/problems/";
 
+    /**
+     * The headers of every problem the gateway answers itself, as the services' answers carry them:
+     * data that nothing may run, frame or sniff, and no referrer (refusals are what anyone can provoke).
+     */
+    public static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "same-origin",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+
     private Problems() {
     }
 
@@ -25,6 +35,7 @@ public final class Problems {
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String type, String detail, String field) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        SECURITY_HEADERS.forEach(response.getHeaders()::set);
         DataBuffer buffer = response.bufferFactory().wrap(body(status, type, detail, field).getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
     }

@@ -175,6 +175,10 @@ class RequestTargetsTest {
         assertThat(answer.contentType()).as(answer.head()).startsWith("application/problem+json");
         assertThat(answer.json().get("type").asString()).isEqualTo("https://greenportal.io/problems/" + type);
         assertThat(answer.body()).doesNotContain("Exception", "java.", "io.netty", "reactor.");
+        // a refusal anyone can provoke is data a browser neither runs, frames nor sniffs
+        assertThat(answer.head()).as(answer.head()).contains("content-security-policy: default-src 'none'; frame-ancestors 'none'")
+                .contains("referrer-policy: same-origin").contains("x-frame-options: deny")
+                .contains("x-content-type-options: nosniff");
     }
 
     @Test
