@@ -74,7 +74,8 @@ public final class Announcements {
                 summary.append("（").append(l.getBatch()).append("）");
             }
         }
-        summary.append("，证书编号 ").append(l.getCertificateNumber());
+        // a number the registry made up because the list gave none is not called a certificate's
+        summary.append(l.getCertificateNumberAssigned() ? "，平台编号 " : "，证书编号 ").append(l.getCertificateNumber());
         if (!l.getEnterprise().getRegionName().isBlank()) {
             summary.append("，").append(l.getEnterprise().getRegionName());
         }
@@ -88,6 +89,7 @@ public final class Announcements {
         data.put("level", l.getLevel().name());
         data.put("year", l.getYear());
         data.put("certificateNumber", l.getCertificateNumber());
+        data.put("certificateNumberAssigned", l.getCertificateNumberAssigned());
         data.put("enterpriseName", enterprise);
         if (subject != null) {
             data.put("subjectName", subject);

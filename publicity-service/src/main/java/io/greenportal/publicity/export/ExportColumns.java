@@ -25,7 +25,7 @@ public final class ExportColumns {
     static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     public static final List<Column> ALL = List.of(
-            new Column("id", "uuid", "Listing id in the registry (登记编号)", "名单在登记簿中的编号（登记编号）",
+            new Column("id", "uuid", "Listing id in the registry (a UUID; not a certificate number)", "名单在登记簿中的标识（UUID，并非证书编号）",
                 ListingDocument::id),
             new Column("certificate_number", "string", "Certificate number (证书编号), unique in the registry", "证书编号，在登记簿中唯一",
                 ListingDocument::certificateNumber),

@@ -137,6 +137,8 @@ public class ExportController {
                                 generator.writeNull();
                             } else if (value instanceof Integer number) {
                                 generator.writeNumber(number);
+                            } else if (value instanceof Boolean flag) {
+                                generator.writeBoolean(flag);
                             } else {
                                 generator.writeString(value.toString());
                             }

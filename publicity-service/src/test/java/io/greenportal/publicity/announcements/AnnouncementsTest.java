@@ -37,6 +37,13 @@ class AnnouncementsTest {
         assertThat(created.title()).isEqualTo("新增省级绿色工厂：宁夏塞上水泥有限公司（塞上水泥生产基地）");
         assertThat(created.summary()).startsWith("省级绿色工厂，2024年度第1批，").contains("GF-640000-2024-0001").contains("金凤区");
         assertThat(created.sourceSequence()).isEqualTo(12);
+        assertThat(created.summary()).contains("证书编号 GF-640000-2024-0001");
+        assertThat(created.data()).containsEntry("certificateNumberAssigned", false);
+        // a list that gave no number: the registry's own is not announced as a certificate
+        Announcement unnumbered = Announcements.of(change(ChangeKind.LISTING_CREATED, listing(ListingStatus.ACTIVE, "")
+                .toBuilder().setCertificateNumberAssigned(true).build())).orElseThrow();
+        assertThat(unnumbered.summary()).contains("平台编号 GF-640000-2024-0001").doesNotContain("证书编号");
+        assertThat(unnumbered.data()).containsEntry("certificateNumberAssigned", true);
 
         Announcement suspended = Announcements.of(change(ChangeKind.STATUS_CHANGED,
                 listing(ListingStatus.SUSPENDED, "年度报告逾期未报送"))).orElseThrow();

@@ -141,6 +141,8 @@ class ExportTest {
                         .startsWith("2025-01-01T09:00").endsWith("+08:00");
                 assertThat(listing.path("indicators").get(0).path("value").asString()).endsWith(".5");
                 assertThat(listing.path("year").isInt()).isTrue();
+                assertThat(listing.path("certificate_number_assigned").isBoolean()).as("a JSON boolean, as the dictionary says")
+                        .isTrue();
                 count++;
             }
         }

@@ -13,7 +13,7 @@ import io.greenportal.platform.web.Times;
  * A green designation held by an enterprise. {@code asOf} is set when the listing is shown as it
  * stood on a past day. This record is also the snapshot stored with every change-log entry.
  * {@code certificateNumberAssigned}: the list the listing came from gave no number, so the registry
- * assigned this one (登记编号); it is nobody's certificate number. The workflow's own grants carry the
+ * assigned this one (平台编号); it is nobody's certificate number. The workflow's own grants carry the
  * province's certificate numbers, which the registry issues for it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

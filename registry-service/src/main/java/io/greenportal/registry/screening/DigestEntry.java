@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DigestEntry(OffsetDateTime at, String change, String uscc, String name, String listingId, String type,
-        String level, String certificateNumber, String previousStatus, String status, String reason, long sequence) {
+        String level, String certificateNumber, boolean certificateNumberAssigned, String previousStatus, String status,
+        String reason, long sequence) {
 
     static String change(String kind, String previous, String status) {
         if (kind.equals("LISTING_CREATED")) {

@@ -190,10 +190,11 @@ public class ScreeningController {
                     .body(new Digest(id, ym.toString(), store.watchedFirms(id), changes.size(), changes));
         }
         StringBuilder csv = new StringBuilder("\uFEFFat,change,credit_code,name,listing_id,type,level,certificate_number,"
-                + "previous_status,status,reason,sequence\n");
+                + "certificate_number_assigned,previous_status,status,reason,sequence\n");
         for (DigestEntry e : changes) {
             csv.append(String.join(",", e.at().toString(), e.change(), cell(e.uscc()), cell(e.name()), e.listingId(),
-                    e.type(), e.level(), cell(e.certificateNumber()), cell(e.previousStatus()), cell(e.status()),
+                    e.type(), e.level(), cell(e.certificateNumber()), Boolean.toString(e.certificateNumberAssigned()),
+                    cell(e.previousStatus()), cell(e.status()),
                     cell(e.reason()), Long.toString(e.sequence()))).append('\n');
         }
         return headers.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
@@ -201,7 +202,8 @@ public class ScreeningController {
 
     static String csvLine(ScreeningResult r) {
         String listings = r.listings() == null ? null : r.listings().stream()
-                .map(l -> l.type() + "/" + l.level() + "/" + l.status() + "/" + l.certificateNumber())
+                .map(l -> l.type() + "/" + l.level() + "/" + l.status() + "/" + l.certificateNumber()
+                        + (l.certificateNumberAssigned() ? " (registry number)" : ""))
                 .collect(Collectors.joining("; "));
         String candidates = r.candidates() == null ? null : r.candidates().stream()
                 .map(c -> c.uscc() + " " + c.name() + " " + c.score().toPlainString()).collect(Collectors.joining("; "));

@@ -19,7 +19,8 @@ public record ScreeningResult(int line, String reference, String creditCode, Str
     public record Candidate(String uscc, String name, BigDecimal score) {
     }
 
+    /** {@code certificateNumberAssigned}: the list gave no number and this one is the registry's own. */
     public record ListingSummary(String id, String type, String level, String status, String statusChangedAt,
-            String certificateNumber, int year) {
+            String certificateNumber, boolean certificateNumberAssigned, int year) {
     }
 }

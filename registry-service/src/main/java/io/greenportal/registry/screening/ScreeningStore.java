@@ -145,7 +145,7 @@ public class ScreeningStore {
         return jdbc.sql("""
                 select c.sequence, c.kind, c.effective_at, c.previous_status, c.snapshot ->> 'status',
                   c.snapshot ->> 'statusReason', c.listing_id, l.uscc, c.snapshot -> 'enterprise' ->> 'name',
-                  l.type, l.level, l.certificate_number
+                  l.type, l.level, l.certificate_number, l.certificate_number_assigned
                 from change_log c join listing l on l.id = c.listing_id
                 where l.uscc in (select distinct uscc from screening_result where job_id = :job and outcome = 'MATCHED')
                   and c.kind in ('LISTING_CREATED', 'STATUS_CHANGED') and c.effective_at >= :from and c.effective_at < :to
@@ -154,7 +154,7 @@ public class ScreeningStore {
                 .query((rs, n) -> new DigestEntry(Times.local(rs.getObject(3, OffsetDateTime.class)),
                         DigestEntry.change(rs.getString(2), rs.getString(4), rs.getString(5)), rs.getString(8),
                         rs.getString(9), rs.getString(7), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(1)))
+                        rs.getBoolean(13), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(1)))
                 .list();
     }
 
@@ -180,13 +180,14 @@ public class ScreeningStore {
                 .forEach(names::add);
         Map<String, List<ScreeningResult.ListingSummary>> listings = new HashMap<>();
         jdbc.sql("""
-                select uscc, id, type, level, status, status_changed_at, certificate_number, year from listing
+                select uscc, id, type, level, status, status_changed_at, certificate_number, year,
+                  certificate_number_assigned from listing
                 order by uscc, year desc, certificate_number""")
                 .query((rs, n) -> {
                     listings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
                             new ScreeningResult.ListingSummary(rs.getString(2), rs.getString(3), rs.getString(4),
                                     rs.getString(5), Times.local(rs.getObject(6, OffsetDateTime.class)).toString(),
-                                    rs.getString(7), rs.getInt(8)));
+                                    rs.getString(7), rs.getBoolean(9), rs.getInt(8)));
                     return null;
                 }).list();
         return new RegistrySnapshot(names, current, listings);

@@ -20,7 +20,7 @@ class PortfolioScreenerTest {
                 new NameMatcher.Registered(CODE, "宁夏绿源化工有限公司"),
                 new NameMatcher.Registered(OTHER, "石嘴山塞上精细化工有限公司")));
         var listing = new ScreeningResult.ListingSummary("id", "GREEN_FACTORY", "PROVINCIAL", "ACTIVE",
-                "2024-12-31T00:00+08:00", "GF-640000-2024-0001", 2024);
+                "2024-12-31T00:00+08:00", "GF-640000-2024-0001", false, 2024);
         return new PortfolioScreener(matcher, Map.of(CODE, "宁夏绿源新材料有限公司", OTHER, "石嘴山塞上精细化工有限公司"),
                 Map.of(CODE, List.of(listing)));
     }

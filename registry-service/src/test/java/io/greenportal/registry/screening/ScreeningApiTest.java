@@ -89,6 +89,8 @@ class ScreeningApiTest {
         assertThat(results).hasSize(4);
         assertThat(results.get(0).get("matchedBy").asString()).isEqualTo("CREDIT_CODE");
         assertThat(results.get(0).get("listings").get(0).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(results.get(0).get("listings").get(0).get("certificateNumberAssigned").asBoolean())
+                .as("entered without a number: the bank is told it is the registry's, not a certificate").isTrue();
         assertThat(results.get(1).get("matchedBy").asString()).isEqualTo("NAME");
         assertThat(results.get(1).get("uscc").asString()).isEqualTo(code);
         assertThat(results.get(2).get("outcome").asString()).isEqualTo("CANDIDATES");
@@ -192,11 +194,12 @@ class ScreeningApiTest {
         assertThat(digest.get("changes")).hasSize(1);
         assertThat(digest.get("changes").get(0).get("change").asString()).isEqualTo("SUSPENDED");
         assertThat(digest.get("changes").get(0).get("uscc").asString()).isEqualTo(code);
+        assertThat(digest.get("changes").get(0).get("certificateNumberAssigned").asBoolean()).isTrue();
         String csv = rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=" + month + "&format=csv")
                 .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(csv.lines().toList()).hasSize(2);
-        assertThat(csv).contains("SUSPENDED", "年度复核不合格");
+        assertThat(csv).contains("SUSPENDED", "年度复核不合格").contains(",certificate_number_assigned,");
         assertThat(rest.get().uri("/api/v1/registry/screenings/" + id + "/digest?month=2020-01")
                 .header("Authorization", "Bearer " + Tokens.client("bank-a")).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("count").asInt()).isZero();
