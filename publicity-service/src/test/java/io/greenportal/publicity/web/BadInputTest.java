@@ -2,15 +2,19 @@ package io.greenportal.publicity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.greenportal.publicity.support.Api;
+import io.greenportal.publicity.support.Await;
 import io.greenportal.publicity.support.IntegrationTest;
+import io.greenportal.publicity.support.Registry;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -101,9 +105,13 @@ class BadInputTest {
                 assertThat(page.path("total").asLong()).as(query).isZero();
             }
         }
-        // lower case codes are the same codes
-        assertThat(Api.parse(get200("/api/v1/public/listings?type=green_factory&status=active&industry=c30&size=1"))
-                .path("total").asLong()).isPositive();
+        // lower case codes are the same codes (a C30 green factory of its own: the class may run first and alone)
+        String mark = Registry.uniqueHan(5);
+        Registry.factory("宁夏" + mark + "建材有限公司", "640106", 2024);
+        Await.until(Duration.ofSeconds(30), "the factory in search",
+                () -> Api.parse(get200("/api/v1/public/listings?q={q}", mark)).path("total").asLong() == 1);
+        assertThat(Api.parse(get200("/api/v1/public/listings?q={q}&type=green_factory&status=active&industry=c30", mark))
+                .path("total").asLong()).isEqualTo(1);
         // a list parameter is sent either way, as everywhere in the portal: status=A,B or status=A&status=B
         for (String path : List.of("/api/v1/public/listings?size=1&", "/api/v1/public/statistics?")) {
             assertThat(Api.parse(get200(path + "status=ACTIVE&status=REVOKED")).path("total").asLong()).as(path)
@@ -129,7 +137,25 @@ class BadInputTest {
         rest.get().uri("/api/v1/public/notices/{id}", "no-such-notice").exchange().expectStatus().isNotFound();
         rest.get().uri("/api/v1/public/targets/{id}", 987654321).exchange().expectStatus().isNotFound();
         rest.get().uri("/api/v1/public/no-such-thing").exchange().expectStatus().isNotFound();
-        rest.delete().uri("/api/v1/public/listings").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anotherMethodOnAPublicReadIsA405NamingTheAllowedOnesNotALoginPrompt() {
+        for (var method : List.of(HttpMethod.POST, HttpMethod.PUT,
+                HttpMethod.PATCH, HttpMethod.DELETE)) {
+            for (String path : List.of("/api/v1/public/listings", "/api/v1/public/notices", "/api/v1/public/feed.atom")) {
+                var result = rest.method(method).uri(path).exchange().expectBody(String.class).returnResult();
+                assertThat(result.getStatus().value()).as("%s %s", method, path).isEqualTo(405);
+                assertThat(result.getResponseHeaders().getAllow()).as("%s %s", method, path)
+                        .contains(HttpMethod.GET);
+                assertThat(Api.parse(result.getResponseBody()).path("status").asInt()).isEqualTo(405);
+            }
+        }
+        // the writes under the public prefix still need an administrator's token
+        rest.post().uri("/api/v1/public/targets").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isUnauthorized();
+        rest.delete().uri("/api/v1/public/targets/{id}", 1).exchange().expectStatus().isUnauthorized();
+        rest.post().uri("/api/v1/public/admin/reindex").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
