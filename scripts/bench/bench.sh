@@ -15,6 +15,7 @@ bench_mode() {
   # JIT compiled (1.86, 1.42, 0.86, 0.61 ms in four runs of 12-30 s; docs/profile/README.md), and
   # the pairs measured a gateway half compiled against services that had run for hours
   BENCH_WARMUP=150 BENCH_SETTLE=3 BENCH_D=10 BENCH_D_RATE=5 BENCH_RATE_ROUNDS=4 BENCH_CONNS="16 64 256" BENCH_SEARCH_CONNS="16 64"
+  BENCH_PAIR_ROUNDS_AT=64 BENCH_PAIR_ROUNDS=3
   BENCH_HANG=15 BENCH_BURST=3 BENCH_RACE=30 BENCH_RACE_AFFORD=20
   BENCH_SCENARIO=300 BENCH_SOAK_SEGMENTS=6 BENCH_SOAK_SEGMENT=300
   BENCH_GATEWAYS="on off" BENCH_SCENARIO_COLUMN=1 BENCH_SOAK_COLUMN=2 # of BENCH_MIX (series.sh)
@@ -27,7 +28,7 @@ bench_mode() {
     smoke)
       # every script briefly, with few connections: it checks the harness, not the portal's limits
       BENCH_SERIES="pairs search latency redis race scenario soak capacity" BENCH_SCENARIO_COLUMN=3 BENCH_SOAK_COLUMN=3
-      BENCH_WARMUP=3 BENCH_SETTLE=0 BENCH_D=1 BENCH_D_RATE=1 BENCH_RATE_ROUNDS=2 BENCH_CONNS="4" BENCH_SEARCH_CONNS="4" BENCH_HANG=3 BENCH_BURST=1
+      BENCH_WARMUP=3 BENCH_SETTLE=0 BENCH_D=1 BENCH_D_RATE=1 BENCH_RATE_ROUNDS=2 BENCH_CONNS="4" BENCH_PAIR_ROUNDS_AT=4 BENCH_PAIR_ROUNDS=2 BENCH_SEARCH_CONNS="4" BENCH_HANG=3 BENCH_BURST=1
       BENCH_RACE=6 BENCH_RACE_AFFORD=4 BENCH_SCENARIO=3 BENCH_SOAK_SEGMENTS=1 BENCH_SOAK_SEGMENT=2 ;;
   esac
   # applications to prepare for the approvals of the mixes (as many subsidy applications)
