@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.IndicatorReadings;
+import io.greenportal.platform.web.DecimalText;
 
 /**
  * The enterprise's draft as sent: every field may still be missing while it is a draft (submission
@@ -15,6 +16,7 @@ public record ApplicationRequest(UUID batchId, String type, String enterpriseNam
         String industryCode, Subject subject, BigDecimal selfScore, List<IndicatorInput> indicators,
         String evaluationBody, String evaluationReport) {
 
-    public record IndicatorInput(String code, String name, String value, String unit) implements IndicatorReadings.Written {
+    public record IndicatorInput(String code, String name, @DecimalText String value, String unit)
+            implements IndicatorReadings.Written {
     }
 }

@@ -19,6 +19,6 @@ public class ClockConfig {
 
     @Bean
     Clock clock(@Value("${greenportal.dev-clock:false}") boolean devClock) {
-        return devClock ? new AdjustableClock(Clock.system(Times.ZONE)) : Clock.system(Times.ZONE);
+        return devClock ? new AdjustableClock(Times.clock()) : Times.clock();
     }
 }

@@ -67,6 +67,16 @@ class ApplicationApiTest {
         assertThat(draft.get("indicators").get(0).get("name").asString()).isEqualTo("单位工业增加值能耗");
         assertThat(draft.get("indicators").get(0).get("value").asString()).isEqualTo("0.352");
         assertThat(draft.get("selfScore").asString()).isEqualTo("86.5");
+        // the time answered at creation is the one every later read answers, to the character
+        assertThat(Flow.json(flow.get("ent-a", "applications/" + draft.get("id").asString()), HttpStatus.OK).get("application")
+                .get("createdAt").asString()).isEqualTo(draft.get("createdAt").asString());
+
+        // an indicator value is a decimal like every other: a JSON number is as good as a string
+        JsonNode numbers = Flow.json(flow.post("ent-a", "applications", Map.of("batchId", batch, "type", "GREEN_PRODUCT",
+                "indicators", List.of(Map.of("code", "ENERGY_PER_VALUE_ADDED", "value", new java.math.BigDecimal("0.330"),
+                        "unit", "tce/万元")))), HttpStatus.CREATED);
+        assertThat(new java.math.BigDecimal(numbers.get("indicators").get(0).get("value").asString()))
+                .isEqualByComparingTo("0.33");
 
         // a draft may be partial
         JsonNode partial = Flow.json(flow.post("ent-a", "applications", Map.of("batchId", batch, "type", "GREEN_PRODUCT")),

@@ -3,6 +3,7 @@ package io.greenportal.registry.listing;
 import java.util.List;
 
 import io.greenportal.contracts.registry.v1.IndicatorReadings;
+import io.greenportal.platform.web.DecimalText;
 import io.greenportal.platform.web.FreeText;
 
 /**
@@ -16,6 +17,7 @@ public record ListingRequest(String type, String level, EnterpriseInput enterpri
     public record EnterpriseInput(String uscc, String name, String regionCode, String industryCode) {
     }
 
-    public record IndicatorInput(String code, String name, String value, String unit) implements IndicatorReadings.Written {
+    public record IndicatorInput(String code, String name, @DecimalText String value, String unit)
+            implements IndicatorReadings.Written {
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.greenportal.platform.web.ApiException;
 import io.greenportal.platform.web.Caller;
+import io.greenportal.platform.web.Times;
 import io.greenportal.platform.web.UploadFileNames;
 import io.greenportal.platform.web.UploadParts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -192,7 +193,7 @@ public class ScreeningController {
         StringBuilder csv = new StringBuilder("\uFEFFat,change,credit_code,name,listing_id,type,level,certificate_number,"
                 + "certificate_number_assigned,previous_status,status,reason,sequence\n");
         for (DigestEntry e : changes) {
-            csv.append(String.join(",", e.at().toString(), e.change(), cell(e.uscc()), cell(e.name()), e.listingId(),
+            csv.append(String.join(",", Times.text(e.at()), e.change(), cell(e.uscc()), cell(e.name()), e.listingId(),
                     e.type(), e.level(), cell(e.certificateNumber()), Boolean.toString(e.certificateNumberAssigned()),
                     cell(e.previousStatus()), cell(e.status()),
                     cell(e.reason()), Long.toString(e.sequence()))).append('\n');

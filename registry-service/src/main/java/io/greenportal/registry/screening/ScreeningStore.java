@@ -186,7 +186,7 @@ public class ScreeningStore {
                 .query((rs, n) -> {
                     listings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
                             new ScreeningResult.ListingSummary(rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), Times.local(rs.getObject(6, OffsetDateTime.class)).toString(),
+                                    rs.getString(5), Times.text(Times.local(rs.getObject(6, OffsetDateTime.class))),
                                     rs.getString(7), rs.getBoolean(9), rs.getInt(8)));
                     return null;
                 }).list();

@@ -91,6 +91,13 @@ class ScreeningApiTest {
         assertThat(results.get(0).get("listings").get(0).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(results.get(0).get("listings").get(0).get("certificateNumberAssigned").asBoolean())
                 .as("entered without a number: the bank is told it is the registry's, not a certificate").isTrue();
+        // a time in the results is written as the listing's own answer writes it (seconds kept at midnight too)
+        JsonNode matched = results.get(0).get("listings").get(0);
+        JsonNode listing = rest.get().uri("/api/v1/registry/listings/" + matched.get("id").asString())
+                .header("Authorization", "Bearer " + Tokens.user("admin")).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(matched.get("statusChangedAt").asString())
+                .isEqualTo(listing.get("listing").get("statusChangedAt").asString()).matches(".*T\\d\\d:\\d\\d:\\d\\d.*");
         assertThat(results.get(1).get("matchedBy").asString()).isEqualTo("NAME");
         assertThat(results.get(1).get("uscc").asString()).isEqualTo(code);
         assertThat(results.get(2).get("outcome").asString()).isEqualTo("CANDIDATES");

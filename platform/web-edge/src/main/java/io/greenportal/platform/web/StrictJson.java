@@ -119,14 +119,23 @@ public final class StrictJson {
 
         private final TextRule.Kind kind;
         private final int max;
+        private final boolean numbers;
 
         Text(TextRule.Kind kind, int max) {
+            this(kind, max, false);
+        }
+
+        private Text(TextRule.Kind kind, int max, boolean numbers) {
             this.kind = kind;
             this.max = max;
+            this.numbers = numbers;
         }
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            if (property != null && property.getAnnotation(DecimalText.class) != null) {
+                return new Text(TextRule.Kind.LINE, TextRule.LINE_MAX, true);
+            }
             FreeText free = property == null ? null : property.getAnnotation(FreeText.class);
             if (free != null) {
                 return new Text(TextRule.Kind.FREE_TEXT, Math.min(free.max(), TextRule.FREE_TEXT_MAX));
@@ -137,6 +146,10 @@ public final class StrictJson {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            boolean number = p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT;
+            if (numbers && number) {
+                return p.getString(); // the number's text as sent (0.330 stays 0.330)
+            }
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 throw refused(p, "must be a string", String.class);
             }

@@ -153,7 +153,7 @@ public class WebEdgeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(Times.ZONE);
+        return Times.clock();
     }
 
     /** Boot's ForwardedHeaderFilter (server.forward-headers-strategy: framework) behind {@link ForwardedHeaderCheck}. */

@@ -30,6 +30,9 @@ class StrictJsonTest {
     record Inner(String label, List<Inner> children) {
     }
 
+    record Reading(String code, @DecimalText String value) {
+    }
+
     static final JsonMapper JSON = StrictJson.of(JsonMapper.builder().build());
 
     static Body read(String json) {
@@ -56,6 +59,20 @@ class StrictJsonTest {
         assertThat(body.amount()).isEqualByComparingTo("385000.00");
         assertThat(body.opensAt().toInstant()).hasToString("2026-02-29T16:00:00Z".replace("02-29", "02-28"));
         assertThat(read("{\"amount\":12.5}").amount()).isEqualByComparingTo("12.5");
+    }
+
+    @Test
+    void aDecimalHeldAsTextMayComeAsANumberAndKeepsItsDigits() {
+        assertThat(JSON.readValue("{\"value\":0.330}", Reading.class).value()).isEqualTo("0.330");
+        assertThat(JSON.readValue("{\"value\":95}", Reading.class).value()).isEqualTo("95");
+        assertThat(JSON.readValue("{\"value\":\"0.330\"}", Reading.class).value()).isEqualTo("0.330");
+        // what the number means is the service's to check (an exponent, say); other types stay refused
+        assertThat(JSON.readValue("{\"value\":1e3}", Reading.class).value()).isEqualTo("1e3");
+        Throwable thrown = catchThrowable(() -> JSON.readValue("{\"value\":true}", Reading.class));
+        assertThat(BodyProblem.of(thrown).field()).isEqualTo("value");
+        // an ordinary string field still takes only strings
+        thrown = catchThrowable(() -> JSON.readValue("{\"code\":12}", Reading.class));
+        assertThat(BodyProblem.of(thrown).detail()).contains("must be a string");
     }
 
     @Test
