@@ -61,8 +61,10 @@ app_start() {
     export GP_DEMO_DATA=${GP_DEMO_DATA:-true}
     # the local portal only: lets administrators move the certification clock (publicity periods)
     export GP_DEV_CLOCK=${GP_DEV_CLOCK:-true}
-    # every local caller shares one address (127.0.0.1): a roomier objection limit than production's 5
+    # every local caller shares one address (127.0.0.1): a roomier objection limit than production's 5,
+    # in certification (per 10 minutes) and in the gateway's bucket (200 at once, 120 tokens each)
     export GP_OBJECTION_RATE_MAX=${GP_OBJECTION_RATE_MAX:-200}
+    export GP_OBJECTION_BURST=${GP_OBJECTION_BURST:-24000}
     export GP_RATE_LIMITS_ENABLED=${GP_RATE_LIMITS_ENABLED:-true}
     # the local portal only: stable development secrets (webhook-secret key, search-cursor key),
     # which every other deployment must set itself, and webhooks to this machine's own loopback
