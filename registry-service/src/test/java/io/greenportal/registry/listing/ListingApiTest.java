@@ -108,6 +108,7 @@ class ListingApiTest {
         JsonNode malformed = json(post(Tokens.user("admin"), "/api/v1/registry/listings", "{\"type\": "),
                 HttpStatus.BAD_REQUEST);
         assertThat(malformed.get("type").asString()).endsWith("/malformed-body");
+        assertThat(malformed.get("field").asString()).as("the body as a whole").isEqualTo("body");
 
         Map<String, Object> body = new HashMap<>(TestData.factory(TestData.uscc("640106"), "类型错误有限公司"));
         body.put("year", "两千二十四");

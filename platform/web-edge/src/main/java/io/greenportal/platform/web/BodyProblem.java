@@ -21,7 +21,7 @@ public record BodyProblem(String type, String field, String detail) {
 
     public static BodyProblem of(Throwable cause) {
         if (!(cause instanceof JacksonException e)) {
-            return new BodyProblem("malformed-body", null, "The request body is missing or is not JSON");
+            return new BodyProblem("malformed-body", "body", "The request body is missing or is not JSON");
         }
         String path = path(e);
         if (e instanceof StreamReadException && e.getOriginalMessage() != null) {
@@ -39,7 +39,7 @@ public record BodyProblem(String type, String field, String detail) {
                             .collect(Collectors.joining(", ")) + ")"));
         }
         if (path == null) {
-            return new BodyProblem("malformed-body", null, "The request body is not valid JSON of the expected shape");
+            return new BodyProblem("malformed-body", "body", "The request body is not valid JSON of the expected shape");
         }
         if (e instanceof RefusedValue refused) {
             return new BodyProblem("invalid-field", path, path + ": " + refused.reason());

@@ -37,6 +37,7 @@ final class ServiceSecurity {
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(new SingleBearerToken())
                         .jwt(Customizer.withDefaults())
                         .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(m -> {
                             m.tlsClientCertificateBoundAccessTokens(false);

@@ -141,7 +141,8 @@ class StrictJsonTest {
         assertThat(refusal("{\"kind\":\"\"}")).startsWith("invalid-field kind:");
         assertThat(refusal("{\"tags\":\"x\"}")).startsWith("invalid-field tags:");
         assertThat(refusal("{\"inner\":\"\"}")).startsWith("invalid-field inner:");
-        assertThat(refusal("{\"name\":\"a\"} {\"name\":\"b\"}")).startsWith("malformed-body");
+        assertThat(refusal("{\"name\":\"a\"} {\"name\":\"b\"}")).as("the body as a whole is named")
+                .startsWith("malformed-body body:");
     }
 
     @Test
@@ -160,7 +161,7 @@ class StrictJsonTest {
     void numbersAreFiniteAndDecimalsPlain() {
         assertThat(refusal("{\"ratio\":1e309}")).startsWith("invalid-field ratio: ratio: must be a finite number");
         assertThat(refusal("{\"ratio\":-1e309}")).contains("finite");
-        assertThat(refusal("{\"ratio\":NaN}")).startsWith("malformed-body");
+        assertThat(refusal("{\"ratio\":NaN}")).startsWith("malformed-body body:");
         assertThat(refusal("{\"ratio\":\"0.5\"}")).startsWith("invalid-field ratio:");
         assertThat(refusal("{\"amount\":1e3}")).contains("amount: must be a plain decimal number");
         assertThat(refusal("{\"amount\":\"1E+3\"}")).contains("plain decimal");
