@@ -36,8 +36,13 @@ public class RejectedRequests {
                 return SitePages.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "链接无效",
                         "网址中含有不允许的字符。请检查链接是否完整，或返回首页重新搜索。");
             }
-            return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
-                    "The request's path or headers contain characters that are not allowed");
+            // Spring Security's firewall says "URL" when it refused the path (%00, %2F, .., ;params, //)
+            boolean path = rejected.getMessage() != null && rejected.getMessage().contains("URL");
+            return path
+                    ? Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
+                            "The request's path contains characters or segments that are not allowed", "path")
+                    : Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
+                            "The request's path or headers contain characters that are not allowed");
         };
     }
 }

@@ -157,7 +157,12 @@ class RequestTargetsTest {
                     .containsIgnoringCase("x-content-type-options: nosniff");
         }
         // the API's refusals stay problem details
-        assertProblem(raw("/api/v1/public/listings/%2e%2e%2f%2e%2e%2factuator"), 400, "rejected-request");
+        for (String target : new String[] {"/api/v1/public/listings/%2e%2e%2f%2e%2e%2factuator", "/api/v1/public/listings/%00",
+                "/api/v1/public/listings/a;x=1", "/api/v1/public//listings"}) {
+            Raw answer = raw(target);
+            assertProblem(answer, 400, "rejected-request");
+            assertThat(answer.json().get("field").asString()).as(target).isEqualTo("path");
+        }
     }
 
     @Test

@@ -119,12 +119,28 @@ public class PortfolioParser {
         return rows;
     }
 
+    /**
+     * Spaces around a value (ordinary and ideographic, as spreadsheets and IMEs leave them) are not
+     * part of it; a tab or another control character there is refused by the text rule, not cleaned.
+     */
+    static String spacesAround(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\u3000')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\u3000')) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
     private static String value(String[] values, int position, int line) {
         if (position < 0 || position >= values.length || values[position].isBlank()
                 || TextRule.showsNothing(values[position])) {
             return null;
         }
-        String v = values[position].strip();
+        String v = spacesAround(values[position]);
         if (v.length() > MAX_VALUE) {
             throw ApiException.invalid("file", "line " + line + ": a value longer than " + MAX_VALUE + " characters");
         }
@@ -181,7 +197,7 @@ public class PortfolioParser {
         if (!v.isString()) {
             throw ApiException.invalid("file", "row " + position + ": " + field + " must be a string");
         }
-        String s = v.asString().strip();
+        String s = spacesAround(v.asString());
         if (TextRule.showsNothing(s)) {
             return null;
         }

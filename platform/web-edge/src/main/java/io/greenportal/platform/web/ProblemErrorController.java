@@ -37,10 +37,21 @@ public class ProblemErrorController implements ErrorController {
         String detail = switch (status) {
             case BAD_REQUEST -> "The request could not be read (its path, query or headers are not valid)";
             case NOT_FOUND -> "No such endpoint";
+            case EXPECTATION_FAILED -> "Expect takes only 100-continue";
             case INTERNAL_SERVER_ERROR -> "The service could not complete the request; it has been logged.";
             default -> status.getReasonPhrase();
         };
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, ProblemTypes.slug(status), null, detail));
+        // Tomcat refuses an Expect other than 100-continue before any application code runs
+        String field = status == HttpStatus.EXPECTATION_FAILED ? "Expect" : null;
+        ProblemDetail problem = Problems.of(status, ProblemTypes.slug(status), field, detail);
+        // the path the client asked for, not /error (an unreadable one, say a raw %00, is left out)
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked) {
+            try {
+                problem.setInstance(java.net.URI.create(asked));
+            } catch (IllegalArgumentException e) {
+                problem.setInstance(null);
+            }
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

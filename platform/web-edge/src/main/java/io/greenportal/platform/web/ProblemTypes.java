@@ -21,6 +21,7 @@ final class ProblemTypes {
             case 413 -> "too-large";
             case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
+            case 417 -> "expectation-failed";
             case 429 -> "too-many-requests";
             case 431 -> "headers-too-large";
             case 501 -> "not-implemented";

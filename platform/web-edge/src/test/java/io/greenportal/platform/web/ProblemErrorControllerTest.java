@@ -38,4 +38,17 @@ class ProblemErrorControllerTest {
         assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(failed.getBody().getDetail()).contains("it has been logged");
     }
+
+    @Test
+    void anExpectationTomcatRefusedNamesTheExpectHeaderAndThePathAsked() {
+        var request = new MockHttpServletRequest("GET", "/error");
+        request.setDispatcherType(DispatcherType.ERROR);
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 417);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/public/listings");
+        var answer = controller.error(request);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.EXPECTATION_FAILED);
+        assertThat(answer.getBody().getType().toString()).endsWith("/expectation-failed");
+        assertThat(answer.getBody().getProperties()).containsEntry("field", "Expect");
+        assertThat(answer.getBody().getInstance()).hasToString("/api/v1/public/listings");
+    }
 }
