@@ -61,7 +61,7 @@ bench_environment() {
     BENCH_ENV_BUILT=$(unzip -p "$jar" META-INF/build-info.properties | sed -n 's/^build.time=//p' | tr -d '\r\\') \
     BENCH_ENV_PG=$(psql_admin -tAc 'show server_version' 2>/dev/null | cut -d' ' -f1) \
     BENCH_ENV_REDIS=$(redis-cli -h "$GP_REDIS_HOST" -p "$GP_REDIS_PORT" info server | sed -n 's/^redis_version://p' | tr -d '\r') \
-    BENCH_ENV_SERVERS=$(bench_prepare versions) BENCH_ENV_NOTE=${GP_BENCH_NOTE:-} \
+    BENCH_ENV_SERVERS=$(bench_prepare versions) BENCH_ENV_NOTE=${GP_BENCH_NOTE:-} BENCH_ENV_CALIBRATION=${BENCH_CALIBRATION:-} \
     python3 -c '
 import json, os, platform, time
 e = lambda k: os.environ.get("BENCH_ENV_" + k, "")
@@ -72,7 +72,23 @@ print(json.dumps({"series": "environment", "mode": e("MODE"), "command": e("COMM
     "gnuplot": e("GNUPLOT"), "portal_commit": e("COMMIT"), "spring_boot": e("BOOT"),
     "spring_cloud_gateway": e("SCG"), "reactor_netty": e("NETTY"), "gateway_jar": e("JAR"),
     "gateway_built": e("BUILT"), "postgresql": e("PG"), "redis": e("REDIS"), "note": e("NOTE"),
+    "calibration_ms": e("CALIBRATION"),
     "components": json.loads(e("SERVERS") or "{}")}, ensure_ascii=False))' >>"$BENCH_RESULTS"
+}
+
+# Milliseconds one core takes for a fixed piece of work (a Python loop of dictionary writes and string
+# conversions, best of five): the same number on the same machine, so figures of runs on different
+# VMs can be told apart from changes of the code.
+bench_calibration() {
+  python3 -c '
+import time
+best = None
+for _ in range(5):
+    t = time.perf_counter(); d = {}
+    for i in range(1000000): d[i % 1000] = str(i)
+    e = time.perf_counter() - t
+    best = e if best is None else min(best, e)
+print(round(best * 1000))'
 }
 
 # Tokens live 10 minutes: a fresh set before a series when the last is older than 4 minutes.
@@ -116,6 +132,8 @@ bench_main() {
     return
   fi
 
+  # how fast this machine is before any load (the VMs these runs get differ by up to 2x; docs/profile)
+  BENCH_CALIBRATION=$(bench_calibration)
   local series prepare=$((15 + BENCH_PREPARED / 5)) plan
   plan=$((prepare + $(plan_warmup)))
   for series in $BENCH_SERIES; do plan=$((plan + $("plan_$series"))); done

@@ -568,7 +568,9 @@ def environment_section(envs):
     for e in envs:
         note = f" — {e['note']}" if e.get("note") else ""
         built = f", services built {e['components']['services_built']}" if e["components"].get("services_built") else ""
-        out.append(f"- `{e['command']}`: {e['started'][:16].replace('T', ' ')}, load average at the start {e['load']}, "
+        speed = (f", machine speed {e['calibration_ms']} ms (a fixed Python loop on one core before the load, best of "
+                 "five; lower is faster)" if e.get("calibration_ms") else "")
+        out.append(f"- `{e['command']}`: {e['started'][:16].replace('T', ' ')}, load average at the start {e['load']}{speed}, "
                    f"portal checkout at {e['portal_commit']}, gateway `{e.get('gateway_jar')}` built {e.get('gateway_built')}"
                    f"{built}{note}")
     out.append("")
