@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
  * says it is compressed (Content-Encoding other than identity) was read as if it were not, and came
  * back as "not valid JSON", or worse, was taken as it stood; it is now 415 with
  * {@code Accept-Encoding: identity} (RFC 9110, 15.5.16). A transfer coding other than chunked
- * ({@code gzip, chunked}) was unwrapped of its chunks and read the same way; it is now 501 (RFC 9112,
- * 6.1: a coding the server does not understand).
+ * ({@code gzip, chunked}) was unwrapped of its chunks and read the same way; it is now a 400 naming
+ * the header. (RFC 9112, 6.1 suggests 501, but a 5xx counts against the portal's availability, in
+ * alerts and in error budgets, for what is the client's doing.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4) // after the request id, the UTF-8 check, the head budget and the Host
@@ -39,7 +40,7 @@ public class BodyCodings implements WebFilter {
         List<String> transferCodings = headers.get(HttpHeaders.TRANSFER_ENCODING);
         if (transferCodings != null && !transferCodings.stream().allMatch(BodyCodings::chunked)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-            return Problems.write(exchange.getResponse(), HttpStatus.NOT_IMPLEMENTED, "unsupported-transfer-coding",
+            return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "unsupported-transfer-coding",
                     "The only transfer coding understood is chunked", HttpHeaders.TRANSFER_ENCODING);
         }
         return chain.filter(exchange);

@@ -250,7 +250,8 @@ class RequestTargetsTest {
         Raw chunks = rawRequest("POST /api/v1/certification/batches HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n"
                 + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n");
-        assertProblem(chunks, 501, "unsupported-transfer-coding");
+        assertProblem(chunks, 400, "unsupported-transfer-coding");
+        assertThat(chunks.json().get("field").asString()).isEqualTo("Transfer-Encoding");
         // identity is no coding at all: the request goes on (to the security check: no token here)
         assertThat(rawRequest("POST /api/v1/certification/batches HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nContent-Encoding: identity\r\nContent-Length: " + json.length()

@@ -23,6 +23,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        // Tomcat's 501 (a transfer coding, or CONNECT) and 505 (an HTTP version) answer what the
+        // client sent: as 4xx, so that they do not count against the service's availability
+        boolean connect = "CONNECT".equals(request.getMethod());
+        if (status == 501 || status == 505) {
+            status = connect ? 405 : 400;
+            response.setStatus(status);
+        }
         AtomicBoolean ioAllowed = new AtomicBoolean(true);
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {
@@ -31,12 +38,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = switch (status) {
-            case 400 -> "The request could not be read (its request line, path, query or headers are not valid)";
+            case 400 -> "The request could not be read (its request line, HTTP version, path, query, headers or "
+                    + "transfer coding are not valid; send HTTP/1.1 with the body as is or chunked)";
+            case 405 -> "CONNECT is not allowed here";
             case 414 -> "The request's URI is longer than the service accepts";
             case 431 -> "The request's headers are larger than the service accepts";
-            // Tomcat's answers to what the client sent, not failures of the service
-            case 501 -> "The request uses a transfer coding the service does not implement; send the body as is";
-            case 505 -> "The request's HTTP version is not supported; use HTTP/1.1";
             default -> status >= 500 ? "The service could not complete the request; it has been logged." : title;
         };
         String body = "{\"type\":\"" + Problems.TYPE_BASE + ProblemTypes.slug(HttpStatus.valueOf(status))
