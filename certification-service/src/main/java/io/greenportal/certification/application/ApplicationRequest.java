@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.greenportal.contracts.registry.v1.IndicatorReadings;
 import io.greenportal.platform.web.DecimalText;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The enterprise's draft as sent: every field may still be missing while it is a draft (submission
@@ -16,7 +17,8 @@ public record ApplicationRequest(UUID batchId, String type, String enterpriseNam
         String industryCode, Subject subject, BigDecimal selfScore, List<IndicatorInput> indicators,
         String evaluationBody, String evaluationReport) {
 
-    public record IndicatorInput(String code, String name, @DecimalText String value, String unit)
+    public record IndicatorInput(String code, String name,
+            @DecimalText @Schema(implementation = java.math.BigDecimal.class) String value, String unit)
             implements IndicatorReadings.Written {
     }
 }

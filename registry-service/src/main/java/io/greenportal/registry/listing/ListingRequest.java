@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.greenportal.contracts.registry.v1.IndicatorReadings;
 import io.greenportal.platform.web.DecimalText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.greenportal.platform.web.FreeText;
 
 /**
@@ -17,7 +18,8 @@ public record ListingRequest(String type, String level, EnterpriseInput enterpri
     public record EnterpriseInput(String uscc, String name, String regionCode, String industryCode) {
     }
 
-    public record IndicatorInput(String code, String name, @DecimalText String value, String unit)
+    public record IndicatorInput(String code, String name,
+            @DecimalText @Schema(implementation = java.math.BigDecimal.class) String value, String unit)
             implements IndicatorReadings.Written {
     }
 }

@@ -148,7 +148,12 @@ public final class StrictJson {
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             boolean number = p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT;
             if (numbers && number) {
-                return p.getString(); // the number's text as sent (0.330 stays 0.330)
+                String text = p.getString(); // the number's text as sent (0.330 stays 0.330)
+                String problem = PlainDecimal.problem(text);
+                if (problem != null) {
+                    throw refused(p, problem, BigDecimal.class);
+                }
+                return text;
             }
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 throw refused(p, "must be a string", String.class);
@@ -223,16 +228,24 @@ public final class StrictJson {
             } else {
                 throw refused(p, "must be a plain decimal number such as 385000.00", BigDecimal.class);
             }
+            String problem = problem(text);
+            if (problem != null) {
+                throw refused(p, problem, BigDecimal.class);
+            }
+            return new BigDecimal(text);
+        }
+
+        /** Why {@code text} is not a plain decimal of the API's size, or null when it is one. */
+        static String problem(String text) {
             if (text == null || text.length() > 64 || !PLAIN.matcher(text).matches()) {
-                throw refused(p, "must be a plain decimal number such as 385000.00 (no exponent such as 1e3)",
-                        BigDecimal.class);
+                return "must be a plain decimal number such as 385000.00 (no exponent such as 1e3)";
             }
             BigDecimal value = new BigDecimal(text);
             if (value.precision() - value.scale() > DECIMAL_DIGITS || value.scale() > DECIMAL_SCALE) {
-                throw refused(p, "must have at most " + DECIMAL_DIGITS + " digits before the decimal point and "
-                        + DECIMAL_SCALE + " after", BigDecimal.class);
+                return "must have at most " + DECIMAL_DIGITS + " digits before the decimal point and " + DECIMAL_SCALE
+                        + " after";
             }
-            return value;
+            return null;
         }
 
         @Override

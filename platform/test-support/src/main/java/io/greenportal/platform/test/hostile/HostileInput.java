@@ -128,14 +128,16 @@ public final class HostileInput {
     }
 
     /**
-     * What Tomcat refuses before any servlet runs: a problem each, and never "the service could not
-     * complete the request" for what the client sent (RFC 9110 names 501 and 505 for two of them).
+     * What Tomcat refuses before any servlet runs: a 4xx problem each, never a 5xx for what the client
+     * sent (Tomcat answers 505, 501 and 501 to the first three; web-edge's error valve makes them the
+     * client's errors).
      */
     private void wire() {
         Map<String, Integer> requests = new LinkedHashMap<>();
-        requests.put("GET /v3/api-docs HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 505);
+        requests.put("GET /v3/api-docs HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400);
         requests.put("POST /v3/api-docs HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\nabc",
-                501);
+                400);
+        requests.put("CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\nConnection: close\r\n\r\n", 405);
         requests.put("GET /v3/api-docs HTTP/1.1\r\nConnection: close\r\n\r\n", 400);
         requests.put("GET /v3/api-docs HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n",
                 400);
