@@ -36,10 +36,6 @@ public class RegisteredEnterprises {
      */
     public record Registered(String name, String cityCode, String regionCode, String industryCode, List<Held> held) {
 
-        public Registered(String name, String cityCode) {
-            this(name, cityCode, "", "", List.of());
-        }
-
         /**
          * The region the listing will carry: the registered county when the registry knows one (the
          * region must already be in its city, see {@link #requireReviewedIn}), else the one typed.

@@ -49,7 +49,7 @@ public class ProblemErrorController implements ErrorController {
             try {
                 problem.setInstance(java.net.URI.create(asked));
             } catch (IllegalArgumentException e) {
-                problem.setInstance(null);
+                // not a URI: the problem goes without one
             }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
